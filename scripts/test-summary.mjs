@@ -1,0 +1,31 @@
+// Sums the vitest JSON reports every package writes to test-output/vitest.json
+// and prints one closing line, so CI logs end with a plain "N passed, N failed".
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { join } from "node:path";
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const missing = [];
+for (const root of ["apps", "packages", "tooling"]) {
+  if (!existsSync(root)) continue;
+  for (const name of readdirSync(root)) {
+    const dir = join(root, name);
+    const pkg = join(dir, "package.json");
+    if (!existsSync(pkg)) continue;
+    const scripts = JSON.parse(readFileSync(pkg, "utf8")).scripts ?? {};
+    if (!scripts.test) continue;
+    const report = join(dir, "test-output", "vitest.json");
+    if (!existsSync(report)) {
+      missing.push(dir);
+      continue;
+    }
+    const json = JSON.parse(readFileSync(report, "utf8"));
+    passed += json.numPassedTests ?? 0;
+    failed += json.numFailedTests ?? 0;
+    skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+  }
+}
+if (missing.length > 0) console.log(`no vitest report in: ${missing.join(", ")}`);
+console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 || missing.length > 0 ? 1 : 0);

@@ -1,0 +1,3 @@
+import { repoConfig } from "./src/index";
+
+export default repoConfig(import.meta.dirname);

@@ -1,0 +1,52 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import type { Linter } from "eslint";
+import tseslint from "typescript-eslint";
+
+/**
+ * The flat config every package extends. Type-aware rules are on because the
+ * bugs they catch (floating promises, unsafe `any` flowing out of a boundary)
+ * are the ones that hurt a realtime server most.
+ *
+ * @example
+ * // packages/<name>/eslint.config.ts
+ * import { repoConfig } from "@repo/eslint-config";
+ * export default repoConfig(import.meta.dirname);
+ */
+export function repoConfig(tsconfigRootDir: string, ...extra: Linter.Config[]): Linter.Config[] {
+  return defineConfig(
+    globalIgnores(["**/node_modules/**", "**/dist/**", "**/.next/**", "**/.turbo/**", "**/test-output/**", "**/next-env.d.ts"]),
+    tseslint.configs.recommendedTypeChecked,
+    {
+      languageOptions: {
+        parserOptions: { projectService: true, tsconfigRootDir },
+      },
+      linterOptions: { reportUnusedDisableDirectives: "error" },
+      rules: {
+        "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "separate-type-imports" }],
+        "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+        "@typescript-eslint/no-floating-promises": "error",
+        "@typescript-eslint/require-await": "off",
+        "no-empty": ["error", { allowEmptyCatch: false }],
+        "no-restricted-imports": [
+          "error",
+          {
+            patterns: [
+              {
+                group: ["@repo/*/src", "@repo/*/src/**"],
+                message: "Import a package through its public entry (its package.json `exports`), never its src/.",
+              },
+            ],
+          },
+        ],
+      },
+    },
+    {
+      files: ["**/*.test.ts", "**/*.test.tsx", "**/__tests__/**"],
+      rules: {
+        "@typescript-eslint/no-non-null-assertion": "off",
+        "@typescript-eslint/unbound-method": "off",
+      },
+    },
+    ...extra,
+  );
+}
