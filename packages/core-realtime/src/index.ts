@@ -1,3 +1,5 @@
+export { authorize } from "./authorize";
+export type { AuthorizationResult } from "./authorize";
 export {
   CHANNEL_PARAM_VALUE,
   ChannelTemplateError,
@@ -7,3 +9,61 @@ export {
   parseChannelTemplate,
 } from "./channel-template";
 export type { ChannelParams, ChannelTemplate, TemplateParamNames, TemplateSegment } from "./channel-template";
+export { defineRealtimeChannel } from "./define-realtime-channel";
+export type {
+  AnyRealtimeChannel,
+  ChannelHistoryOptions,
+  ChannelInbound,
+  ChannelInboundParsed,
+  ChannelPayload,
+  DefineRealtimeChannelOptions,
+  RealtimeChannelDescriptor,
+} from "./define-realtime-channel";
+export { REALTIME_ERROR_CODES, RealtimeError, toRealtimeErrorBody } from "./errors";
+export type { RealtimeErrorBody, RealtimeErrorCode } from "./errors";
+export { RealtimeHandlerRegistry, RealtimeRegistryError } from "./handler-registry";
+export { InMemoryChannelLog } from "./in-memory-channel-log";
+export { InMemoryRealtimeBroadcaster, InMemoryRealtimeConnection } from "./in-memory-realtime-broadcaster";
+export type {
+  BroadcastOptions,
+  BroadcastReceipt,
+  ChannelResolution,
+  HistoryReadResult,
+  IChannelLog,
+  IRealtimeAuthenticator,
+  IRealtimeBroadcaster,
+  IRealtimeHandlerRegistry,
+  IRealtimeServer,
+  RealtimeCredentials,
+  RealtimeHandlerContext,
+  RealtimeInboundHandler,
+  RegisteredInbound,
+} from "./interfaces";
+export { RealtimeBroadcasterBase } from "./realtime-broadcaster-base";
+export type { RealtimeBroadcasterOptions } from "./realtime-broadcaster-base";
+export type { RealtimeUser } from "./realtime-user";
+export { describeScope } from "./scope";
+export type { RealtimeScope, ScopeFor } from "./scope";
+export {
+  REALTIME_DEFAULT_PATH,
+  REALTIME_EVENTS,
+  REALTIME_PROTOCOL_VERSION,
+  channelRoom,
+  isCompatibleProtocolVersion,
+} from "./wire-protocol";
+export type {
+  Ack,
+  ClientToServerEvents,
+  ErrorAck,
+  ForcedUnsubscribe,
+  PresenceAck,
+  PresenceMember,
+  PresenceUpdate,
+  PublishAck,
+  RealtimeConnectionHealth,
+  RealtimeMessage,
+  RealtimeStatusEvent,
+  ServerToClientEvents,
+  SubscribeAck,
+  UnsubscribeAck,
+} from "./wire-protocol";

@@ -1,0 +1,129 @@
+import { z } from "zod";
+import type { RealtimeErrorBody } from "./errors";
+
+/**
+ * The wire contract between any client and the server (ADR-018). Outside
+ * clients are written against these names and shapes: extend, never rename.
+ */
+export const REALTIME_PROTOCOL_VERSION = "1.0.0";
+
+/** Socket.IO path the server listens on by default. */
+export const REALTIME_DEFAULT_PATH = "/socket.io";
+
+export const REALTIME_EVENTS = {
+  subscribe: "realtime:subscribe",
+  unsubscribe: "realtime:unsubscribe",
+  publish: "realtime:publish",
+  presence: "realtime:presence",
+  message: "realtime:message",
+  presenceUpdate: "realtime:presence-update",
+  unsubscribed: "realtime:unsubscribed",
+  status: "realtime:status",
+} as const;
+
+/** Longest client message id accepted for publish de-duplication. */
+export const MAX_CLIENT_MESSAGE_ID_LENGTH = 64;
+
+const channelField = z.string().min(1).max(256);
+
+export const ZSubscribeFrame = z.strictObject({
+  channel: channelField,
+  since: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  epoch: z.string().min(1).max(64).optional(),
+});
+export type TSubscribeFrame = z.infer<typeof ZSubscribeFrame>;
+
+export const ZUnsubscribeFrame = z.strictObject({ channel: channelField });
+export type TUnsubscribeFrame = z.infer<typeof ZUnsubscribeFrame>;
+
+export const ZPublishFrame = z.strictObject({
+  channel: channelField,
+  payload: z.unknown(),
+  id: z.string().min(1).max(MAX_CLIENT_MESSAGE_ID_LENGTH).optional(),
+});
+export type TPublishFrame = z.infer<typeof ZPublishFrame>;
+
+export const ZPresenceFrame = z.strictObject({ channel: channelField });
+export type TPresenceFrame = z.infer<typeof ZPresenceFrame>;
+
+/** What the handshake's `auth` object carries. */
+export const ZHandshakeAuth = z.object({
+  version: z.string().max(32).optional(),
+  token: z.string().max(4096).optional(),
+});
+export type THandshakeAuth = z.infer<typeof ZHandshakeAuth>;
+
+/** One message on a channel, as every subscriber receives it. */
+export interface RealtimeMessage<TPayload = unknown> {
+  readonly channel: string;
+  readonly payload: TPayload;
+  /** Strictly increasing per channel within one epoch; a gap means something was missed. */
+  readonly seq: number;
+  /** Changes when the sequence/history store lost its state; compare before trusting `seq`. */
+  readonly epoch: string;
+  readonly emittedAt: number;
+}
+
+export interface PresenceMember {
+  readonly userId: string;
+  readonly connections: number;
+}
+
+export interface PresenceUpdate {
+  readonly channel: string;
+  readonly event: "join" | "leave";
+  readonly userId: string;
+}
+
+export type RealtimeConnectionHealth = "ok" | "degraded" | "draining";
+
+export interface RealtimeStatusEvent {
+  readonly state: RealtimeConnectionHealth;
+  readonly reason?: string;
+}
+
+export interface ForcedUnsubscribe {
+  readonly channel: string;
+  readonly error: RealtimeErrorBody;
+}
+
+export type ErrorAck = { readonly ok: false; readonly error: RealtimeErrorBody };
+export type Ack<T extends object = object> = ({ readonly ok: true } & T) | ErrorAck;
+
+export type SubscribeAck = Ack<{
+  readonly channel: string;
+  /** Present when the frame carried `since`: true when every missed message was replayed. */
+  readonly recovered?: boolean;
+  readonly seq?: number;
+  readonly epoch?: string;
+}>;
+export type UnsubscribeAck = Ack<{ readonly channel: string }>;
+export type PublishAck = Ack<{ readonly result?: unknown; readonly duplicate?: boolean }>;
+export type PresenceAck = Ack<{ readonly channel: string; readonly members: readonly PresenceMember[] }>;
+
+/** Socket.IO typed events, shared by the server and client adapters. */
+export interface ClientToServerEvents {
+  "realtime:subscribe": (frame: unknown, ack: (response: SubscribeAck) => void) => void;
+  "realtime:unsubscribe": (frame: unknown, ack: (response: UnsubscribeAck) => void) => void;
+  "realtime:publish": (frame: unknown, ack: (response: PublishAck) => void) => void;
+  "realtime:presence": (frame: unknown, ack: (response: PresenceAck) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  "realtime:message": (message: RealtimeMessage) => void;
+  "realtime:presence-update": (update: PresenceUpdate) => void;
+  "realtime:unsubscribed": (notice: ForcedUnsubscribe) => void;
+  "realtime:status": (status: RealtimeStatusEvent) => void;
+}
+
+/** True when two protocol versions share a major version. */
+export function isCompatibleProtocolVersion(clientVersion: string, serverVersion = REALTIME_PROTOCOL_VERSION): boolean {
+  const major = (v: string) => /^(\d+)\./.exec(v)?.[1];
+  const clientMajor = major(clientVersion);
+  return clientMajor !== undefined && clientMajor === major(serverVersion);
+}
+
+/** Socket.IO room that holds the subscribers of a concrete channel. */
+export function channelRoom(channel: string): string {
+  return `ch:${channel}`;
+}
