@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { ChannelHistoryOptions } from "./define-realtime-channel";
 import type { HistoryReadResult, IChannelLog } from "./interfaces";
 import type { RealtimeMessage } from "./wire-protocol";
@@ -23,7 +22,7 @@ export class InMemoryChannelLog implements IChannelLog {
   readonly #now: () => number;
 
   constructor(options: { readonly epoch?: string; readonly now?: () => number } = {}) {
-    this.epoch = options.epoch ?? randomUUID();
+    this.epoch = options.epoch ?? globalThis.crypto.randomUUID();
     this.#now = options.now ?? Date.now;
   }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { authorize } from "./authorize";
 import type { AnyRealtimeChannel } from "./define-realtime-channel";
 import { RealtimeError } from "./errors";
@@ -11,7 +10,7 @@ import type { RealtimeMessage } from "./wire-protocol";
 
 /** One in-process connection: what it subscribed to and what it received. */
 export class InMemoryRealtimeConnection {
-  readonly id = randomUUID();
+  readonly id = globalThis.crypto.randomUUID();
   readonly received: RealtimeMessage[] = [];
   readonly channels = new Set<string>();
   #open = true;

@@ -39,8 +39,16 @@ export type {
   RealtimeInboundHandler,
   RegisteredInbound,
 } from "./interfaces";
+export { DEFAULT_REALTIME_LIMITS, resolveRealtimeLimits } from "./realtime-limits";
+export type { RateLimit, RealtimeLimits } from "./realtime-limits";
+export { SocketIORealtimeBroadcaster } from "./socket-io-realtime-broadcaster";
+export { SocketIORealtimeServer } from "./socket-io-realtime-server";
+export type { SocketIORealtimeServerOptions } from "./socket-io-realtime-server-options";
+export type { SocketIOAdapterFactory } from "./socket-io-server-types";
 export { RealtimeBroadcasterBase } from "./realtime-broadcaster-base";
 export type { RealtimeBroadcasterOptions } from "./realtime-broadcaster-base";
+export { bindRealtimeBridge, bridgeEntry } from "./realtime-bridge";
+export type { RealtimeBridgeEntry, RealtimeBridgeMapping } from "./realtime-bridge";
 export type { RealtimeUser } from "./realtime-user";
 export { describeScope } from "./scope";
 export type { RealtimeScope, ScopeFor } from "./scope";

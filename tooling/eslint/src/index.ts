@@ -1,6 +1,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import type { Linter } from "eslint";
 import tseslint from "typescript-eslint";
+import { repoGuards } from "@repo/core-eslint";
 
 /**
  * The flat config every package extends. Type-aware rules are on because the
@@ -40,6 +41,9 @@ export function repoConfig(tsconfigRootDir: string, ...extra: Linter.Config[]): 
         ],
       },
     },
+    // The architecture guards (ADR-010/015/016): plugin "@repo", all five rules as errors, the
+    // Socket.IO allowlist widened for tests and packages/bench, packages/e2e (raw clients).
+    repoGuards,
     {
       files: ["**/*.test.ts", "**/*.test.tsx", "**/__tests__/**"],
       rules: {

@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto";
+import { AuthSymbols, bindDevSeedAuth, bindProductionAuth } from "@repo/auth";
+import type { BindContext, FeatureConfig, FeatureModule, HttpRoute } from "@repo/core-di";
+import { InMemoryEventBus, InMemoryJobQueue } from "@repo/core-events";
+import { createEventMetrics, createLogger, createMetricsRegistry, getTracer } from "@repo/core-observability";
+import type { Logger, Registry } from "@repo/core-observability";
+import type { IRealtimeAuthenticator } from "@repo/core-realtime";
+import { router } from "@repo/core-trpc";
+import { bindProductionApp } from "./bind-production";
+import { loadProcessEnv } from "./env";
+import type { AppEnv } from "./env";
+import { featureRouters } from "./feature-routers";
+import { resolveRealtime } from "./realtime/resolve-realtime";
+import type { BindAllDeps, RealtimeBinding } from "./realtime/resolve-realtime";
+
+export type { BindAllDeps, RealtimeBinding } from "./realtime/resolve-realtime";
+
+export interface BindAllOptions {
+  /** Defaults to this process's parsed environment. */
+  readonly env?: AppEnv;
+  readonly logger?: Logger;
+  /** The registry `/metrics` serves; defaults to a fresh one. */
+  readonly metricsRegistry?: Registry;
+  /** The realtime instance id (tags ping ticks); defaults to a random id. */
+  readonly instanceId?: string;
+}
+
+/** The feature config every feature receives, derived from the app's env. */
+export function featureConfigFromEnv(env: AppEnv): FeatureConfig {
+  return {
+    env: env.NODE_ENV,
+    sessionSecret: env.SESSION_SECRET,
+    sessionTtlSeconds: env.SESSION_TTL_SECONDS,
+    secureCookies: env.COOKIE_SECURE,
+  };
+}
+
+/** Production wiring, or production plus seed data, per APP_SEED. */
+function chooseBind<R>(
+  env: AppEnv,
+  ctx: BindContext,
+  production: (ctx: BindContext) => FeatureModule<R>,
+  devSeed: (ctx: BindContext) => Promise<FeatureModule<R>>,
+): Promise<FeatureModule<R>> {
+  return env.APP_SEED === "dev" ? devSeed(ctx) : Promise.resolve(production(ctx));
+}
+
+function collectHttpRoutes(features: Readonly<Record<string, FeatureModule<unknown>>>): HttpRoute[] {
+  const routes = Object.values(features).flatMap((feature) => feature.httpRoutes ?? []);
+  const seen = new Set<string>();
+  for (const route of routes) {
+    const key = `${route.method} ${route.path}`;
+    if (seen.has(key)) throw new Error(`Two features serve ${key}`);
+    seen.add(key);
+  }
+  return routes;
+}
+
+async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOptions) {
+  const env = options.env ?? loadProcessEnv().env;
+  const binding: RealtimeBinding = resolveRealtime(deps, env);
+  const logger = options.logger ?? createLogger({ name: "web-next", level: env.LOG_LEVEL });
+  const metricsRegistry = options.metricsRegistry ?? createMetricsRegistry();
+  const eventMetrics = createEventMetrics(metricsRegistry);
+  const bus = new InMemoryEventBus({ logger, metrics: eventMetrics });
+  const queue = new InMemoryJobQueue({ logger, metrics: eventMetrics, bus });
+  const ctx: BindContext = {
+    config: featureConfigFromEnv(env),
+    tracer: getTracer("web-next"),
+    logger,
+    bus,
+    queue,
+    realtime: binding.realtime,
+    realtimeRegistry: binding.realtimeRegistry,
+    realtimeServer: binding.realtimeServer,
+    redis: binding.redis,
+    metricsRegistry,
+  };
+
+  // One line per feature, keyed by its name (the generator adds lines above the anchor).
+  const features = {
+    auth: await chooseBind(env, ctx, bindProductionAuth, bindDevSeedAuth),
+    // @anchor:features
+  };
+
+  const appRealtime = bindProductionApp(ctx, {
+    instanceId: options.instanceId ?? randomUUID(),
+    pingIntervalMs: env.REALTIME_PING_INTERVAL_MS,
+  });
+  const appRouter = router({ ...featureRouters(features), realtime: appRealtime.router });
+  const authenticator: IRealtimeAuthenticator = features.auth.container.get(AuthSymbols.realtimeAuthenticator);
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      await appRealtime.close();
+      for (const feature of Object.values(features) as FeatureModule<unknown>[]) await feature.close?.();
+      await queue.close();
+    })());
+
+  return {
+    features,
+    appRouter,
+    authenticator,
+    httpRoutes: collectHttpRoutes(features),
+    realtime: binding,
+    logger,
+    metricsRegistry,
+    close,
+  };
+}
+
+/** Everything `bindAll` wired. */
+export type BoundApp = Awaited<ReturnType<typeof createBoundApp>>;
+
+/** The typed tRPC router of the whole app (client components import this type only). */
+export type AppRouter = BoundApp["appRouter"];
+
+/**
+ * Wires every feature and the app's own realtime pieces. Pass the server's
+ * Socket.IO parts (all of them) or nothing: without deps the in-memory
+ * broadcaster is used, which throws in production (`RealtimeNotBoundError`).
+ *
+ * @example
+ * const bound = await bindAll({ realtime: server.broadcaster, realtimeRegistry: registry, realtimeServer: server, redis });
+ * createTrpcHandler(bound.appRouter, bound.authenticator);
+ */
+export function bindAll(deps?: BindAllDeps, options: BindAllOptions = {}): Promise<BoundApp> {
+  return createBoundApp(deps, options);
+}

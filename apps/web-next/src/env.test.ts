@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { DEV_SESSION_SECRET, InvalidEnvError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("fills the documented defaults", () => {
+    const { env } = parseEnv({});
+    expect(env).toEqual({
+      NODE_ENV: "development",
+      PORT: 3000,
+      HOST: "0.0.0.0",
+      REDIS_URL: undefined,
+      SESSION_SECRET: DEV_SESSION_SECRET,
+      SESSION_TTL_SECONDS: 86_400,
+      COOKIE_SECURE: false,
+      CORS_ORIGINS: [],
+      REALTIME_PING_INTERVAL_MS: 1000,
+      SHUTDOWN_TIMEOUT_MS: 10_000,
+      LOG_LEVEL: "info",
+      APP_SEED: "dev",
+    });
+  });
+
+  it("warns loudly when the public dev secret is used", () => {
+    expect(parseEnv({ NODE_ENV: "development" }).warnings.join()).toContain("PUBLIC development secret");
+  });
+
+  it("generates a random per-process secret in production when none is set, with a warning", () => {
+    const first = parseEnv({ NODE_ENV: "production" });
+    const second = parseEnv({ NODE_ENV: "production" });
+    expect(first.env.SESSION_SECRET).not.toBe(DEV_SESSION_SECRET);
+    expect(first.env.SESSION_SECRET).not.toBe(second.env.SESSION_SECRET);
+    expect(first.env.SESSION_SECRET.length).toBeGreaterThanOrEqual(43);
+    expect(first.warnings.join()).toContain("will not survive a restart");
+  });
+
+  it.each([
+    { env: { NODE_ENV: "production" }, secure: true },
+    { env: { NODE_ENV: "production", COOKIE_SECURE: "false" }, secure: false },
+    { env: { NODE_ENV: "development" }, secure: false },
+    { env: { NODE_ENV: "development", COOKIE_SECURE: "true" }, secure: true },
+  ])("COOKIE_SECURE for $env is $secure", ({ env, secure }) => {
+    expect(parseEnv(env).env.COOKIE_SECURE).toBe(secure);
+  });
+
+  it("parses numbers, lists and a given secret without warnings", () => {
+    const { env, warnings } = parseEnv({
+      PORT: "0",
+      SESSION_SECRET: "x".repeat(40),
+      SESSION_TTL_SECONDS: "2",
+      CORS_ORIGINS: "https://a.example, https://b.example ,",
+      REDIS_URL: "redis://127.0.0.1:6379",
+      APP_SEED: "none",
+    });
+    expect(warnings).toEqual([]);
+    expect(env).toMatchObject({
+      PORT: 0,
+      SESSION_TTL_SECONDS: 2,
+      CORS_ORIGINS: ["https://a.example", "https://b.example"],
+      REDIS_URL: "redis://127.0.0.1:6379",
+      APP_SEED: "none",
+    });
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(parseEnv({ REDIS_URL: "", NODE_ENV: "", PORT: " " }).env).toMatchObject({ REDIS_URL: undefined, NODE_ENV: "development", PORT: 3000 });
+  });
+
+  it.each([
+    { name: "PORT", value: "http" },
+    { name: "APP_SEED", value: "prod" },
+    { name: "REDIS_URL", value: "http://localhost" },
+    { name: "COOKIE_SECURE", value: "yes" },
+    { name: "SESSION_TTL_SECONDS", value: "0" },
+  ])("fails fast on an invalid $name", ({ name, value }) => {
+    expect(() => parseEnv({ [name]: value })).toThrow(InvalidEnvError);
+    expect(() => parseEnv({ [name]: value })).toThrow(name);
+  });
+});

@@ -1,0 +1,118 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+
+/**
+ * The only place this app reads `process.env` (STYLE.md). Everything else
+ * receives an `AppEnv`; tests build one with `parseEnv({ ... })`.
+ */
+
+/** Used when SESSION_SECRET is unset outside production: public, so sessions signed with it are forgeable. */
+export const DEV_SESSION_SECRET = "dev-only-session-secret-do-not-use-in-production";
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
+
+const booleanString = z
+  .enum(["true", "false", "1", "0"])
+  .optional()
+  .transform((value) => (value === undefined ? undefined : value === "true" || value === "1"));
+
+const ZRawEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  SESSION_SECRET: optionalString,
+  SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(86_400),
+  COOKIE_SECURE: booleanString,
+  CORS_ORIGINS: optionalString.transform((value) => (value === undefined ? [] : value.split(",").map((o) => o.trim()).filter(Boolean))),
+  REALTIME_PING_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+  APP_SEED: z.enum(["dev", "none"]).default("dev"),
+});
+
+/** The validated configuration of one process. */
+export interface AppEnv {
+  readonly NODE_ENV: "development" | "production" | "test";
+  readonly PORT: number;
+  readonly HOST: string;
+  readonly REDIS_URL: string | undefined;
+  readonly SESSION_SECRET: string;
+  readonly SESSION_TTL_SECONDS: number;
+  /** Cookies get `Secure`: defaults to true in production, false elsewhere. */
+  readonly COOKIE_SECURE: boolean;
+  /** Browser origins, besides the page's own, that may open realtime connections. */
+  readonly CORS_ORIGINS: readonly string[];
+  readonly REALTIME_PING_INTERVAL_MS: number;
+  readonly SHUTDOWN_TIMEOUT_MS: number;
+  readonly LOG_LEVEL: "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
+  /** `dev`: seed demo data (alice, bob); `none`: start empty. */
+  readonly APP_SEED: "dev" | "none";
+}
+
+export interface ParsedEnv {
+  readonly env: AppEnv;
+  /** Things an operator must hear about (the server logs them at warn on start). */
+  readonly warnings: readonly string[];
+}
+
+export class InvalidEnvError extends Error {
+  override readonly name = "InvalidEnvError";
+}
+
+/**
+ * Validates an environment. SESSION_SECRET falls back to a public dev
+ * secret outside production, and to a random per-process secret in
+ * production (so `pnpm start` works on a fresh clone); both with a warning.
+ *
+ * @example
+ * const { env, warnings } = parseEnv({ NODE_ENV: "test", PORT: "0" });
+ */
+export function parseEnv(source: Readonly<Record<string, string | undefined>>): ParsedEnv {
+  // `FOO=` in a shell or a .env file means unset, not "the empty string".
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""));
+  const parsed = ZRawEnv.safeParse(present);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new InvalidEnvError(`Invalid environment: ${issues}`);
+  }
+  const raw = parsed.data;
+  const warnings: string[] = [];
+  let sessionSecret = raw.SESSION_SECRET;
+  if (sessionSecret === undefined && raw.NODE_ENV === "production") {
+    sessionSecret = randomBytes(32).toString("base64url");
+    warnings.push(
+      "SESSION_SECRET is not set: using a random secret for this process. Sessions will not survive a restart and are not shared between instances. Set SESSION_SECRET (32+ random bytes).",
+    );
+  } else if (sessionSecret === undefined) {
+    sessionSecret = DEV_SESSION_SECRET;
+    warnings.push("SESSION_SECRET is not set: using the PUBLIC development secret. Anyone can forge sessions. Never deploy like this.");
+  } else if (sessionSecret.length < 32) {
+    warnings.push("SESSION_SECRET is shorter than 32 characters; use 32+ random bytes.");
+  }
+  return {
+    env: {
+      ...raw,
+      REDIS_URL: raw.REDIS_URL,
+      SESSION_SECRET: sessionSecret,
+      COOKIE_SECURE: raw.COOKIE_SECURE ?? raw.NODE_ENV === "production",
+    },
+    warnings,
+  };
+}
+
+let processEnv: ParsedEnv | undefined;
+
+/**
+ * This process's environment, parsed once (so a random production secret stays the same).
+ *
+ * @example
+ * const { env, warnings } = loadProcessEnv();
+ */
+export function loadProcessEnv(): ParsedEnv {
+  processEnv ??= parseEnv(process.env);
+  return processEnv;
+}

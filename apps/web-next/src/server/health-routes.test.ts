@@ -1,0 +1,71 @@
+import { createServer } from "node:http";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createMetricsRegistry } from "@repo/core-observability";
+import { createLogCapture } from "@repo/core-observability/testing";
+import { afterEach, describe, expect, it } from "vitest";
+import { probeRedis, TEST_REDIS_URL } from "./__tests__/redis-probe";
+import { connectRedis, closeRedis } from "./connect-redis";
+import { createHealthRoutes } from "./health-routes";
+import { HttpDispatcher } from "./http-dispatcher";
+import { createLifecycle } from "./lifecycle";
+
+const redisAvailable = await probeRedis();
+
+describe("readiness with a configured Redis", () => {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
+
+  async function readyz(redisUrl: string): Promise<{ status: number; body: unknown }> {
+    const logger = createLogCapture().logger;
+    const redis = await connectRedis(redisUrl, logger, 300);
+    const lifecycle = createLifecycle();
+    lifecycle.markReady();
+    const dispatcher = new HttpDispatcher({ logger, isDraining: () => false });
+    dispatcher.addRoutes(createHealthRoutes({ lifecycle, redis, metricsRegistry: createMetricsRegistry(), redisTimeoutMs: 300 }));
+    const server: Server = createServer(dispatcher.listener);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    cleanups.push(async () => {
+      await closeRedis(redis);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/readyz`);
+    return { status: response.status, body: await response.json() };
+  }
+
+  it("answers 503 degraded when Redis does not answer", async () => {
+    // Port 1 on loopback: nothing listens there.
+    expect(await readyz("redis://127.0.0.1:1")).toEqual({ status: 503, body: { status: "degraded", checks: { redis: "unreachable" } } });
+  });
+
+  it.skipIf(!redisAvailable && process.env.CI !== "true")("answers 200 when Redis answers PING", async () => {
+    expect(await readyz(TEST_REDIS_URL)).toEqual({ status: 200, body: { status: "ready", checks: { redis: "ok" } } });
+  });
+});
+
+describe("readiness follows the lifecycle", () => {
+  it.each([
+    { phase: "starting", advance: [] as const, status: 503 },
+    { phase: "ready", advance: ["markReady"] as const, status: 200 },
+    { phase: "draining", advance: ["markReady", "markDraining"] as const, status: 503 },
+  ])("answers $status while $phase (liveness always 200)", async ({ phase, advance, status }) => {
+    const lifecycle = createLifecycle();
+    for (const step of advance) lifecycle[step]();
+    const routes = createHealthRoutes({ lifecycle, redis: null, metricsRegistry: createMetricsRegistry() });
+    const dispatcher = new HttpDispatcher({ logger: createLogCapture().logger, isDraining: () => false });
+    dispatcher.addRoutes(routes);
+    const server = createServer(dispatcher.listener);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const ready = await fetch(`${base}/readyz`);
+      expect(ready.status).toBe(status);
+      expect(((await ready.json()) as { status: string }).status).toBe(phase === "ready" ? "ready" : phase);
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { connectSocket } from "./__tests__/realtime-test-client";
+import { TEST_SESSION_SECRET, waitFor } from "./__tests__/test-server";
+import { APP_DIR } from "./start-server";
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+async function waitUntilReady(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let status = 0;
+    try {
+      status = (await fetch(`${url}/readyz`)).status;
+    } catch (error) {
+      // Connection refused while the process boots: fetch rejects with a TypeError; keep polling.
+      if (!(error instanceof TypeError)) throw error;
+    }
+    if (status === 200) return;
+    if (Date.now() > deadline) throw new Error(`server at ${url} not ready after ${timeoutMs} ms (last status ${status})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+// The production entry exactly as `pnpm start` runs it: tsx server.ts with NODE_ENV=production
+// (against the `next build` output), then SIGTERM as an orchestrator sends it.
+describe("server.ts as a process", () => {
+  it("serves, then on SIGTERM drains its sockets and exits 0 within SHUTDOWN_TIMEOUT_MS", async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const child = spawn(join(APP_DIR, "node_modules/.bin/tsx"), ["server.ts"], {
+      cwd: APP_DIR,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        SESSION_SECRET: TEST_SESSION_SECRET,
+        SHUTDOWN_TIMEOUT_MS: "5000",
+        LOG_LEVEL: "info",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+
+    try {
+      await waitUntilReady(url, 30_000);
+      expect(await (await fetch(`${url}/`)).text()).toContain("<title>Realtime Starter</title>");
+      const client = await connectSocket(url);
+
+      const signalledAt = Date.now();
+      child.kill("SIGTERM");
+      await waitFor(() => !client.socket.connected, 5_000, "socket closed by the draining server");
+      expect(client.statuses).toContainEqual({ state: "draining", reason: "Server is shutting down" });
+      const code = await exited;
+      expect(code, output).toBe(0);
+      expect(Date.now() - signalledAt).toBeLessThan(5_000);
+      expect(output).toContain("server_stopped");
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+  }, 60_000);
+});

@@ -1,0 +1,177 @@
+import { createServer } from "node:http";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import type { RedisClient } from "@repo/core-di";
+import { createLogger, createMetricsRegistry, createRealtimeMetrics } from "@repo/core-observability";
+import type { Logger } from "@repo/core-observability";
+import { RealtimeHandlerRegistry } from "@repo/core-realtime";
+import type { SocketIORealtimeServer } from "@repo/core-realtime";
+import { bindAll } from "../bind-all";
+import type { BoundApp } from "../bind-all";
+import type { AppEnv } from "../env";
+import { closeRedis, connectRedis } from "./connect-redis";
+import { trackConnections } from "./connection-tracker";
+import { createRealtimeServer } from "./create-realtime-server";
+import { createDeferredAuthenticator } from "./deferred-authenticator";
+import { createHealthRoutes } from "./health-routes";
+import { HttpDispatcher } from "./http-dispatcher";
+import { createLifecycle } from "./lifecycle";
+import type { Lifecycle } from "./lifecycle";
+import { prepareNextApp } from "./next-app";
+import type { PreparedNextApp } from "./next-app";
+import { runShutdown } from "./shutdown";
+import type { ShutdownResult, ShutdownStep } from "./shutdown";
+import { createTrpcHandler } from "./trpc-handler";
+
+/** apps/web-next, where `app/` and `.next/` live. */
+export const APP_DIR = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface StartServerOptions {
+  readonly env: AppEnv;
+  /** Overrides env.PORT; 0 picks a free port (tests). */
+  readonly port?: number;
+  /** Overrides env.HOST. */
+  readonly host?: string;
+  /** Serve pages through Next (`dev` or the build output), or not at all (`false`: API-only tests). */
+  readonly next?: { readonly dev: boolean } | false;
+  readonly logger?: Logger;
+  /** Printed at warn on start (see `parseEnv`). */
+  readonly warnings?: readonly string[];
+}
+
+export interface RunningServer {
+  /** e.g. `http://127.0.0.1:54321` */
+  readonly url: string;
+  readonly port: number;
+  readonly httpServer: Server;
+  readonly realtimeServer: SocketIORealtimeServer;
+  readonly bound: BoundApp;
+  readonly lifecycle: Lifecycle;
+  readonly redis: RedisClient | null;
+  /** The request listener's router; tests mount extra routes on it. */
+  readonly dispatcher: HttpDispatcher;
+  /** Graceful stop; idempotent. */
+  shutdown(reason?: string): Promise<ShutdownResult>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** The host a browser would use for the bound address (Next's dev origin check compares against it). */
+function publicHost(host: string): string {
+  return host === "0.0.0.0" || host === "::" ? "localhost" : host;
+}
+
+/**
+ * Starts the whole app on one http server: health probes, auth routes,
+ * tRPC at `/api/trpc`, Socket.IO at `/socket.io`, and Next for pages.
+ * The server listens first (liveness answers, readiness says 503), then
+ * binds features and prepares Next, then turns ready.
+ *
+ * @example
+ * const running = await startServer({ env, port: 0, next: { dev: false } });
+ * await running.shutdown("test done");
+ */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const env = options.env;
+  const logger = options.logger ?? createLogger({ name: "web-next", level: env.LOG_LEVEL });
+  for (const warning of options.warnings ?? []) logger.warn({ config: true }, warning);
+
+  const lifecycle = createLifecycle();
+  const metricsRegistry = createMetricsRegistry();
+  const realtimeMetrics = createRealtimeMetrics(metricsRegistry);
+  const redis = env.REDIS_URL === undefined ? null : await connectRedis(env.REDIS_URL, logger);
+
+  const dispatcher = new HttpDispatcher({ logger, isDraining: () => lifecycle.phase !== "ready" && lifecycle.phase !== "starting" });
+  dispatcher.addRoutes(createHealthRoutes({ lifecycle, redis, metricsRegistry }));
+  const httpServer = createServer(dispatcher.listener);
+  const connections = trackConnections(httpServer);
+
+  const registry = new RealtimeHandlerRegistry();
+  const deferred = createDeferredAuthenticator();
+  const realtimeServer = createRealtimeServer({
+    httpServer,
+    registry,
+    authenticator: deferred.authenticator,
+    logger,
+    metrics: realtimeMetrics,
+    allowedOrigins: env.CORS_ORIGINS,
+  });
+
+  const host = options.host ?? env.HOST;
+  const port = await listen(httpServer, options.port ?? env.PORT, host);
+  const url = `http://${publicHost(host)}:${port}`;
+  logger.info({ url, phase: lifecycle.phase }, "server_listening");
+
+  let bound: BoundApp | null = null;
+  let nextApp: PreparedNextApp | null = null;
+  let shuttingDown: Promise<ShutdownResult> | null = null;
+
+  const shutdown = (reason = "shutdown"): Promise<ShutdownResult> =>
+    (shuttingDown ??= (async () => {
+      logger.info({ reason }, "server_draining");
+      lifecycle.markDraining();
+      const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      const realtimeDrainMs = Math.max(100, Math.floor(env.SHUTDOWN_TIMEOUT_MS * 0.6));
+      const steps: ShutdownStep[] = [
+        { name: "realtime", run: () => realtimeServer.close({ drainTimeoutMs: realtimeDrainMs }) },
+        {
+          name: "http-in-flight",
+          run: async () => {
+            if (!(await dispatcher.waitForIdle(realtimeDrainMs))) logger.warn({ inFlight: dispatcher.inFlight }, "http_drain_timeout");
+          },
+        },
+        { name: "features", run: async () => bound?.close() },
+        { name: "next", run: async () => nextApp?.close() },
+        { name: "redis", run: async () => (redis === null ? undefined : closeRedis(redis)) },
+        {
+          name: "http-server",
+          run: async () => {
+            // Idle keep-alive and upgraded (HMR) sockets would hold close() open forever.
+            connections.destroyAll();
+            await httpClosed;
+          },
+        },
+      ];
+      const result = await runShutdown(steps, {
+        timeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+        logger,
+        onTimeout: () => connections.destroyAll(),
+      });
+      lifecycle.markStopped();
+      logger.info({ clean: result.clean }, "server_stopped");
+      return result;
+    })());
+
+  try {
+    bound = await bindAll(
+      { realtime: realtimeServer.broadcaster, realtimeRegistry: registry, realtimeServer, redis },
+      { env, logger, metricsRegistry, instanceId: realtimeServer.instanceId },
+    );
+    deferred.resolve(bound.authenticator);
+    dispatcher.addRoutes(bound.httpRoutes);
+    dispatcher.setTrpcHandler(createTrpcHandler({ router: bound.appRouter, authenticator: bound.authenticator, logger }));
+    const nextOptions = options.next ?? { dev: env.NODE_ENV !== "production" };
+    if (nextOptions !== false) {
+      nextApp = await prepareNextApp({ dev: nextOptions.dev, dir: APP_DIR, hostname: publicHost(host), port, httpServer });
+      dispatcher.setPageHandler(nextApp.handler);
+    }
+  } catch (error) {
+    logger.fatal({ err: error }, "server_start_failed");
+    deferred.reject(error instanceof Error ? error : new Error(String(error)));
+    await shutdown("start failed");
+    throw error;
+  }
+
+  lifecycle.markReady();
+  logger.info({ url, realtime: bound.realtime.bound, instanceId: realtimeServer.instanceId, next: options.next ?? "default" }, "server_ready");
+  return { url, port, httpServer, realtimeServer, bound, lifecycle, redis, dispatcher, shutdown };
+}

@@ -1,0 +1,70 @@
+import { InMemoryEventBus, InMemoryJobQueue } from "@repo/core-events";
+import type { BindContext } from "@repo/core-di";
+import { createMetricsRegistry, getTracer } from "@repo/core-observability";
+import { createLogCapture } from "@repo/core-observability/testing";
+import { InMemoryRealtimeBroadcaster, RealtimeHandlerRegistry } from "@repo/core-realtime";
+import { describe, expect, it } from "vitest";
+import { bindDevSeedAuth } from "./bind-dev-seed";
+import { bindProductionAuth } from "./bind-production";
+import { AuthSymbols } from "./di/symbols";
+import { InMemorySessionStore } from "./repositories/in-memory-session-store";
+
+function bindContext(): BindContext {
+  const { logger } = createLogCapture();
+  const bus = new InMemoryEventBus({ logger });
+  return {
+    config: { env: "test", sessionSecret: "test-secret", sessionTtlSeconds: 60, secureCookies: false },
+    tracer: getTracer("auth-test"),
+    logger,
+    bus,
+    queue: new InMemoryJobQueue({ logger, bus }),
+    realtime: new InMemoryRealtimeBroadcaster(),
+    realtimeRegistry: new RealtimeHandlerRegistry(),
+    realtimeServer: null,
+    redis: null,
+    metricsRegistry: createMetricsRegistry(),
+  };
+}
+
+describe("auth bind functions", () => {
+  it("production and dev-seed bind the same tokens (the two files cannot drift)", async () => {
+    const production = bindProductionAuth(bindContext());
+    const devSeed = await bindDevSeedAuth(bindContext());
+    expect(devSeed.container.boundTokens()).toEqual(production.container.boundTokens());
+    expect(production.container.boundTokens()).toEqual(expect.arrayContaining(Object.values(AuthSymbols).map((t) => t.description)));
+  });
+
+  it("names the module auth and serves the login and logout routes", () => {
+    const module = bindProductionAuth(bindContext());
+    expect(module.name).toBe("auth");
+    expect(module.router).toBeDefined();
+    expect(module.httpRoutes?.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/auth/login", "POST /api/auth/logout"]);
+  });
+
+  it("keeps sessions in memory when there is no Redis", () => {
+    expect(bindProductionAuth(bindContext()).container.get(AuthSymbols.sessionStore)).toBeInstanceOf(InMemorySessionStore);
+  });
+
+  it("production starts with no users; dev-seed has alice (admin) and bob", async () => {
+    const production = bindProductionAuth(bindContext());
+    expect((await production.container.get(AuthSymbols.signIn)({ username: "alice", password: "alice-password" })).ok).toBe(false);
+
+    const devSeed = await bindDevSeedAuth(bindContext());
+    const signIn = devSeed.container.get(AuthSymbols.signIn);
+    const alice = await signIn({ username: "alice", password: "alice-password" });
+    const bob = await signIn({ username: "bob", password: "bob-password" });
+    expect(alice.ok && alice.user).toEqual({ id: "alice", roles: ["admin"] });
+    expect(bob.ok && bob.user).toEqual({ id: "bob", roles: [] });
+    if (!alice.ok) throw new Error("alice could not sign in");
+    const authenticator = devSeed.container.get(AuthSymbols.realtimeAuthenticator);
+    expect(await authenticator.authenticate({ token: alice.token })).toMatchObject({ userId: "alice", roles: ["admin"] });
+  });
+
+  it("logs a failing use case once through the capture layer", async () => {
+    const ctx = bindContext();
+    const capture = createLogCapture();
+    const module = bindProductionAuth({ ...ctx, logger: capture.logger });
+    await expect(module.container.get(AuthSymbols.createUser)({ username: "", password: "x" })).rejects.toThrow();
+    expect(capture.entriesAt(50)).toEqual([expect.objectContaining({ layer: "use-case", name: "auth.createUser" })]);
+  });
+});

@@ -1,0 +1,58 @@
+import type { BindContext, Container } from "@repo/core-di";
+import { SessionRealtimeAuthenticator } from "../adapters/session-realtime-authenticator";
+import { InMemorySessionStore } from "../repositories/in-memory-session-store";
+import { RedisSessionStore } from "../repositories/redis-session-store";
+import type { ISessionStore } from "../repositories/session-store";
+import type { IUserRepository } from "../repositories/user-repository";
+import { Argon2PasswordHasher } from "../services/argon2-password-hasher";
+import type { IPasswordHasher } from "../services/password-hasher";
+import { createSessionTokenSigner } from "../services/session-token";
+import { authenticateSessionUseCase } from "../use-cases/authenticate-session";
+import { createUserUseCase } from "../use-cases/create-user";
+import { signInUseCase } from "../use-cases/sign-in";
+import { signOutUseCase } from "../use-cases/sign-out";
+import { instrumentUseCase } from "./instrument-use-case";
+import { AuthSymbols } from "./symbols";
+
+export interface AuthRepositories {
+  readonly users: IUserRepository;
+  readonly sessions: ISessionStore;
+  readonly hasher?: IPasswordHasher;
+}
+
+/** Redis when the app has a connection (sessions shared by every instance), memory otherwise. */
+export function selectSessionStore(ctx: Pick<BindContext, "redis">): ISessionStore {
+  return ctx.redis === null ? new InMemorySessionStore() : new RedisSessionStore(ctx.redis);
+}
+
+/**
+ * The bindings both bind files share: repositories, then each use case in
+ * its span+capture sandwich, then the realtime authenticator built on them.
+ * Each bind file picks the repositories and adds its own bindings after.
+ *
+ * @example
+ * bindAuthServices(container, ctx, { users: new InMemoryUserRepository(), sessions: selectSessionStore(ctx) });
+ */
+export function bindAuthServices(container: Container, ctx: BindContext, repositories: AuthRepositories): void {
+  const users = repositories.users;
+  const sessions = repositories.sessions;
+  const hasher = repositories.hasher ?? new Argon2PasswordHasher();
+  const tokens = createSessionTokenSigner(ctx.config.sessionSecret);
+  container.bind(AuthSymbols.userRepository, users);
+  container.bind(AuthSymbols.sessionStore, sessions);
+  container.bind(AuthSymbols.passwordHasher, hasher);
+  container.bind(AuthSymbols.sessionTokens, tokens);
+
+  container.bind(AuthSymbols.createUser, instrumentUseCase(ctx, "auth.createUser", createUserUseCase({ users, hasher })));
+  container.bind(
+    AuthSymbols.signIn,
+    instrumentUseCase(ctx, "auth.signIn", signInUseCase({ users, sessions, hasher, tokens, ttlSeconds: ctx.config.sessionTtlSeconds })),
+  );
+  container.bind(
+    AuthSymbols.signOut,
+    instrumentUseCase(ctx, "auth.signOut", signOutUseCase({ sessions, tokens, realtimeServer: ctx.realtimeServer })),
+  );
+  const authenticateSession = instrumentUseCase(ctx, "auth.authenticateSession", authenticateSessionUseCase({ users, sessions, tokens }));
+  container.bind(AuthSymbols.authenticateSession, authenticateSession);
+  container.bind(AuthSymbols.realtimeAuthenticator, new SessionRealtimeAuthenticator(authenticateSession));
+}

@@ -1,0 +1,26 @@
+import { token } from "@repo/core-di";
+import type { IRealtimeAuthenticator } from "@repo/core-realtime";
+import type { ISessionStore } from "../repositories/session-store";
+import type { IUserRepository } from "../repositories/user-repository";
+import type { IPasswordHasher } from "../services/password-hasher";
+import type { SessionTokenSigner } from "../services/session-token";
+import type { AuthenticateSession } from "../use-cases/authenticate-session";
+import type { CreateUser } from "../use-cases/create-user";
+import type { SignIn } from "../use-cases/sign-in";
+import type { SignOut } from "../use-cases/sign-out";
+
+/** The auth feature's container keys (ADR-008). */
+export const AuthSymbols = {
+  userRepository: token<IUserRepository>("auth.userRepository"),
+  sessionStore: token<ISessionStore>("auth.sessionStore"),
+  passwordHasher: token<IPasswordHasher>("auth.passwordHasher"),
+  sessionTokens: token<SessionTokenSigner>("auth.sessionTokens"),
+  createUser: token<CreateUser>("auth.createUser"),
+  signIn: token<SignIn>("auth.signIn"),
+  signOut: token<SignOut>("auth.signOut"),
+  authenticateSession: token<AuthenticateSession>("auth.authenticateSession"),
+  /** Gate 1 of the realtime server and the identity of tRPC requests. */
+  realtimeAuthenticator: token<IRealtimeAuthenticator>("auth.realtimeAuthenticator"),
+  // @anchor:symbols
+  // @anchor:realtime-symbols
+} as const;

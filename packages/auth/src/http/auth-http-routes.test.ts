@@ -1,0 +1,93 @@
+import { createServer } from "node:http";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAuthTestKit, seedAliceAndBob } from "../__tests__/auth-test-kit";
+import type { AuthTestKit } from "../__tests__/auth-test-kit";
+import { signInUseCase } from "../use-cases/sign-in";
+import { signOutUseCase } from "../use-cases/sign-out";
+import { AUTH_LOGIN_PATH, AUTH_LOGOUT_PATH, createAuthHttpRoutes } from "./auth-http-routes";
+
+describe("auth HTTP routes", () => {
+  let kit: AuthTestKit;
+  let server: Server;
+  let base: string;
+  const disconnected: string[] = [];
+
+  beforeAll(async () => {
+    kit = createAuthTestKit();
+    await seedAliceAndBob(kit);
+    const routes = createAuthHttpRoutes({
+      signIn: signInUseCase({ ...kit, ttlSeconds: 3600 }),
+      signOut: signOutUseCase({ ...kit, realtimeServer: { disconnectSession: async (id) => void disconnected.push(id) } }),
+      cookie: { secure: true, maxAgeSeconds: 3600 },
+    });
+    server = createServer((req, res) => {
+      const route = routes.find((r) => r.method === req.method && r.path === req.url);
+      if (route === undefined) return void res.writeHead(404).end();
+      route.handler(req, res).catch((error: unknown) => {
+        console.error("route failed in test", error);
+        res.writeHead(500).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const login = (body: string) =>
+    fetch(`${base}${AUTH_LOGIN_PATH}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+
+  it("signs in: 200, the token and user, and a Secure HttpOnly SameSite=Lax cookie holding the same token", async () => {
+    const response = await login(JSON.stringify({ username: "alice", password: "alice-password" }));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { token: string; user: unknown };
+    expect(body.user).toEqual({ id: "alice", roles: ["admin"] });
+    expect(kit.tokens.verify(body.token)).not.toBeNull();
+    const cookie = response.headers.get("set-cookie");
+    expect(cookie).toBe(`session=${body.token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=3600; Secure`);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("answers 401 INVALID_CREDENTIALS for a wrong password, without a cookie", async () => {
+    const response = await login(JSON.stringify({ username: "alice", password: "nope" }));
+    expect(response.status).toBe(401);
+    expect(response.headers.get("set-cookie")).toBeNull();
+    expect(await response.json()).toEqual({ error: { code: "INVALID_CREDENTIALS", message: "Wrong username or password" } });
+  });
+
+  it.each([
+    { case: "not JSON", body: "username=alice" },
+    { case: "empty", body: "" },
+    { case: "missing password", body: JSON.stringify({ username: "alice" }) },
+    { case: "wrong types", body: JSON.stringify({ username: 1, password: true }) },
+    { case: "extra fields", body: JSON.stringify({ username: "alice", password: "alice-password", admin: true }) },
+    { case: "too large", body: JSON.stringify({ username: "alice", password: "x".repeat(20_000) }) },
+  ])("answers 400 INVALID_BODY when the body is $case", async ({ body }) => {
+    const response = await login(body);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: "INVALID_BODY" } });
+  });
+
+  it.each([
+    { via: "cookie", headers: (token: string): Record<string, string> => ({ cookie: `session=${token}` }) },
+    { via: "Bearer token", headers: (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` }) },
+  ])("signs out via $via: ends the session, disconnects its sockets and clears the cookie", async ({ headers }) => {
+    const { token } = (await (await login(JSON.stringify({ username: "bob", password: "bob-password" }))).json()) as { token: string };
+    const sessionId = kit.tokens.verify(token)!;
+    const response = await fetch(`${base}${AUTH_LOGOUT_PATH}`, { method: "POST", headers: headers(token) });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+    expect(response.headers.get("set-cookie")).toBe("session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure");
+    expect(await kit.sessions.get(sessionId)).toBeNull();
+    expect(disconnected.at(-1)).toBe(sessionId);
+  });
+
+  it("signs out idempotently without any session", async () => {
+    const before = disconnected.length;
+    const response = await fetch(`${base}${AUTH_LOGOUT_PATH}`, { method: "POST" });
+    expect(response.status).toBe(200);
+    expect(disconnected).toHaveLength(before);
+  });
+});

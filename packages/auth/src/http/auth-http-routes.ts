@@ -1,0 +1,79 @@
+import type { HttpRoute } from "@repo/core-di";
+import { z } from "zod";
+import type { SignIn } from "../use-cases/sign-in";
+import type { SignOut } from "../use-cases/sign-out";
+import { InvalidBodyError, readJsonBody } from "./read-json-body";
+import { requestCredentials } from "./request-credentials";
+import { errorBody, sendJson } from "./send-json";
+import { clearSessionCookie, readSessionCookie, serializeSessionCookie } from "./session-cookie";
+import type { SessionCookieOptions } from "./session-cookie";
+
+export const AUTH_LOGIN_PATH = "/api/auth/login";
+export const AUTH_LOGOUT_PATH = "/api/auth/logout";
+
+export const ZLoginRequest = z.strictObject({
+  username: z.string().min(1).max(200),
+  password: z.string().min(1).max(1024),
+});
+export type TLoginRequest = z.infer<typeof ZLoginRequest>;
+
+export interface AuthHttpRoutesDeps {
+  readonly signIn: SignIn;
+  readonly signOut: SignOut;
+  readonly cookie: SessionCookieOptions;
+}
+
+/**
+ * `POST /api/auth/login` and `POST /api/auth/logout`: plain JSON endpoints
+ * (not tRPC) because they set and clear the session cookie.
+ *
+ * - login `{ username, password }` -> 200 `{ token, user: { id, roles } }` + `Set-Cookie`,
+ *   401 `INVALID_CREDENTIALS`, 400 `INVALID_BODY`
+ * - logout (cookie or Bearer) -> 200 `{ ok: true }`, cookie cleared, that session's sockets disconnected
+ *
+ * @example
+ * const routes = createAuthHttpRoutes({ signIn, signOut, cookie: { secure: true, maxAgeSeconds: 86_400 } });
+ */
+export function createAuthHttpRoutes(deps: AuthHttpRoutesDeps): HttpRoute[] {
+  const login: HttpRoute = {
+    method: "POST",
+    path: AUTH_LOGIN_PATH,
+    async handler(req, res) {
+      let body: unknown;
+      try {
+        body = await readJsonBody(req);
+      } catch (error) {
+        if (!(error instanceof InvalidBodyError)) throw error;
+        sendJson(res, 400, errorBody("INVALID_BODY", error.message));
+        return;
+      }
+      const parsed = ZLoginRequest.safeParse(body);
+      if (!parsed.success) {
+        sendJson(res, 400, errorBody("INVALID_BODY", "Send a JSON object { username: string, password: string }"));
+        return;
+      }
+      const result = await deps.signIn(parsed.data);
+      if (!result.ok) {
+        sendJson(res, 401, errorBody(result.code, "Wrong username or password"));
+        return;
+      }
+      sendJson(res, 200, { token: result.token, user: result.user }, {
+        "set-cookie": serializeSessionCookie(result.token, deps.cookie),
+      });
+    },
+  };
+
+  const logout: HttpRoute = {
+    method: "POST",
+    path: AUTH_LOGOUT_PATH,
+    async handler(req, res) {
+      const credentials = requestCredentials(req);
+      const token = credentials.token ?? readSessionCookie(credentials.cookieHeader);
+      if (token !== undefined) await deps.signOut(token);
+      // Idempotent: signing out without (or with a stale) session still clears the cookie.
+      sendJson(res, 200, { ok: true }, { "set-cookie": clearSessionCookie(deps.cookie) });
+    },
+  };
+
+  return [login, logout];
+}

@@ -1,0 +1,33 @@
+import type { User } from "../domain/user";
+import { UserAlreadyExistsError } from "./user-repository";
+import type { IUserRepository } from "./user-repository";
+
+/**
+ * Users in a Map, keyed by id, with a username index. Usernames compare
+ * case-insensitively so `Alice` and `alice` cannot both exist.
+ *
+ * @example
+ * const users = new InMemoryUserRepository();
+ * await users.add({ id: "alice", username: "alice", passwordHash, roles: ["admin"] });
+ */
+export class InMemoryUserRepository implements IUserRepository {
+  readonly #byId = new Map<string, User>();
+  readonly #idByUsername = new Map<string, string>();
+
+  async findById(id: string): Promise<User | null> {
+    return this.#byId.get(id) ?? null;
+  }
+
+  async findByUsername(username: string): Promise<User | null> {
+    const id = this.#idByUsername.get(username.toLowerCase());
+    return id === undefined ? null : (this.#byId.get(id) ?? null);
+  }
+
+  async add(user: User): Promise<void> {
+    const key = user.username.toLowerCase();
+    if (this.#byId.has(user.id)) throw new UserAlreadyExistsError(`A user with id "${user.id}" already exists`);
+    if (this.#idByUsername.has(key)) throw new UserAlreadyExistsError(`The username "${user.username}" is taken`);
+    this.#byId.set(user.id, Object.freeze({ ...user, roles: Object.freeze([...user.roles]) }));
+    this.#idByUsername.set(key, user.id);
+  }
+}

@@ -1,0 +1,40 @@
+import type { IEventBus, IJobQueue } from "@repo/core-events";
+import type { getTracer, Logger, Registry } from "@repo/core-observability";
+import type { IRealtimeBroadcaster, IRealtimeHandlerRegistry, IRealtimeServer } from "@repo/core-realtime";
+import type { RedisClientType } from "redis";
+
+/** OpenTelemetry tracer as `@repo/core-observability` hands it out (no direct @opentelemetry dependency here). */
+export type Tracer = ReturnType<typeof getTracer>;
+
+/** The Redis client the app creates once (`redis` package, RESP3 defaults) and shares with features. */
+export type RedisClient = RedisClientType;
+
+/** What features may know about the deployment; the app fills it from its validated env. */
+export interface FeatureConfig {
+  readonly env: "development" | "production" | "test";
+  /** HMAC key for signed session values. */
+  readonly sessionSecret: string;
+  readonly sessionTtlSeconds: number;
+  /** Mark cookies `Secure` (HTTPS only). */
+  readonly secureCookies: boolean;
+}
+
+/**
+ * Everything a feature's `bindProduction*` / `bindDevSeed*` receives. One
+ * object instead of ADR-016's seven positional arguments, so adding a
+ * dependency does not touch every feature's signature.
+ */
+export interface BindContext {
+  readonly config: FeatureConfig;
+  readonly tracer: Tracer;
+  readonly logger: Logger;
+  readonly bus: IEventBus;
+  readonly queue: IJobQueue;
+  readonly realtime: IRealtimeBroadcaster;
+  readonly realtimeRegistry: IRealtimeHandlerRegistry;
+  /** The running transport; `null` with the in-memory broadcaster (tests, page handlers). */
+  readonly realtimeServer: IRealtimeServer | null;
+  /** Shared Redis connection; `null` when REDIS_URL is unset. */
+  readonly redis: RedisClient | null;
+  readonly metricsRegistry: Registry;
+}

@@ -1,0 +1,14 @@
+export { defineEvent } from "./event-descriptor";
+export type { EventDescriptor, EventPayload } from "./event-descriptor";
+export type { EventHandler, EventMeta, IEventBus, PublishedEvent, SubscribeOptions } from "./event-bus";
+export { InMemoryEventBus } from "./in-memory-event-bus";
+export type { InMemoryEventBusOptions } from "./in-memory-event-bus";
+export { EventValidationError, JobValidationError } from "./payload-validation-error";
+export { DESCRIPTOR_NAME_PATTERN, DescriptorDefinitionError } from "./descriptor-validation";
+export { defineJob, backoffDelay, DEFAULT_JOB_BACKOFF, DEFAULT_JOB_RETRIES } from "./job-descriptor";
+export type { JobBackoff, JobDescriptor, JobPayload } from "./job-descriptor";
+export type { EnqueueOptions, IJobQueue, JobContext, JobHandler } from "./job-queue";
+export { InMemoryJobQueue, JobQueueClosedError } from "./in-memory-job-queue";
+export type { InMemoryJobQueueOptions } from "./in-memory-job-queue";
+export { jobCompleted, jobEnqueued, jobFailed } from "./job-lifecycle-events";
+export type { JobLifecycleEventPayload } from "./job-lifecycle-events";

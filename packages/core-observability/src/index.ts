@@ -1,0 +1,18 @@
+export { createLogger, childLogger } from "./logger";
+export type { Logger, CreateLoggerOptions } from "./logger";
+export { LOG_REDACT_PATHS, REDACTED } from "./redact-paths";
+export { getTracer } from "./tracer";
+export type { Attributes, Tracer } from "@opentelemetry/api";
+export { withSpan, SPAN_OP_ATTRIBUTE } from "./with-span";
+export type { WithSpanOptions } from "./with-span";
+export { withCapture, wasCaptured } from "./with-capture";
+export type { WithCaptureOptions } from "./with-capture";
+export { createMetricsRegistry, renderMetrics } from "./metrics-registry";
+export type { RenderedMetrics } from "./metrics-registry";
+export { noopRealtimeMetrics } from "./realtime-metrics";
+export type { RealtimeGate, RealtimeMetrics, RealtimeMetricsSnapshot } from "./realtime-metrics";
+export { createRealtimeMetrics, FANOUT_SECONDS_BUCKETS } from "./prometheus-realtime-metrics";
+export { noopEventMetrics } from "./event-metrics";
+export type { EventMetrics } from "./event-metrics";
+export { createEventMetrics, JOB_DURATION_SECONDS_BUCKETS } from "./prometheus-event-metrics";
+export type { Registry } from "prom-client";

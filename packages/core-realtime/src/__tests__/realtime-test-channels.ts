@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { defineRealtimeChannel } from "../define-realtime-channel";
+import { RealtimeError } from "../errors";
+import type { RealtimeHandlerRegistry } from "../handler-registry";
+import type { RealtimeHandlerContext } from "../interfaces";
+import { contractChannels, contractRegistry } from "./broadcaster-contract";
+
+/** A user-scoped channel with replay history. */
+export const inboxChannel = defineRealtimeChannel({
+  name: "inbox.{userId}",
+  scope: { userScoped: "userId" },
+  schema: z.object({ n: z.number() }),
+  history: { size: 5, ttlSeconds: 60 },
+});
+
+const labAction = z.strictObject({
+  action: z.enum(["echo", "throw", "domain-error", "slow", "broadcast", "broadcast-others"]),
+  text: z.string().max(4096).optional(),
+  delayMs: z.number().int().min(0).max(5000).optional(),
+});
+
+/** A public channel clients publish to; the handler does whatever `action` says. */
+export const labChannel = defineRealtimeChannel({
+  name: "lab.{roomId}",
+  scope: "public",
+  schema: z.object({ text: z.string(), from: z.string().nullable() }),
+  inbound: labAction,
+});
+
+/** Signed-in users only, with an inbound handler. */
+export const membersChatChannel = defineRealtimeChannel({
+  name: "chat.members",
+  scope: "authenticated",
+  schema: z.object({ text: z.string() }),
+  inbound: z.object({ text: z.string() }),
+});
+
+export interface LabCalls {
+  /** Every handler invocation, in order. */
+  readonly invocations: { readonly channel: string; readonly action: string; readonly socketId: string; readonly messageId: string | undefined }[];
+}
+
+async function runLab(
+  payload: z.output<typeof labAction>,
+  ctx: RealtimeHandlerContext<typeof labChannel>,
+  calls: LabCalls,
+): Promise<unknown> {
+  calls.invocations.push({ channel: ctx.channel, action: payload.action, socketId: ctx.socketId, messageId: ctx.messageId });
+  switch (payload.action) {
+    case "echo":
+      return { echoed: payload.text ?? null, userId: ctx.userId, params: { ...ctx.params } };
+    case "throw":
+      throw new Error("database exploded at /srv/secret/path");
+    case "domain-error":
+      throw new RealtimeError("POLL_CLOSED", "This poll no longer accepts votes");
+    case "slow":
+      await new Promise((resolve) => setTimeout(resolve, payload.delayMs ?? 200));
+      return "done";
+    case "broadcast":
+    case "broadcast-others": {
+      const receipt = await ctx.broadcast(
+        { text: payload.text ?? "", from: ctx.userId },
+        { toOthers: payload.action === "broadcast-others" },
+      );
+      return { delivered: receipt.delivered };
+    }
+  }
+}
+
+/** The contract channels plus the channels above, with a recording lab handler. */
+export function createTestRegistry(): { readonly registry: RealtimeHandlerRegistry; readonly calls: LabCalls } {
+  const registry = contractRegistry();
+  const calls: LabCalls = { invocations: [] };
+  registry.registerChannel(inboxChannel);
+  registry.register(labChannel, (payload, ctx) => runLab(payload, ctx, calls));
+  registry.register(membersChatChannel, (payload) => ({ received: payload.text }));
+  return { registry, calls };
+}
+
+export { contractChannels };

@@ -1,0 +1,42 @@
+import type { Logger, RealtimeMetrics } from "@repo/core-observability";
+import type { IdempotencyCache } from "./idempotency-cache";
+import type { InFlightTracker } from "./in-flight-tracker";
+import type {
+  IChannelLog,
+  IRealtimeAuthenticator,
+  IRealtimeBroadcaster,
+  IRealtimeHandlerRegistry,
+  RealtimeCredentials,
+  RealtimeInboundHandler,
+} from "./interfaces";
+import type { LocalConnectionTable } from "./local-connection-table";
+import type { RealtimeLimits } from "./realtime-limits";
+import type { RealtimeIOSocket } from "./socket-io-server-types";
+import type { TokenBucket } from "./token-bucket";
+import type { PublishAck } from "./wire-protocol";
+
+/** What only this process knows about a socket: never put on `socket.data` (see RealtimeSocketData). */
+export interface SocketLocalState {
+  /** Kept for re-authentication; never logged. */
+  readonly credentials: RealtimeCredentials;
+  readonly bucket: TokenBucket;
+}
+
+/** Everything the four gates share, assembled once by `SocketIORealtimeServer`. */
+export interface SocketIOGateContext {
+  readonly registry: IRealtimeHandlerRegistry;
+  readonly authenticator: IRealtimeAuthenticator;
+  readonly broadcaster: IRealtimeBroadcaster;
+  readonly channelLog: IChannelLog;
+  readonly log: Logger;
+  readonly metrics: RealtimeMetrics;
+  readonly limits: RealtimeLimits;
+  readonly allowedOrigins: readonly string[];
+  readonly connections: LocalConnectionTable;
+  readonly socketState: WeakMap<RealtimeIOSocket, SocketLocalState>;
+  readonly idempotency: IdempotencyCache<PublishAck>;
+  readonly inFlight: InFlightTracker;
+  readonly wrapHandler: (channelTemplate: string, handler: RealtimeInboundHandler) => RealtimeInboundHandler;
+  /** True once `close()` started: new connections are turned away. */
+  isClosing(): boolean;
+}

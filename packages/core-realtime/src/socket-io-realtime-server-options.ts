@@ -1,0 +1,28 @@
+import type { Server as HttpServer } from "node:http";
+import type { Logger, RealtimeMetrics } from "@repo/core-observability";
+import type { IChannelLog, IRealtimeAuthenticator, IRealtimeHandlerRegistry, RealtimeInboundHandler } from "./interfaces";
+import type { RealtimeLimits } from "./realtime-limits";
+import type { SocketIOAdapterFactory } from "./socket-io-server-types";
+
+/** Everything `SocketIORealtimeServer` is built from; only the first four are required. */
+export interface SocketIORealtimeServerOptions {
+  /** The app's http server; shared with Next and tRPC, so `close()` leaves it running. */
+  httpServer: HttpServer;
+  registry: IRealtimeHandlerRegistry;
+  authenticator: IRealtimeAuthenticator;
+  logger: Logger;
+  metrics?: RealtimeMetrics;
+  /** Sequence/history store; defaults to an in-memory log (single instance). */
+  channelLog?: IChannelLog;
+  /** Socket.IO path; defaults to `REALTIME_DEFAULT_PATH`. */
+  path?: string;
+  /** Browser origins allowed (Origin header). Default: same-origin only (Origin host must equal Host header). Non-browser clients (no Origin header) are allowed. */
+  allowedOrigins?: readonly string[];
+  limits?: Partial<RealtimeLimits>;
+  /** Socket.IO adapter factory, for multi-instance; default in-memory adapter. */
+  adapter?: SocketIOAdapterFactory;
+  /** Socket.IO connection state recovery: the in-memory adapter supports it on one instance, the Redis Streams adapter across instances. Gate 1 re-runs on every recovery. */
+  connectionStateRecovery?: { maxDisconnectionDurationMs: number };
+  /** Called once per inbound handler invocation, so the app can wrap handlers in its span+capture sandwich. Default: identity. */
+  wrapHandler?: (channelTemplate: string, handler: RealtimeInboundHandler) => RealtimeInboundHandler;
+}
