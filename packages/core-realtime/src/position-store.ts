@@ -8,8 +8,14 @@ export interface PositionStore {
 
 const KEY_PREFIX = "realtime:pos:";
 
+/** The part of the Web Storage API used here (declared locally so Node code needs no DOM types). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
 /** A `Storage` (sessionStorage in a tab: survives reloads, not other tabs). */
-export function storagePositionStore(storage: Pick<Storage, "getItem" | "setItem">): PositionStore {
+export function storagePositionStore(storage: KeyValueStorage): PositionStore {
   return {
     load(channel) {
       const raw = storage.getItem(KEY_PREFIX + channel);
@@ -42,6 +48,6 @@ export function memoryPositionStore(): PositionStore {
 
 /** sessionStorage in a browser, memory elsewhere. */
 export function defaultPositionStore(): PositionStore {
-  const storage = (globalThis as { sessionStorage?: Storage }).sessionStorage;
+  const storage = (globalThis as { sessionStorage?: KeyValueStorage }).sessionStorage;
   return storage === undefined ? memoryPositionStore() : storagePositionStore(storage);
 }

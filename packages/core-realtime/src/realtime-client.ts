@@ -26,6 +26,8 @@ export interface SubscribeOptions {
    * `false` when the app must reload a snapshot (history too short, epoch changed).
    */
   readonly onRecovered?: (recovered: boolean) => void;
+  /** The server accepted the subscription (again, after every reconnect). */
+  readonly onSubscribed?: () => void;
 }
 
 export interface RealtimeClientConfig {
@@ -50,6 +52,8 @@ interface ChannelEntry {
   readonly descriptor: AnyRealtimeChannel;
   readonly listeners: Set<Listener>;
   tracker: ChannelSequenceTracker;
+  /** The server acknowledged the subscription on the current connection. */
+  active: boolean;
   gapTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
@@ -124,6 +128,7 @@ export class RealtimeClient {
         descriptor,
         listeners: new Set(),
         tracker: new ChannelSequenceTracker(this.#positions.load(name)),
+        active: false,
         gapTimer: undefined,
       };
       this.#channels.set(name, entry);
@@ -131,6 +136,7 @@ export class RealtimeClient {
     const listener: Listener = { onMessage: onMessage as MessageListener, options };
     entry.listeners.add(listener);
     if (isNew && this.#transport.connected) void this.#sendSubscribe(entry);
+    else if (entry.active) queueMicrotask(() => options.onSubscribed?.());
     const owned = entry;
     return () => {
       owned.listeners.delete(listener);
@@ -188,6 +194,7 @@ export class RealtimeClient {
     });
     transport.on("disconnect", (reason) => {
       if (this.#closed) return;
+      for (const entry of this.#channels.values()) entry.active = false;
       this.#setStatus("reconnecting");
       // Socket.IO does not come back by itself after a server-side disconnect (logout, restart, drain).
       if (reason === "io server disconnect") this.#scheduleRetry();
@@ -255,6 +262,8 @@ export class RealtimeClient {
     if (ack.recovered !== undefined) {
       for (const listener of entry.listeners) listener.options.onRecovered?.(ack.recovered);
     }
+    entry.active = true;
+    for (const listener of entry.listeners) listener.options.onSubscribed?.();
     if (ack.recovered === true && entry.tracker.hasGap) this.#closeGap(entry);
   }
 
