@@ -88,7 +88,8 @@ describe("SocketIORealtimeServer lifecycle", () => {
 
   it("re-checks credentials periodically and disconnects at expiry", async () => {
     await start({ limits: { reauthIntervalMs: 30 } });
-    t.authenticator.users.set("short", { userId: "carol", roles: [], expiresAt: Date.now() + 150 });
+    // Expiry far enough out that several 30 ms re-checks fall before it, even on a loaded machine.
+    t.authenticator.users.set("short", { userId: "carol", roles: [], expiresAt: Date.now() + 1_000 });
     const carol = await t.connect({ token: "short" });
     const anonymous = await t.connect();
     const seenBefore = t.authenticator.seen.length;
