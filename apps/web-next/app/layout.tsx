@@ -7,10 +7,28 @@ export const metadata: Metadata = {
   description: "Next.js, tRPC and Socket.IO on one server",
 };
 
+/** Every page of the app; one list so the nav and the e2e tests agree. */
+const PAGES = [
+  { href: "/", label: "Home" },
+  { href: "/notifications", label: "Notifications" },
+  { href: "/polls", label: "Polls" },
+  { href: "/articles", label: "Articles" },
+  { href: "/admin", label: "Admin" },
+] as const;
+
 export default function RootLayout({ children }: { readonly children: ReactNode }) {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <nav className="site-nav" aria-label="Pages">
+          {PAGES.map((page) => (
+            <a key={page.href} href={page.href}>
+              {page.label}
+            </a>
+          ))}
+        </nav>
+        {children}
+      </body>
     </html>
   );
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { bindDevSeedArticles, bindProductionArticles } from "@repo/articles";
 import { AuthSymbols, bindDevSeedAuth, bindProductionAuth } from "@repo/auth";
 import type { BindContext, FeatureConfig, FeatureModule, HttpRoute } from "@repo/core-di";
 import { InMemoryEventBus, InMemoryJobQueue } from "@repo/core-events";
@@ -6,6 +7,7 @@ import { createEventMetrics, createLogger, createMetricsRegistry, getTracer } fr
 import type { Logger, Registry } from "@repo/core-observability";
 import type { IRealtimeAuthenticator } from "@repo/core-realtime";
 import { router } from "@repo/core-trpc";
+import { bindDevSeedNotifications, bindProductionNotifications } from "@repo/notifications";
 import { bindProductionApp } from "./bind-production";
 import { loadProcessEnv } from "./env";
 import type { AppEnv } from "./env";
@@ -80,6 +82,8 @@ async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOpt
   // One line per feature, keyed by its name (the generator adds lines above the anchor).
   const features = {
     auth: await chooseBind(env, ctx, bindProductionAuth, bindDevSeedAuth),
+    notifications: await chooseBind(env, ctx, bindProductionNotifications, bindDevSeedNotifications),
+    articles: await chooseBind(env, ctx, bindProductionArticles, bindDevSeedArticles),
     // @anchor:features
   };
 

@@ -1,0 +1,48 @@
+import type { BindContext, Container } from "@repo/core-di";
+import type { IArticleRepository } from "../repositories/article-repository";
+import { InMemoryArticleRepository } from "../repositories/in-memory-article-repository";
+import { RedisArticleRepository } from "../repositories/redis-article-repository";
+import { InMemoryArticleSearchIndex } from "../search/in-memory-article-search-index";
+import { LogSubscriberNotifier } from "../services/subscriber-notifier";
+import type { ISubscriberNotifier } from "../services/subscriber-notifier";
+import { listArticlesUseCase } from "../use-cases/list-articles";
+import { publishArticleUseCase } from "../use-cases/publish-article";
+import { searchArticlesUseCase } from "../use-cases/search-articles";
+import { instrumentUseCase } from "./instrument-use-case";
+import { ArticlesSymbols } from "./symbols";
+
+/** How many stored articles the search index loads at start (older ones are not searchable until re-published). */
+export const SEARCH_INDEX_LOAD_LIMIT = 10_000;
+
+export interface ArticlesServices {
+  readonly articles: IArticleRepository;
+  readonly notifier?: ISubscriberNotifier;
+}
+
+/** Redis when the app has a connection (every instance lists the same articles), memory otherwise. */
+export function selectArticleRepository(ctx: Pick<BindContext, "redis" | "logger">): IArticleRepository {
+  return ctx.redis === null ? new InMemoryArticleRepository() : new RedisArticleRepository(ctx.redis, { logger: ctx.logger });
+}
+
+/**
+ * The bindings both bind files share: the repository, the search index
+ * (loaded from the repository on first use), the notifier, then each use
+ * case in its span+capture sandwich. The bind files add the event
+ * consumers, the job processor and the realtime bridge after.
+ *
+ * @example
+ * bindArticlesServices(container, ctx, { articles: selectArticleRepository(ctx) });
+ */
+export function bindArticlesServices(container: Container, ctx: BindContext, services: ArticlesServices): void {
+  const articles = services.articles;
+  const index = new InMemoryArticleSearchIndex({
+    load: async () => articles.listNewestFirst(SEARCH_INDEX_LOAD_LIMIT),
+  });
+  container.bind(ArticlesSymbols.articleRepository, articles);
+  container.bind(ArticlesSymbols.searchIndex, index);
+  container.bind(ArticlesSymbols.subscriberNotifier, services.notifier ?? new LogSubscriberNotifier(ctx.logger));
+
+  container.bind(ArticlesSymbols.publishArticle, instrumentUseCase(ctx, "articles.publishArticle", publishArticleUseCase({ articles, bus: ctx.bus })));
+  container.bind(ArticlesSymbols.listArticles, instrumentUseCase(ctx, "articles.listArticles", listArticlesUseCase({ articles })));
+  container.bind(ArticlesSymbols.searchArticles, instrumentUseCase(ctx, "articles.searchArticles", searchArticlesUseCase({ index, articles })));
+}

@@ -1,0 +1,16 @@
+import type { Article } from "../domain/article";
+
+/**
+ * Where articles live: in memory, or in Redis when the app has a connection
+ * (so every instance lists the same articles). One contract suite
+ * (`__tests__/article-repository-contract.ts`) runs against both.
+ */
+export interface IArticleRepository {
+  /** Stores an article, replacing one with the same id. */
+  save(article: Article): Promise<void>;
+  findById(id: string): Promise<Article | null>;
+  /** The articles with these ids, in the order asked; unknown ids are left out. */
+  findByIds(ids: readonly string[]): Promise<Article[]>;
+  /** Newest first (by `publishedAt`, then id), at most `limit`. */
+  listNewestFirst(limit: number): Promise<Article[]>;
+}

@@ -1,0 +1,48 @@
+import { RecordingEventBus } from "@repo/core-testing";
+import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { articlePublished } from "../events/article-published.event";
+import { InMemoryArticleRepository } from "../repositories/in-memory-article-repository";
+import { publishArticleUseCase } from "./publish-article";
+
+function setup() {
+  const articles = new InMemoryArticleRepository();
+  const bus = new RecordingEventBus();
+  const publishArticle = publishArticleUseCase({ articles, bus, newId: () => "generated-1", now: () => 42_000 });
+  return { articles, bus, publishArticle };
+}
+
+describe("publishArticle", () => {
+  it("stores the article with its author and time, then publishes article.published with it", async () => {
+    const { articles, bus, publishArticle } = setup();
+    expect(await publishArticle({ title: "  Hello  ", body: " First post ", authorId: "alice" })).toEqual({ id: "generated-1" });
+    const stored = { id: "generated-1", title: "Hello", body: "First post", authorId: "alice", publishedAt: 42_000 };
+    expect(await articles.findById("generated-1")).toEqual(stored);
+    bus.expectPublished(articlePublished, stored);
+    expect(bus.published).toHaveLength(1);
+  });
+
+  it("keeps a given id and date (seed data)", async () => {
+    const { bus, publishArticle } = setup();
+    await publishArticle({ id: "seed-1", title: "T", body: "B", authorId: "bob", publishedAt: 7 });
+    bus.expectPublished(articlePublished, { id: "seed-1", publishedAt: 7, authorId: "bob" });
+  });
+
+  it.each([
+    { case: "an empty title", input: { title: "   ", body: "b", authorId: "alice" } },
+    { case: "an empty body", input: { title: "t", body: "", authorId: "alice" } },
+    { case: "a title over 200 characters", input: { title: "t".repeat(201), body: "b", authorId: "alice" } },
+    { case: "an id with a dot", input: { id: "a.b", title: "t", body: "b", authorId: "alice" } },
+  ])("refuses $case, storing and publishing nothing", async ({ input }) => {
+    const { articles, bus, publishArticle } = setup();
+    await expect(publishArticle(input)).rejects.toBeInstanceOf(ZodError);
+    expect(await articles.listNewestFirst(10)).toEqual([]);
+    bus.expectNotPublished(articlePublished);
+  });
+
+  it("refuses an article without an author", async () => {
+    const { bus, publishArticle } = setup();
+    await expect(publishArticle({ title: "t", body: "b", authorId: " " })).rejects.toThrow("An article needs an author");
+    bus.expectNotPublished(articlePublished);
+  });
+});

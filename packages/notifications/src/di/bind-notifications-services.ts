@@ -1,0 +1,34 @@
+import type { BindContext, Container } from "@repo/core-di";
+import { InMemoryNotificationRepository } from "../repositories/in-memory-notification-repository";
+import type { INotificationRepository } from "../repositories/notification-repository";
+import { RedisNotificationRepository } from "../repositories/redis-notification-repository";
+import { listNotificationsUseCase } from "../use-cases/list-notifications";
+import { markNotificationsReadUseCase } from "../use-cases/mark-notifications-read";
+import { sendNotificationUseCase } from "../use-cases/send-notification";
+import { instrumentUseCase } from "./instrument-use-case";
+import { NotificationsSymbols } from "./symbols";
+
+/** Redis when the app has a connection (every instance sees the same inbox and count), memory otherwise. */
+export function selectNotificationRepository(ctx: Pick<BindContext, "redis">): INotificationRepository {
+  return ctx.redis === null ? new InMemoryNotificationRepository() : new RedisNotificationRepository(ctx.redis);
+}
+
+/**
+ * The bindings both bind files share: the repository, then each use case in
+ * its span+capture sandwich.
+ *
+ * @example
+ * bindNotificationsServices(container, ctx, selectNotificationRepository(ctx));
+ */
+export function bindNotificationsServices(container: Container, ctx: BindContext, notifications: INotificationRepository): void {
+  container.bind(NotificationsSymbols.notificationRepository, notifications);
+  container.bind(
+    NotificationsSymbols.sendNotification,
+    instrumentUseCase(ctx, "notifications.send", sendNotificationUseCase({ notifications, realtime: ctx.realtime, bus: ctx.bus })),
+  );
+  container.bind(NotificationsSymbols.listNotifications, instrumentUseCase(ctx, "notifications.list", listNotificationsUseCase({ notifications })));
+  container.bind(
+    NotificationsSymbols.markNotificationsRead,
+    instrumentUseCase(ctx, "notifications.markRead", markNotificationsReadUseCase({ notifications, realtime: ctx.realtime })),
+  );
+}

@@ -1,0 +1,41 @@
+import type { IRealtimeBroadcaster } from "@repo/core-realtime";
+import { notificationsChannel } from "../realtime/notifications.channel";
+import type { INotificationRepository } from "../repositories/notification-repository";
+
+export interface MarkNotificationsReadDeps {
+  readonly notifications: INotificationRepository;
+  readonly realtime: IRealtimeBroadcaster;
+}
+
+export interface MarkNotificationsReadInput {
+  /** Whose notifications: always the caller (tRPC passes `ctx.user.userId`). */
+  readonly userId: string;
+  /** Which to mark; omitted or `null` marks every unread one. */
+  readonly ids?: readonly string[] | null;
+}
+
+export interface MarkNotificationsReadResult {
+  readonly markedIds: readonly string[];
+  readonly unreadCount: number;
+}
+
+export type MarkNotificationsRead = (input: MarkNotificationsReadInput) => Promise<MarkNotificationsReadResult>;
+
+/**
+ * Marks the caller's notifications read and, when anything changed, tells
+ * the caller's other tabs on their channel so every badge shows the new count.
+ * Ids of other users' notifications are unknown to the caller's inbox and change nothing.
+ *
+ * @example
+ * await markNotificationsRead({ userId: "bob" }); // everything
+ * await markNotificationsRead({ userId: "bob", ids: ["n1"] });
+ */
+export function markNotificationsReadUseCase(deps: MarkNotificationsReadDeps): MarkNotificationsRead {
+  return async ({ userId, ids = null }) => {
+    const result = await deps.notifications.markRead(userId, ids);
+    if (result.markedIds.length > 0) {
+      await deps.realtime.broadcast(notificationsChannel, { userId }, { kind: "read", ids: [...result.markedIds], unreadCount: result.unreadCount });
+    }
+    return result;
+  };
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from "node:crypto";
+import type { IEventBus } from "@repo/core-events";
+import { CHANNEL_PARAM_VALUE } from "@repo/core-realtime";
+import type { IRealtimeBroadcaster } from "@repo/core-realtime";
+import { z } from "zod";
+import { toNotificationView } from "../domain/notification";
+import { notificationSent } from "../events/notification-sent.event";
+import { notificationsChannel } from "../realtime/notifications.channel";
+import type { INotificationRepository } from "../repositories/notification-repository";
+
+export const ZSendNotificationInput = z.object({
+  /** The recipient; it names their channel, so it must be a valid channel parameter (no dots). */
+  userId: z.string().regex(CHANNEL_PARAM_VALUE, "Invalid user id"),
+  title: z.string().trim().min(1).max(200),
+  body: z.string().trim().max(2_000),
+});
+export type TSendNotificationInput = z.input<typeof ZSendNotificationInput>;
+
+export interface SendNotificationDeps {
+  readonly notifications: INotificationRepository;
+  readonly realtime: IRealtimeBroadcaster;
+  readonly bus: IEventBus;
+  readonly now?: () => number;
+  readonly newId?: () => string;
+}
+
+export interface SendNotificationResult {
+  readonly id: string;
+  readonly userId: string;
+  readonly unreadCount: number;
+}
+
+/** `id` is for seed data (a repeated id is stored once); a random UUID otherwise. */
+export type SendNotification = (input: TSendNotificationInput & { readonly id?: string }) => Promise<SendNotificationResult>;
+
+/**
+ * Stores a notification for one user, then pushes it, with the user's new
+ * unread count, on that user's channel only, and publishes
+ * `notification:sent`. A repeated id is neither pushed nor published again.
+ * Invalid input throws a `ZodError` (tRPC validates first and answers 400).
+ *
+ * @example
+ * const send = sendNotificationUseCase({ notifications, realtime, bus });
+ * await send({ userId: "bob", title: "Lunch?", body: "The poll is open" });
+ */
+export function sendNotificationUseCase(deps: SendNotificationDeps): SendNotification {
+  const now = deps.now ?? Date.now;
+  const newId = deps.newId ?? randomUUID;
+  return async (input) => {
+    const { userId, title, body } = ZSendNotificationInput.parse(input);
+    const notification = { id: input.id ?? newId(), userId, title, body, createdAt: now() };
+    const { added, unreadCount } = await deps.notifications.add(notification);
+    if (added) {
+      await deps.realtime.broadcast(
+        notificationsChannel,
+        { userId },
+        { kind: "created", notification: toNotificationView({ ...notification, read: false }), unreadCount },
+      );
+      await deps.bus.publish(notificationSent, { notificationId: notification.id, userId, unreadCount });
+    }
+    return { id: notification.id, userId, unreadCount };
+  };
+}
