@@ -5,3 +5,4 @@ export type { Container } from "./container";
 export { DuplicateBindingError, MissingBindingError } from "./container-errors";
 export type { BindContext, FeatureConfig, RedisClient, Tracer } from "./bind-context";
 export type { FeatureModule, HttpMethod, HttpRoute } from "./feature-module";
+export { instrumentUseCase, traceConsumer } from "./instrument";

@@ -11,7 +11,7 @@ import { authenticateSessionUseCase } from "../use-cases/authenticate-session";
 import { createUserUseCase } from "../use-cases/create-user";
 import { signInUseCase } from "../use-cases/sign-in";
 import { signOutUseCase } from "../use-cases/sign-out";
-import { instrumentUseCase } from "./instrument-use-case";
+import { instrumentUseCase } from "@repo/core-di";
 import { AuthSymbols } from "./symbols";
 
 export interface AuthRepositories {

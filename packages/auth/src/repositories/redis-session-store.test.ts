@@ -1,47 +1,21 @@
-import { randomUUID } from "node:crypto";
-import { createClient } from "redis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeWithRedis, probeRedis, testRedisKeyspace } from "@repo/core-testing/redis";
+import type { RedisClientType } from "redis";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { sessionStoreContract } from "../__tests__/session-store-contract";
 import { RedisSessionStore } from "./redis-session-store";
 
-const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const redisAvailable = await probeRedis();
 
-/**
- * One decision for the whole file: run against the real Redis when it
- * answers; when it does not, fail under CI (CI=true) and skip loudly elsewhere.
- */
-async function probeRedis(url: string): Promise<boolean> {
-  const probe = createClient({ url, socket: { connectTimeout: 1000, reconnectStrategy: false } });
-  // Connection errors surface as the rejection of connect() below; without a listener they would crash the run.
-  probe.on("error", () => undefined);
-  try {
-    await probe.connect();
-    await probe.ping();
-    return true;
-  } catch (error) {
-    console.warn(`\n!!! Redis at ${url} did not answer (${String(error)}): RedisSessionStore tests are SKIPPED. Start redis-server or set REDIS_URL; under CI=true they fail instead.\n`);
-    return false;
-  } finally {
-    if (probe.isOpen) probe.destroy();
-  }
-}
-
-const redisAvailable = await probeRedis(REDIS_URL);
-
-describe.skipIf(!redisAvailable && process.env.CI !== "true")("RedisSessionStore against a real Redis", () => {
-  const redis = createClient({ url: REDIS_URL });
-  const keyPrefix = `test:auth:session:${randomUUID()}:`;
+describeWithRedis(redisAvailable)("RedisSessionStore against a real Redis", () => {
+  const keyspace = testRedisKeyspace("auth-sessions");
+  const keyPrefix = keyspace.prefix;
+  let redis: RedisClientType;
 
   beforeAll(async () => {
-    redis.on("error", (error) => console.error("redis client error in test", error));
-    await redis.connect();
+    redis = await keyspace.client();
   });
 
-  afterAll(async () => {
-    const keys = await redis.keys(`${keyPrefix}*`);
-    if (keys.length > 0) await redis.del(keys);
-    redis.destroy();
-  });
+  afterAll(() => keyspace.dispose());
 
   sessionStoreContract("RedisSessionStore", async () => ({
     store: new RedisSessionStore(redis, { keyPrefix }),
