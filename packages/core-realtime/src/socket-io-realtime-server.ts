@@ -14,6 +14,7 @@ import type { SocketIOGateContext } from "./socket-io-gate-context";
 import { handlePublish } from "./socket-io-inbound-gate";
 import { SocketIORealtimeBroadcaster } from "./socket-io-realtime-broadcaster";
 import { reauthenticateSockets } from "./socket-io-reauthentication";
+import { RecoveryHold } from "./socket-io-recovery-hold";
 import { sessionRoom, userRoom } from "./socket-io-server-types";
 import type { RealtimeIOServer, RealtimeIOSocket } from "./socket-io-server-types";
 import { disconnectSlowConsumers } from "./socket-io-slow-consumers";
@@ -43,6 +44,8 @@ export class SocketIORealtimeServer implements IRealtimeServer {
   readonly #ctx: SocketIOGateContext;
   readonly #multiInstance: boolean;
   readonly #timers: NodeJS.Timeout[] = [];
+  /** Set when connection-state recovery is on: restored sessions wait here until gate 1 ran again. */
+  readonly #recoveryHold: RecoveryHold | null;
   #health: RealtimeStatusEvent = { state: "ok" };
   #closed: Promise<void> | null = null;
   #sweeping = false;
@@ -68,6 +71,8 @@ export class SocketIORealtimeServer implements IRealtimeServer {
         ? {}
         : { connectionStateRecovery: { maxDisconnectionDuration: recovery.maxDisconnectionDurationMs, skipMiddlewares: false } }),
     });
+    this.#recoveryHold = recovery === undefined ? null : new RecoveryHold({ maxAgeMs: limits.handshakeTimeoutMs });
+    this.#recoveryHold?.install(this.#io.of("/").adapter);
     this.broadcaster = new SocketIORealtimeBroadcaster(this.#io, { channelLog, metrics });
     this.#ctx = {
       registry: options.registry,
@@ -144,6 +149,7 @@ export class SocketIORealtimeServer implements IRealtimeServer {
     this.#io.engine.close();
     await namespace.adapter.close();
     ctx.idempotency.clear();
+    this.#recoveryHold?.clear();
     ctx.log.info({ instanceId: this.instanceId }, "realtime_server_closed");
   }
 
@@ -180,7 +186,10 @@ export class SocketIORealtimeServer implements IRealtimeServer {
       await socket.join(userRoom(user.userId));
       if (user.sessionId !== undefined) await socket.join(sessionRoom(user.sessionId));
     }
-    if (socket.recovered) await restoreSubscriptions(this.#ctx, socket);
+    if (socket.recovered) {
+      await restoreSubscriptions(this.#ctx, socket);
+      await this.#recoveryHold?.resume(this.#ctx, socket);
+    }
   }
 
   #onDisconnect(socket: RealtimeIOSocket, reason: string): void {
