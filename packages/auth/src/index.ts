@@ -18,6 +18,7 @@ export type { Session } from "./domain/session";
 export type { PublicUser, User } from "./domain/user";
 export type { AuthenticationResult, SessionRejection, SessionUser } from "./use-cases/authenticate-session";
 export type { SignInResult } from "./use-cases/sign-in";
+export type { ChangeUserRoles, ChangeUserRolesInput } from "./use-cases/change-user-roles";
 export type { AuthRouter } from "./trpc/router";
 // @anchor:exports
 // @anchor:realtime-channels

@@ -8,6 +8,7 @@ import { Argon2PasswordHasher } from "../services/argon2-password-hasher";
 import type { IPasswordHasher } from "../services/password-hasher";
 import { createSessionTokenSigner } from "../services/session-token";
 import { authenticateSessionUseCase } from "../use-cases/authenticate-session";
+import { changeUserRolesUseCase } from "../use-cases/change-user-roles";
 import { createUserUseCase } from "../use-cases/create-user";
 import { signInUseCase } from "../use-cases/sign-in";
 import { signOutUseCase } from "../use-cases/sign-out";
@@ -51,6 +52,10 @@ export function bindAuthServices(container: Container, ctx: BindContext, reposit
   container.bind(
     AuthSymbols.signOut,
     instrumentUseCase(ctx, "auth.signOut", signOutUseCase({ sessions, tokens, realtimeServer: ctx.realtimeServer })),
+  );
+  container.bind(
+    AuthSymbols.changeUserRoles,
+    instrumentUseCase(ctx, "auth.changeUserRoles", changeUserRolesUseCase({ users, realtimeServer: ctx.realtimeServer })),
   );
   const authenticateSession = instrumentUseCase(ctx, "auth.authenticateSession", authenticateSessionUseCase({ users, sessions, tokens }));
   container.bind(AuthSymbols.authenticateSession, authenticateSession);

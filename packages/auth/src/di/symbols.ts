@@ -5,6 +5,7 @@ import type { IUserRepository } from "../repositories/user-repository";
 import type { IPasswordHasher } from "../services/password-hasher";
 import type { SessionTokenSigner } from "../services/session-token";
 import type { AuthenticateSession } from "../use-cases/authenticate-session";
+import type { ChangeUserRoles } from "../use-cases/change-user-roles";
 import type { CreateUser } from "../use-cases/create-user";
 import type { SignIn } from "../use-cases/sign-in";
 import type { SignOut } from "../use-cases/sign-out";
@@ -19,6 +20,8 @@ export const AuthSymbols = {
   signIn: token<SignIn>("auth.signIn"),
   signOut: token<SignOut>("auth.signOut"),
   authenticateSession: token<AuthenticateSession>("auth.authenticateSession"),
+  /** Replaces a user's roles and re-runs the realtime gates for that user's sockets at once. */
+  changeUserRoles: token<ChangeUserRoles>("auth.changeUserRoles"),
   /** Gate 1 of the realtime server and the identity of tRPC requests. */
   realtimeAuthenticator: token<IRealtimeAuthenticator>("auth.realtimeAuthenticator"),
   // @anchor:symbols

@@ -31,4 +31,13 @@ describe("InMemoryUserRepository", () => {
     roles.push("root");
     expect((await users.findById("alice"))?.roles).toEqual(["admin"]);
   });
+
+  it("replaces roles (de-duplicated) for a known user and answers null for an unknown one", async () => {
+    const users = new InMemoryUserRepository();
+    await users.add(alice);
+    expect(await users.setRoles("alice", ["editor", "editor"])).toMatchObject({ id: "alice", roles: ["editor"] });
+    expect((await users.findByUsername("alice"))?.roles).toEqual(["editor"]);
+    expect(await users.setRoles("bob", ["admin"])).toBeNull();
+    expect(await users.findById("bob")).toBeNull();
+  });
 });

@@ -30,4 +30,12 @@ export class InMemoryUserRepository implements IUserRepository {
     this.#byId.set(user.id, Object.freeze({ ...user, roles: Object.freeze([...user.roles]) }));
     this.#idByUsername.set(key, user.id);
   }
+
+  async setRoles(id: string, roles: readonly string[]): Promise<User | null> {
+    const user = this.#byId.get(id);
+    if (user === undefined) return null;
+    const updated = Object.freeze({ ...user, roles: Object.freeze([...new Set(roles)]) });
+    this.#byId.set(id, updated);
+    return updated;
+  }
 }

@@ -6,6 +6,8 @@ export interface IUserRepository {
   findByUsername(username: string): Promise<User | null>;
   /** Throws `UserAlreadyExistsError` when the id or the username is taken. */
   add(user: User): Promise<void>;
+  /** Replaces a user's roles; `null` when there is no such user. */
+  setRoles(id: string, roles: readonly string[]): Promise<User | null>;
 }
 
 export class UserAlreadyExistsError extends Error {
