@@ -1,0 +1,157 @@
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { findFreePort } from "./free-port";
+import { waitUntil } from "./wait-until";
+import { WEB_NEXT_DIR, assertProductionBuild } from "./web-next-app";
+
+/** Shared by every instance and every restart, so sessions stay valid across both. */
+export const E2E_SESSION_SECRET = "e2e-session-secret-0123456789abcdef0123456789";
+
+const READY_TIMEOUT_MS = 90_000;
+const STOP_TIMEOUT_MS = 20_000;
+const LOG_TAIL_CHARS = 20_000;
+
+export interface AppServerOptions {
+  /** Shown in errors; tells instances apart. */
+  readonly name?: string;
+  /** Defaults to a free port, kept across restarts. */
+  readonly port?: number;
+  /** Unset: in-memory defaults (an inherited REDIS_URL is removed). */
+  readonly redisUrl?: string;
+  /** Extra variables for `src/env.ts` (e.g. `LOG_LEVEL`). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** Every child still running, so a crashed test run never leaves a server behind. */
+const liveChildren = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of liveChildren) child.kill("SIGKILL");
+});
+
+/**
+ * The real app (`apps/web-next/server.ts`) as a child process serving the
+ * `next build` output with `NODE_ENV=production` and the dev seed (alice,
+ * bob), like `pnpm start`. It runs as `node --import tsx server.ts` (what the
+ * `tsx` CLI does, minus the relaying parent process), so SIGTERM reaches the
+ * server itself exactly once and a kill leaves no grandchild behind.
+ *
+ * @example
+ * const server = await AppServer.start({ name: "memory" });
+ * await page.goto(`${server.url}/`);
+ * await server.stop(); // graceful: SIGTERM, then SIGKILL after 20 s
+ * await server.restart(); // same port: open pages reconnect by themselves
+ */
+export class AppServer {
+  readonly name: string;
+  readonly port: number;
+  /** `http://127.0.0.1:<port>`: the host the server binds, so cookies and origins match. */
+  readonly url: string;
+  readonly #env: NodeJS.ProcessEnv;
+  #child: ChildProcess | null = null;
+  #exited: Promise<number | null> = Promise.resolve(null);
+  #logTail = "";
+
+  private constructor(name: string, port: number, env: NodeJS.ProcessEnv) {
+    this.name = name;
+    this.port = port;
+    this.url = `http://127.0.0.1:${port}`;
+    this.#env = env;
+  }
+
+  static async start(options: AppServerOptions = {}): Promise<AppServer> {
+    assertProductionBuild();
+    const port = options.port ?? (await findFreePort());
+    const { REDIS_URL: _inherited, ...inherited } = process.env;
+    const env: NodeJS.ProcessEnv = {
+      ...inherited,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      APP_SEED: "dev",
+      SESSION_SECRET: E2E_SESSION_SECRET,
+      // The browser talks plain HTTP to 127.0.0.1; a Secure cookie would never come back.
+      COOKIE_SECURE: "false",
+      SHUTDOWN_TIMEOUT_MS: "5000",
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(options.redisUrl === undefined ? {} : { REDIS_URL: options.redisUrl }),
+      ...options.env,
+    };
+    const server = new AppServer(options.name ?? `app:${port}`, port, env);
+    await server.#spawn();
+    return server;
+  }
+
+  /** The last ~20 kB the server printed (pino JSON lines), for failure messages. */
+  get logTail(): string {
+    return this.#logTail;
+  }
+
+  get running(): boolean {
+    return this.#child !== null;
+  }
+
+  /** Graceful stop (SIGTERM: drain, then exit); SIGKILL if that takes longer than 20 s. Returns the exit code. */
+  async stop(): Promise<number | null> {
+    const child = this.#child;
+    if (child === null) return null;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
+    try {
+      return await this.#exited;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Starts again on the same port (after `stop()`), and waits until `/readyz` answers 200. */
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.#spawn();
+  }
+
+  async #spawn(): Promise<void> {
+    const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+      cwd: WEB_NEXT_DIR,
+      env: this.#env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    this.#child = child;
+    liveChildren.add(child);
+    const record = (chunk: Buffer): void => {
+      this.#logTail = (this.#logTail + chunk.toString()).slice(-LOG_TAIL_CHARS);
+    };
+    child.stdout?.on("data", record);
+    child.stderr?.on("data", record);
+    this.#exited = new Promise((resolve) => {
+      child.once("exit", (code, signal) => {
+        liveChildren.delete(child);
+        if (this.#child === child) this.#child = null;
+        record(Buffer.from(`\n[${this.name} exited: code ${String(code)}, signal ${String(signal)}]\n`));
+        resolve(code);
+      });
+    });
+    try {
+      await waitUntil(async () => this.#child === child && (await this.#readyStatus()) === 200, {
+        timeoutMs: READY_TIMEOUT_MS,
+        intervalMs: 200,
+        what: `${this.name} /readyz to answer 200`,
+        // A server that died while booting will never turn ready.
+        abortIf: () => (this.#child !== child ? "the server process exited" : undefined),
+      });
+    } catch (error) {
+      child.kill("SIGKILL");
+      throw new Error(`${this.name} did not start.\n--- server output ---\n${this.#logTail}`, { cause: error });
+    }
+  }
+
+  async #readyStatus(): Promise<number> {
+    try {
+      return (await fetch(`${this.url}/readyz`, { signal: AbortSignal.timeout(5_000) })).status;
+    } catch (error) {
+      // Refused while booting (TypeError) or a slow answer (TimeoutError): keep polling.
+      if (error instanceof TypeError || (error instanceof DOMException && error.name === "TimeoutError")) return 0;
+      throw error;
+    }
+  }
+}

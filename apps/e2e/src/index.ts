@@ -1,0 +1,16 @@
+export { AppApi, AppApiError } from "./app-api";
+export { AppServer, E2E_SESSION_SECRET } from "./app-server";
+export type { AppServerOptions } from "./app-server";
+export { CHROMIUM_ARGS, CHROMIUM_PATH, IS_CI, launchChromium, probeChromium } from "./chromium";
+export { startE2eStack, uniqueLabel } from "./e2e-stack";
+export type { E2eStack } from "./e2e-stack";
+export { findFreePort } from "./free-port";
+export { E2E_REDIS_URL, probeRedis } from "./redis-probe";
+export { DOC_SCREENSHOT_DIR, SCREENSHOT_DIR, saveDocScreenshot, saveScreenshot } from "./screenshots";
+export { ALICE, BOB } from "./seed-users";
+export type { SeedUser } from "./seed-users";
+export { UI_TIMEOUT_MS, isSameDocument, markDocument, openSignedInPage, openVisitorPage } from "./user-page";
+export type { UserPage } from "./user-page";
+export { waitUntil } from "./wait-until";
+export type { WaitUntilOptions } from "./wait-until";
+export { WEB_NEXT_DIR, assertProductionBuild } from "./web-next-app";

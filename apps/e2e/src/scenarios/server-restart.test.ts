@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { IS_CI, UI_TIMEOUT_MS, isSameDocument, markDocument, openVisitorPage, probeChromium, saveScreenshot, startE2eStack } from "../index";
+import type { AppServer, E2eStack, UserPage } from "../index";
+
+const chromiumAvailable = probeChromium();
+
+/** What the page may show while its server is gone: anything but connected. */
+const OFFLINE_STATES = ["reconnecting", "degraded", "disconnected", "connecting"];
+
+// In-memory sessions die with the process, so the visitor here is signed out (the ping channel is
+// public); the signed-in variant, whose session lives in Redis, is in multi-instance.test.ts.
+describe.skipIf(!chromiumAvailable && !IS_CI)("server stop and restart on the same port, in-memory", () => {
+  let stack: E2eStack | undefined;
+  let server: AppServer;
+  let visitor: UserPage;
+
+  beforeAll(async () => {
+    stack = await startE2eStack([{ name: "memory" }]);
+    server = stack.servers[0]!;
+    visitor = await openVisitorPage(stack.browser, server.url);
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it("shows the connection drop while the server is down and reconnects by itself, without a reload", async () => {
+    const status = visitor.page.getByTestId("connection-status");
+    await expect.poll(() => status.getAttribute("data-state"), { timeout: UI_TIMEOUT_MS }).toBe("connected");
+    await expect.poll(() => visitor.page.getByTestId("round-trip").textContent(), { timeout: UI_TIMEOUT_MS }).toMatch(/^\d+ ms$/);
+    await markDocument(visitor.page);
+
+    expect(await server.stop(), server.logTail).toBe(0);
+    await expect.poll(() => status.getAttribute("data-state"), { timeout: UI_TIMEOUT_MS }).toBeOneOf(OFFLINE_STATES);
+    await saveScreenshot(visitor.page, "restart-server-down");
+
+    await server.restart();
+    await expect.poll(() => status.getAttribute("data-state"), { timeout: UI_TIMEOUT_MS * 2 }).toBe("connected");
+    await expect.poll(() => visitor.page.getByTestId("round-trip").textContent(), { timeout: UI_TIMEOUT_MS }).toMatch(/^\d+ ms$/);
+    expect(await isSameDocument(visitor.page)).toBe(true);
+    await saveScreenshot(visitor.page, "restart-reconnected");
+    expect(visitor.pageErrors).toEqual([]);
+  });
+});
