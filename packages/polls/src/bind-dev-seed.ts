@@ -1,0 +1,42 @@
+import { createContainer } from "@repo/core-di";
+import type { BindContext, FeatureModule } from "@repo/core-di";
+import { withCapture, withSpan } from "@repo/core-observability";
+import { seedPolls } from "./dev-seed/seed-polls";
+import { bindPollsServices, selectPollsRepositories } from "./di/bind-polls-services";
+import { pollsFeatureModule, POLLS_FEATURE_NAME } from "./di/polls-feature-module";
+import { PollsSymbols } from "./di/symbols";
+import { onVoteHandler } from "./realtime/handlers/on-vote.handler";
+import { pollChannel } from "./realtime/poll.channel";
+import type { PollsRouter } from "./trpc/router";
+
+/**
+ * The production wiring plus seed polls (two open, one closed, with votes),
+ * so `/polls` shows something on first start.
+ *
+ * @example
+ * const polls = await bindDevSeedPolls(ctx);
+ */
+export async function bindDevSeedPolls(ctx: BindContext): Promise<FeatureModule<PollsRouter>> {
+  const container = createContainer(POLLS_FEATURE_NAME);
+  bindPollsServices(container, ctx, selectPollsRepositories(ctx));
+  // @anchor:bindings
+
+  const name = "polls.onVote";
+  ctx.realtimeRegistry.register(
+    pollChannel,
+    withSpan(
+      ctx.tracer,
+      { op: "realtime-handler", name },
+      withCapture(ctx.logger, { layer: "realtime-handler", name }, onVoteHandler({ castVote: container.get(PollsSymbols.castVote) })),
+    ),
+  );
+  // @anchor:realtime-handlers
+
+  await seedPolls({
+    createPoll: container.get(PollsSymbols.createPoll),
+    openPoll: container.get(PollsSymbols.openPoll),
+    closePoll: container.get(PollsSymbols.closePoll),
+    castVote: container.get(PollsSymbols.castVote),
+  });
+  return pollsFeatureModule(container);
+}

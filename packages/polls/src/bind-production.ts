@@ -1,0 +1,37 @@
+import { createContainer } from "@repo/core-di";
+import type { BindContext, FeatureModule } from "@repo/core-di";
+import { withCapture, withSpan } from "@repo/core-observability";
+import { bindPollsServices, selectPollsRepositories } from "./di/bind-polls-services";
+import { pollsFeatureModule, POLLS_FEATURE_NAME } from "./di/polls-feature-module";
+import { PollsSymbols } from "./di/symbols";
+import { onVoteHandler } from "./realtime/handlers/on-vote.handler";
+import { pollChannel } from "./realtime/poll.channel";
+import type { PollsRouter } from "./trpc/router";
+
+/**
+ * Wires the polls feature for production: polls, tallies and the
+ * one-vote-per-user check in Redis when `ctx.redis` is set (in memory
+ * otherwise), and the `polls.{pollId}` channel with its `vote` handler.
+ *
+ * @example
+ * const polls = bindProductionPolls(ctx);
+ * const { id } = await polls.container.get(PollsSymbols.createPoll)({ question: "Lunch?", options: ["soup", "salad"], createdBy: "alice" });
+ */
+export function bindProductionPolls(ctx: BindContext): FeatureModule<PollsRouter> {
+  const container = createContainer(POLLS_FEATURE_NAME);
+  bindPollsServices(container, ctx, selectPollsRepositories(ctx));
+  // @anchor:bindings
+
+  const name = "polls.onVote";
+  ctx.realtimeRegistry.register(
+    pollChannel,
+    withSpan(
+      ctx.tracer,
+      { op: "realtime-handler", name },
+      withCapture(ctx.logger, { layer: "realtime-handler", name }, onVoteHandler({ castVote: container.get(PollsSymbols.castVote) })),
+    ),
+  );
+  // @anchor:realtime-handlers
+
+  return pollsFeatureModule(container);
+}

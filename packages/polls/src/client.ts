@@ -1,0 +1,9 @@
+/**
+ * `@repo/polls/client`: what a browser page needs (the channel descriptor,
+ * its message schemas and the input limits), without the server half of the
+ * feature (repositories, Redis, use cases) in the bundle.
+ */
+export { MAX_OPTION_ID_LENGTH, pollChannel, ZPollTallyMessage, ZVoteReply, ZVoteRequest } from "./realtime/poll.channel";
+export type { TPollTallyMessage, TVoteReply, TVoteRequest } from "./realtime/poll.channel";
+export { POLL_REFUSAL_CODES } from "./domain/poll-refusal";
+export type { PollRefusalCode } from "./domain/poll-refusal";

@@ -1,0 +1,27 @@
+import type { Container, FeatureModule } from "@repo/core-di";
+import { createPollsRouter } from "../trpc/router";
+import type { PollsRouter } from "../trpc/router";
+import { PollsSymbols } from "./symbols";
+
+/** The feature's name: its container name and its key in the app router. */
+export const POLLS_FEATURE_NAME = "polls";
+
+/**
+ * What both bind files return once the container is complete.
+ *
+ * @example
+ * return pollsFeatureModule(container);
+ */
+export function pollsFeatureModule(container: Container): FeatureModule<PollsRouter> {
+  return {
+    name: POLLS_FEATURE_NAME,
+    container,
+    router: createPollsRouter({
+      create: container.get(PollsSymbols.createPoll),
+      open: container.get(PollsSymbols.openPoll),
+      close: container.get(PollsSymbols.closePoll),
+      get: container.get(PollsSymbols.getPoll),
+      list: container.get(PollsSymbols.listPolls),
+    }),
+  };
+}

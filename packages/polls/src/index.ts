@@ -1,0 +1,37 @@
+export { bindProductionPolls } from "./bind-production";
+export { bindDevSeedPolls } from "./bind-dev-seed";
+export { PollsSymbols } from "./di/symbols";
+export { POLLS_FEATURE_NAME } from "./di/polls-feature-module";
+export { DEV_SEED_POLLS } from "./dev-seed/seed-polls";
+export type { SeedPoll } from "./dev-seed/seed-polls";
+export { POLL_STATUSES, canManagePoll, isPollVisibleTo, tallyOf } from "./domain/poll";
+export type { Poll, PollActor, PollOption, PollStatus, PollTally } from "./domain/poll";
+export { toPollListItem, toPollView } from "./domain/poll-view";
+export type { PollListItem, PollView } from "./domain/poll-view";
+export { POLL_REFUSAL_CODES } from "./domain/poll-refusal";
+export type { PollRefusal, PollRefusalCode } from "./domain/poll-refusal";
+export { pollClosed } from "./events/poll-closed.event";
+export { pollCreated } from "./events/poll-created.event";
+export { pollOpened } from "./events/poll-opened.event";
+export { voteAccepted } from "./events/vote-accepted.event";
+export { InMemoryPollRepository } from "./repositories/in-memory-poll-repository";
+export { InMemoryVoteRepository } from "./repositories/in-memory-vote-repository";
+export { RedisPollRepository } from "./repositories/redis-poll-repository";
+export type { RedisPollRepositoryOptions } from "./repositories/redis-poll-repository";
+export { RedisVoteRepository } from "./repositories/redis-vote-repository";
+export type { RedisVoteRepositoryOptions } from "./repositories/redis-vote-repository";
+export { PollAlreadyExistsError } from "./repositories/poll-repository";
+export type { IPollRepository, PollTransition } from "./repositories/poll-repository";
+export type { CastVoteOutcome, IVoteRepository } from "./repositories/vote-repository";
+export { MAX_OPTIONS, MIN_OPTIONS, OPTION_LABEL_MAX_LENGTH, QUESTION_MAX_LENGTH, ZCreatePollRequest } from "./use-cases/create-poll";
+export type { CreatePoll, CreatePollInput, TCreatePollRequest } from "./use-cases/create-poll";
+export type { ChangePollStatus, ChangePollStatusInput, ChangePollStatusResult } from "./use-cases/change-poll-status";
+export type { CastVote, CastVoteInput, CastVoteResult } from "./use-cases/cast-vote";
+export type { GetPoll, GetPollInput } from "./use-cases/get-poll";
+export type { ListPolls, ListPollsInput } from "./use-cases/list-polls";
+export { ZListPollsRequest, ZPollIdRequest } from "./trpc/router";
+export type { PollsRouter, TListPollsRequest, TPollIdRequest } from "./trpc/router";
+// @anchor:exports
+export { MAX_OPTION_ID_LENGTH, pollChannel, ZPollTallyMessage, ZVoteReply, ZVoteRequest } from "./realtime/poll.channel";
+export type { TPollTallyMessage, TVoteReply, TVoteRequest } from "./realtime/poll.channel";
+// @anchor:realtime-channels

@@ -1,0 +1,4 @@
+import { voteRepositoryContract } from "../__tests__/vote-repository-contract";
+import { InMemoryVoteRepository } from "./in-memory-vote-repository";
+
+voteRepositoryContract("InMemoryVoteRepository", async () => new InMemoryVoteRepository());

@@ -1,0 +1,79 @@
+import type { IEventBus } from "@repo/core-events";
+import type { IRealtimeBroadcaster } from "@repo/core-realtime";
+import { canManagePoll, isPollVisibleTo, tallyOf } from "../domain/poll";
+import type { PollActor, PollStatus } from "../domain/poll";
+import { refuse } from "../domain/poll-refusal";
+import type { PollRefusal } from "../domain/poll-refusal";
+import { pollClosed } from "../events/poll-closed.event";
+import { pollOpened } from "../events/poll-opened.event";
+import { pollChannel } from "../realtime/poll.channel";
+import type { IPollRepository } from "../repositories/poll-repository";
+import type { IVoteRepository } from "../repositories/vote-repository";
+
+export interface ChangePollStatusDeps {
+  readonly polls: IPollRepository;
+  readonly votes: IVoteRepository;
+  readonly realtime: IRealtimeBroadcaster;
+  readonly bus: IEventBus;
+}
+
+export interface ChangePollStatusInput {
+  readonly id: string;
+  /** Who asks (tRPC passes `ctx.user`): the creator or an admin. */
+  readonly actor: PollActor;
+}
+
+export type ChangePollStatusResult = { readonly ok: true; readonly id: string; readonly status: PollStatus } | PollRefusal;
+export type ChangePollStatus = (input: ChangePollStatusInput) => Promise<ChangePollStatusResult>;
+
+interface Transition {
+  readonly to: "open" | "closed";
+  readonly from: readonly PollStatus[];
+}
+
+const OPEN: Transition = { to: "open", from: ["draft"] };
+const CLOSE: Transition = { to: "closed", from: ["draft", "open"] };
+
+function changePollStatus(deps: ChangePollStatusDeps, transition: Transition): ChangePollStatus {
+  return async ({ id, actor }) => {
+    const poll = await deps.polls.get(id);
+    if (poll === null || !isPollVisibleTo(poll, actor)) return refuse("UNKNOWN_POLL", `No poll with id "${id}"`);
+    if (!canManagePoll(poll, actor)) return refuse("NOT_POLL_MANAGER", "Only the poll's creator or an admin may open or close it");
+    const result = await deps.polls.transition(id, transition.from, transition.to);
+    if (result === null) return refuse("UNKNOWN_POLL", `No poll with id "${id}"`);
+    if (!result.changed) {
+      // Already there (a double click, another tab): nothing to do. A closed poll never reopens.
+      if (result.poll.status === transition.to) return { ok: true, id, status: result.poll.status };
+      return refuse("POLL_CLOSED", "This poll is closed for good and cannot be reopened");
+    }
+    // Only the call that changed the status tells anyone, so each event is published once.
+    const tally = tallyOf(result.poll, await deps.votes.counts(id));
+    await deps.realtime.broadcast(pollChannel, { pollId: id }, { ...tally, options: [...tally.options], status: transition.to });
+    if (transition.to === "open") await deps.bus.publish(pollOpened, { pollId: id, openedBy: actor.userId });
+    else await deps.bus.publish(pollClosed, { pollId: id, closedBy: actor.userId, options: [...tally.options], totalVotes: tally.totalVotes });
+    return { ok: true, id, status: transition.to };
+  };
+}
+
+/**
+ * Opens a draft for votes (creator or admin), pushes the status on the
+ * poll's channel and publishes `poll:opened`. Opening an open poll is a
+ * no-op; a closed one answers `POLL_CLOSED`.
+ *
+ * @example
+ * await openPoll({ id, actor: { userId: "alice", roles: [] } }); // { ok: true, id, status: "open" }
+ */
+export function openPollUseCase(deps: ChangePollStatusDeps): ChangePollStatus {
+  return changePollStatus(deps, OPEN);
+}
+
+/**
+ * Closes a poll for good (creator or admin), pushes the final tally with
+ * `status: "closed"` and publishes `poll:closed`. Closing twice is a no-op.
+ *
+ * @example
+ * await closePoll({ id, actor: { userId: "alice", roles: [] } }); // { ok: true, id, status: "closed" }
+ */
+export function closePollUseCase(deps: ChangePollStatusDeps): ChangePollStatus {
+  return changePollStatus(deps, CLOSE);
+}

@@ -1,0 +1,59 @@
+import { RecordingEventBus } from "@repo/core-testing";
+import { beforeEach, describe, expect, it } from "vitest";
+import { pollCreated } from "../events/poll-created.event";
+import { InMemoryPollRepository } from "../repositories/in-memory-poll-repository";
+import { createPollUseCase } from "./create-poll";
+import type { CreatePoll } from "./create-poll";
+
+describe("createPoll", () => {
+  let polls: InMemoryPollRepository;
+  let bus: RecordingEventBus;
+  let create: CreatePoll;
+
+  beforeEach(() => {
+    polls = new InMemoryPollRepository();
+    bus = new RecordingEventBus();
+    create = createPollUseCase({ polls, bus, now: () => 5_000, newId: () => "new-poll" });
+  });
+
+  it("stores a draft with trimmed labels and option ids in order, and publishes poll:created", async () => {
+    expect(await create({ question: " Lunch? ", options: [" Soup", "Salad "], createdBy: "bob" })).toEqual({ id: "new-poll" });
+    expect(await polls.get("new-poll")).toEqual({
+      id: "new-poll",
+      question: "Lunch?",
+      status: "draft",
+      options: [
+        { id: "o1", label: "Soup" },
+        { id: "o2", label: "Salad" },
+      ],
+      createdBy: "bob",
+      createdAt: 5_000,
+    });
+    bus.expectPublished(pollCreated, { pollId: "new-poll", question: "Lunch?", optionCount: 2, createdBy: "bob" });
+  });
+
+  it("stores a repeated seed id once and publishes it once", async () => {
+    await create({ id: "seed-1", question: "Lunch?", options: ["a", "b"], createdBy: "alice" });
+    bus.clear();
+    expect(await create({ id: "seed-1", question: "Other?", options: ["c", "d"], createdBy: "alice" })).toEqual({ id: "seed-1" });
+    expect(await polls.get("seed-1")).toMatchObject({ question: "Lunch?" });
+    bus.expectNotPublished(pollCreated);
+  });
+
+  it.each([
+    { case: "an empty question", input: { question: "  ", options: ["a", "b"] } },
+    { case: "a question over 200 characters", input: { question: "x".repeat(201), options: ["a", "b"] } },
+    { case: "one option", input: { question: "Q?", options: ["a"] } },
+    { case: "eleven options", input: { question: "Q?", options: Array.from({ length: 11 }, (_, i) => `o${i}`) } },
+    { case: "an empty option", input: { question: "Q?", options: ["a", " "] } },
+    { case: "the same option twice (ignoring case)", input: { question: "Q?", options: ["Soup", "soup"] } },
+  ])("refuses $case and stores nothing", async ({ input }) => {
+    await expect(create({ ...input, createdBy: "bob" })).rejects.toThrow();
+    expect(await polls.list(10)).toEqual([]);
+    bus.expectNotPublished(pollCreated);
+  });
+
+  it("refuses an id that could not name a channel", async () => {
+    await expect(create({ id: "bad.id", question: "Q?", options: ["a", "b"], createdBy: "bob" })).rejects.toThrow();
+  });
+});
