@@ -1,7 +1,8 @@
 /**
  * `@repo/notifications/client`: what a browser page needs (the channel
- * descriptor and its message schemas), without the server half of the
- * feature (repositories, Redis, use cases) in the bundle.
+ * descriptor, its message schemas and the inbox reducer the page keeps its
+ * state with), without the server half of the feature (repositories,
+ * Redis, use cases) in the bundle.
  */
 export {
   notificationsChannel,
@@ -11,3 +12,6 @@ export {
   ZNotificationView,
 } from "./realtime/notifications.channel";
 export type { TNotificationCreatedMessage, TNotificationMessage, TNotificationsReadMessage } from "./realtime/notifications.channel";
+export type { NotificationView } from "./domain/notification";
+export { EMPTY_NOTIFICATION_INBOX, INBOX_MAX_ITEMS, reduceNotificationInbox } from "./inbox/notification-inbox";
+export type { NotificationInbox, NotificationInboxEvent } from "./inbox/notification-inbox";

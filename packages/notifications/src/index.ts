@@ -17,6 +17,8 @@ export type { ListNotifications, ListNotificationsInput, NotificationList } from
 export type { MarkNotificationsRead, MarkNotificationsReadInput, MarkNotificationsReadResult } from "./use-cases/mark-notifications-read";
 export { ZListNotificationsRequest, ZMarkReadRequest } from "./trpc/router";
 export type { NotificationsRouter, TListNotificationsRequest, TMarkReadRequest } from "./trpc/router";
+export { EMPTY_NOTIFICATION_INBOX, INBOX_MAX_ITEMS, reduceNotificationInbox } from "./inbox/notification-inbox";
+export type { NotificationInbox, NotificationInboxEvent } from "./inbox/notification-inbox";
 // @anchor:exports
 export {
   notificationsChannel,
