@@ -20,6 +20,7 @@ export type { ListArticles } from "./use-cases/list-articles";
 export type { SearchArticles } from "./use-cases/search-articles";
 export { ZListArticlesRequest, ZSearchArticlesRequest } from "./trpc/router";
 export type { ArticlesRouter, TSearchArticlesRequest } from "./trpc/router";
+export { FEED_MAX_ITEMS, mergeArticleFeed } from "./feed/merge-article-feed";
 // @anchor:exports
 export { articlesFeedChannel } from "./realtime/articles-feed.channel";
 // @anchor:realtime-channels
