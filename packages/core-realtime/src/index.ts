@@ -39,7 +39,7 @@ export type {
   RealtimeInboundHandler,
   RegisteredInbound,
 } from "./interfaces";
-export { DEFAULT_REALTIME_LIMITS, resolveRealtimeLimits } from "./realtime-limits";
+export { DEFAULT_REALTIME_LIMITS, REALTIME_LIMIT_ENV, parseRealtimeLimitsEnv, resolveRealtimeLimits } from "./realtime-limits";
 export type { RateLimit, RealtimeLimits } from "./realtime-limits";
 export { SocketIORealtimeBroadcaster } from "./socket-io-realtime-broadcaster";
 export { SocketIORealtimeServer } from "./socket-io-realtime-server";

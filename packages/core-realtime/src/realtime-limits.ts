@@ -77,3 +77,66 @@ export function resolveRealtimeLimits(overrides: Partial<RealtimeLimits> = {}): 
   }
   return Object.freeze(limits);
 }
+
+type NumericLimit = { [K in keyof RealtimeLimits]: RealtimeLimits[K] extends number ? K : never }[keyof RealtimeLimits];
+type RateLimitName = "inboundRatePerSocket" | "inboundRatePerUser";
+
+/**
+ * The environment variable behind each limit (docs/security.md lists them
+ * with their defaults). Heartbeat variables are not called `*_PING_*`: the
+ * app's `REALTIME_PING_INTERVAL_MS` is the `realtime-ping` channel's tick.
+ */
+export const REALTIME_LIMIT_ENV: Readonly<Record<string, NumericLimit | readonly [RateLimitName, keyof RateLimit]>> = Object.freeze({
+  REALTIME_MAX_FRAME_BYTES: "maxFrameBytes",
+  REALTIME_MAX_PAYLOAD_BYTES: "maxInboundPayloadBytes",
+  REALTIME_MAX_SUBSCRIPTIONS_PER_SOCKET: "maxSubscriptionsPerSocket",
+  REALTIME_MAX_CONNECTIONS_PER_USER: "maxConnectionsPerUser",
+  REALTIME_SOCKET_BURST: ["inboundRatePerSocket", "capacity"],
+  REALTIME_SOCKET_RATE_PER_SECOND: ["inboundRatePerSocket", "refillPerSecond"],
+  REALTIME_USER_BURST: ["inboundRatePerUser", "capacity"],
+  REALTIME_USER_RATE_PER_SECOND: ["inboundRatePerUser", "refillPerSecond"],
+  REALTIME_HANDSHAKE_TIMEOUT_MS: "handshakeTimeoutMs",
+  REALTIME_HEARTBEAT_INTERVAL_MS: "pingIntervalMs",
+  REALTIME_HEARTBEAT_TIMEOUT_MS: "pingTimeoutMs",
+  REALTIME_MAX_BUFFERED_MESSAGES: "maxBufferedMessagesPerSocket",
+  REALTIME_SLOW_CONSUMER_CHECK_MS: "slowConsumerCheckIntervalMs",
+  REALTIME_REAUTH_INTERVAL_MS: "reauthIntervalMs",
+} as const);
+
+/**
+ * Reads the limits an operator set through {@link REALTIME_LIMIT_ENV}
+ * variables (unset or blank ones keep their defaults) and validates the
+ * result as {@link resolveRealtimeLimits} would, so a bad value stops the
+ * process at startup with the variable's name. Returns only the overrides:
+ * pass them as `limits` to the realtime server.
+ *
+ * @example
+ * const limits = parseRealtimeLimitsEnv({ REALTIME_MAX_CONNECTIONS_PER_USER: "5" }); // { maxConnectionsPerUser: 5 }
+ */
+export function parseRealtimeLimitsEnv(source: Readonly<Record<string, string | undefined>>): Partial<RealtimeLimits> {
+  const overrides: Partial<Record<NumericLimit, number>> = {};
+  const rates: Partial<Record<RateLimitName, Partial<RateLimit>>> = {};
+  for (const [variable, target] of Object.entries(REALTIME_LIMIT_ENV)) {
+    const raw = source[variable]?.trim();
+    if (raw === undefined || raw === "") continue;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${variable} must be a positive number, got "${raw}"`);
+    if (typeof target === "string") {
+      overrides[target] = value;
+    } else {
+      const [limit, field] = target;
+      rates[limit] = { ...rates[limit], [field]: value };
+    }
+  }
+  const result: Partial<RealtimeLimits> = { ...overrides };
+  for (const [limit, partial] of Object.entries(rates) as [RateLimitName, Partial<RateLimit>][]) {
+    result[limit] = { ...DEFAULT_REALTIME_LIMITS[limit], ...partial };
+  }
+  try {
+    resolveRealtimeLimits(result);
+  } catch (error) {
+    if (error instanceof RangeError) throw new RangeError(`Invalid realtime limits from the environment: ${error.message}`);
+    throw error;
+  }
+  return result;
+}
