@@ -1,0 +1,83 @@
+import { createContainer } from "@repo/core-di";
+import { InMemoryRealtimeBroadcaster } from "@repo/core-realtime";
+import { describe, expect, it } from "vitest";
+import { pollsTestContext } from "./__tests__/polls-test-kit";
+import { bindDevSeedPolls } from "./bind-dev-seed";
+import { bindProductionPolls } from "./bind-production";
+import { DEV_SEED_POLLS, seedPolls } from "./dev-seed/seed-polls";
+import { bindPollsServices } from "./di/bind-polls-services";
+import { PollsSymbols } from "./di/symbols";
+import { pollCreated } from "./events/poll-created.event";
+import { voteAccepted } from "./events/vote-accepted.event";
+import { pollChannel } from "./realtime/poll.channel";
+import { InMemoryPollRepository } from "./repositories/in-memory-poll-repository";
+import { InMemoryVoteRepository } from "./repositories/in-memory-vote-repository";
+
+const bob = { userId: "bob", roles: [] };
+
+describe("polls bind functions", () => {
+  it("production and dev-seed bind the same tokens (the two files cannot drift)", async () => {
+    const production = bindProductionPolls(pollsTestContext().ctx);
+    const devSeed = await bindDevSeedPolls(pollsTestContext().ctx);
+    expect(devSeed.container.boundTokens()).toEqual(production.container.boundTokens());
+    expect([...production.container.boundTokens()].sort()).toEqual(Object.values(PollsSymbols).map((t) => t.description).sort());
+  });
+
+  it("names the module polls, serves a router, and keeps polls and votes in memory without Redis", () => {
+    const module = bindProductionPolls(pollsTestContext().ctx);
+    expect(module.name).toBe("polls");
+    expect(module.router).toBeDefined();
+    expect(module.container.get(PollsSymbols.pollRepository)).toBeInstanceOf(InMemoryPollRepository);
+    expect(module.container.get(PollsSymbols.voteRepository)).toBeInstanceOf(InMemoryVoteRepository);
+  });
+
+  it("registers polls.{pollId} with its vote handler, which answers a refusal as a RealtimeError code", async () => {
+    const { ctx } = pollsTestContext();
+    bindProductionPolls(ctx);
+    expect(ctx.realtimeRegistry.resolve("polls.p1")).toMatchObject({ kind: "match", descriptor: pollChannel, params: { pollId: "p1" } });
+    const inbound = ctx.realtimeRegistry.getInboundDescriptor(pollChannel.name);
+    expect(inbound?.descriptor).toBe(pollChannel);
+    const context = { user: bob, userId: "bob", roles: [], channel: "polls.nope", params: { pollId: "nope" } };
+    await expect(Promise.resolve(inbound?.handler({ optionId: "o1" } as never, context as never))).rejects.toMatchObject({ code: "UNKNOWN_POLL" });
+  });
+
+  it("production starts empty; dev-seed has open polls with votes, and a closed one", async () => {
+    expect(await bindProductionPolls(pollsTestContext().ctx).container.get(PollsSymbols.listPolls)({ viewer: bob })).toEqual({ polls: [] });
+
+    const { ctx, bus } = pollsTestContext({ realtime: new InMemoryRealtimeBroadcaster() });
+    const devSeed = await bindDevSeedPolls(ctx);
+    const { polls } = await devSeed.container.get(PollsSymbols.listPolls)({ viewer: bob });
+    expect(polls.map((poll) => poll.id).sort()).toEqual(DEV_SEED_POLLS.map((seed) => seed.id).sort());
+    const open = polls.filter((poll) => poll.status === "open");
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((poll) => poll.totalVotes > 0 && poll.myVote === null)).toBe(true);
+    expect(polls.find((poll) => poll.id === "seed-offsite")).toMatchObject({ status: "closed", totalVotes: 3 });
+    bus.expectPublished(pollCreated, { pollId: "seed-lunch" });
+    bus.expectPublished(voteAccepted, { pollId: "seed-lunch" });
+  });
+
+  it("seeds idempotently: seeding twice into the same stores counts each seed vote once", async () => {
+    const polls = new InMemoryPollRepository();
+    const votes = new InMemoryVoteRepository();
+    const { ctx } = pollsTestContext();
+    for (let round = 0; round < 2; round++) {
+      const container = createContainer(`polls-${round}`);
+      bindPollsServices(container, ctx, { polls, votes });
+      await seedPolls({
+        createPoll: container.get(PollsSymbols.createPoll),
+        openPoll: container.get(PollsSymbols.openPoll),
+        closePoll: container.get(PollsSymbols.closePoll),
+        castVote: container.get(PollsSymbols.castVote),
+      });
+    }
+    expect(await votes.counts("seed-lunch")).toEqual(new Map([["o1", 1], ["o2", 2]]));
+    expect(await polls.get("seed-offsite")).toMatchObject({ status: "closed" });
+  });
+
+  it("logs a failing use case once through the capture layer", async () => {
+    const { ctx, logs } = pollsTestContext();
+    const module = bindProductionPolls(ctx);
+    await expect(module.container.get(PollsSymbols.createPoll)({ question: "", options: [], createdBy: "bob" })).rejects.toThrow();
+    expect(logs.entriesAt(50)).toEqual([expect.objectContaining({ layer: "use-case", name: "polls.create" })]);
+  });
+});
