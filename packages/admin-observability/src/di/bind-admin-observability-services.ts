@@ -1,0 +1,41 @@
+import type { BindContext, Container } from "@repo/core-di";
+import { PrometheusRealtimeTotalsSource } from "../metrics/prometheus-realtime-totals-source";
+import { InMemoryActivityLog } from "../repositories/in-memory-activity-log";
+import { InMemoryMetricsSampleStore } from "../repositories/in-memory-metrics-sample-store";
+import { getDashboardSnapshotUseCase } from "../use-cases/get-dashboard-snapshot";
+import { recordActivityUseCase } from "../use-cases/record-activity";
+import { sampleRealtimeMetricsUseCase } from "../use-cases/sample-realtime-metrics";
+import type { ResolvedAdminObservabilityOptions } from "./admin-observability-options";
+import { instrumentUseCase } from "./instrument-use-case";
+import { AdminObservabilitySymbols } from "./symbols";
+
+/**
+ * The bindings both bind files share: the two in-memory stores (metrics and
+ * the bus are per instance, so is the dashboard), the totals source over
+ * `ctx.metricsRegistry`, then each use case in its span+capture sandwich.
+ *
+ * @example
+ * bindAdminObservabilityServices(container, ctx, resolveAdminObservabilityOptions({}));
+ */
+export function bindAdminObservabilityServices(container: Container, ctx: BindContext, options: ResolvedAdminObservabilityOptions): void {
+  const activity = new InMemoryActivityLog(options.activityLogSize);
+  const samples = new InMemoryMetricsSampleStore(options.sampleHistorySize);
+  const source = new PrometheusRealtimeTotalsSource(ctx.metricsRegistry);
+  container.bind(AdminObservabilitySymbols.activityLog, activity);
+  container.bind(AdminObservabilitySymbols.metricsSampleStore, samples);
+  container.bind(AdminObservabilitySymbols.realtimeTotalsSource, source);
+
+  container.bind(
+    AdminObservabilitySymbols.sampleRealtimeMetrics,
+    instrumentUseCase(ctx, "adminObservability.sampleRealtimeMetrics", sampleRealtimeMetricsUseCase({ source, samples, realtime: ctx.realtime })),
+  );
+  container.bind(AdminObservabilitySymbols.recordActivity, instrumentUseCase(ctx, "adminObservability.recordActivity", recordActivityUseCase({ activity })));
+  container.bind(
+    AdminObservabilitySymbols.getDashboardSnapshot,
+    instrumentUseCase(
+      ctx,
+      "adminObservability.getDashboardSnapshot",
+      getDashboardSnapshotUseCase({ samples, activity, sampleIntervalMs: options.sampleIntervalMs, sampleLimit: options.sampleHistorySize, eventLimit: options.activityLogSize }),
+    ),
+  );
+}

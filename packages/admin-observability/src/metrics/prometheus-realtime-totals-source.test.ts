@@ -1,0 +1,45 @@
+import { createMetricsRegistry, createRealtimeMetrics } from "@repo/core-observability";
+import { describe, expect, it } from "vitest";
+import { PrometheusRealtimeTotalsSource } from "./prometheus-realtime-totals-source";
+
+describe("PrometheusRealtimeTotalsSource", () => {
+  it("reads sockets, subscriptions, broadcasts, deliveries and rejections from a real prom-client registry", async () => {
+    const registry = createMetricsRegistry();
+    const metrics = createRealtimeMetrics(registry);
+    metrics.socketConnected();
+    metrics.socketConnected();
+    metrics.socketConnected();
+    metrics.socketDisconnected();
+    metrics.subscriptionAdded("polls.{pollId}");
+    metrics.subscriptionAdded("polls.{pollId}");
+    metrics.subscriptionAdded("articles.feed");
+    metrics.subscriptionRemoved("articles.feed");
+    metrics.messageBroadcast("polls.{pollId}", 2, 0.001);
+    metrics.messageBroadcast("polls.{pollId}", 3, 0.001);
+    metrics.messageBroadcast("articles.feed", 0, 0.001);
+    metrics.authRejected("subscribe", "FORBIDDEN");
+    metrics.authRejected("subscribe", "FORBIDDEN");
+    metrics.authRejected("connect", "UNAUTHENTICATED");
+
+    expect(await new PrometheusRealtimeTotalsSource(registry).read()).toEqual({
+      connectedSockets: 2,
+      subscriptionsByTemplate: { "polls.{pollId}": 2, "articles.feed": 0 },
+      broadcastByTemplate: { "polls.{pollId}": 2, "articles.feed": 1 },
+      deliveredByTemplate: { "polls.{pollId}": 5, "articles.feed": 0 },
+      rejections: [
+        { gate: "subscribe", code: "FORBIDDEN", count: 2 },
+        { gate: "connect", code: "UNAUTHENTICATED", count: 1 },
+      ],
+    });
+  });
+
+  it("reads zeros from a registry without realtime metrics (no realtime server in this process)", async () => {
+    expect(await new PrometheusRealtimeTotalsSource(createMetricsRegistry()).read()).toEqual({
+      connectedSockets: 0,
+      subscriptionsByTemplate: {},
+      broadcastByTemplate: {},
+      deliveredByTemplate: {},
+      rejections: [],
+    });
+  });
+});

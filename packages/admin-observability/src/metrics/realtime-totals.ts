@@ -1,0 +1,15 @@
+import type { TRejectionCount } from "../domain/metrics-sample";
+
+/** The raw realtime counters and gauges of one instance at one moment. */
+export interface RealtimeTotals {
+  readonly connectedSockets: number;
+  readonly subscriptionsByTemplate: Readonly<Record<string, number>>;
+  readonly broadcastByTemplate: Readonly<Record<string, number>>;
+  readonly deliveredByTemplate: Readonly<Record<string, number>>;
+  readonly rejections: readonly TRejectionCount[];
+}
+
+/** Where the sampler reads realtime totals from (the prom-client registry in the app). */
+export interface IRealtimeTotalsSource {
+  read(): Promise<RealtimeTotals>;
+}
