@@ -2,6 +2,7 @@ import { articlePublished } from "@repo/articles";
 import type { EventDescriptor } from "@repo/core-events";
 import { jobCompleted, jobEnqueued, jobFailed } from "@repo/core-events";
 import { notificationSent } from "@repo/notifications";
+import { pollClosed, pollCreated, pollOpened, voteAccepted } from "@repo/polls";
 import { adminObservabilityStarted } from "../events/admin-observability-started.event";
 
 /**
@@ -16,5 +17,9 @@ export const ADMIN_ACTIVITY_EVENTS: readonly EventDescriptor[] = [
   jobFailed,
   articlePublished,
   notificationSent,
+  pollCreated,
+  pollOpened,
+  pollClosed,
+  voteAccepted,
   adminObservabilityStarted,
 ];

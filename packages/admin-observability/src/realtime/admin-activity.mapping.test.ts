@@ -3,6 +3,7 @@ import { bindRealtimeBridge } from "@repo/core-realtime";
 import { RecordingEventBus, RecordingRealtimeBroadcaster } from "@repo/core-testing";
 import { notificationSent } from "@repo/notifications";
 import { articlePublished } from "@repo/articles";
+import { pollCreated, voteAccepted } from "@repo/polls";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ADMIN_ACTIVITY_EVENTS } from "./admin-activity-events";
@@ -48,6 +49,16 @@ describe("the admin.observability bridge allowlist", () => {
       ["notification:sent", { notificationId: "n1", userId: "bob", unreadCount: 2 }],
     ]);
     expect(JSON.stringify(payloads)).not.toContain("Private");
+  });
+
+  it("forwards poll traffic without the question text", async () => {
+    await bus.publish(pollCreated, { pollId: "p1", question: "Secret question?", optionCount: 2, createdBy: "alice" });
+    await bus.publish(voteAccepted, { pollId: "p1", optionId: "o1", totalVotes: 1 });
+    const entries = realtime.broadcastsOn(adminObservabilityChannel, {}).map((b) => ZAdminActivityMessage.parse(b.payload).entry);
+    expect(entries.map((e) => [e.name, e.detail])).toEqual([
+      ["poll:created", { pollId: "p1", optionCount: 2 }],
+      ["vote:accepted", { pollId: "p1", optionId: "o1", totalVotes: 1 }],
+    ]);
   });
 
   it("never forwards an event that is not on the allowlist", async () => {
