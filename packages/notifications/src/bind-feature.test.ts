@@ -63,7 +63,9 @@ describe("notifications bind functions", () => {
     expect(forBob.length).toBeGreaterThan(0);
     expect(forAlice.length).toBeGreaterThan(0);
     expect((await list({ userId: "bob" })).unreadCount).toBe(forBob.length);
-    expect((await list({ userId: "alice" })).notifications.map((n) => n.title).sort()).toEqual(forAlice.map((n) => n.title).sort());
+    // Newest first: the last seed on top.
+    expect((await list({ userId: "alice" })).notifications.map((n) => n.id)).toEqual(forAlice.map((n) => n.id).reverse());
+    expect((await list({ userId: "bob" })).notifications.map((n) => n.id)).toEqual(forBob.map((n) => n.id).reverse());
   });
 
   it("logs a failing use case once through the capture layer", async () => {

@@ -12,7 +12,7 @@ export type { RedisNotificationRepositoryOptions } from "./repositories/redis-no
 export { DEFAULT_MAX_NOTIFICATIONS_PER_USER } from "./repositories/notification-repository";
 export type { AddNotificationResult, INotificationRepository, MarkReadResult } from "./repositories/notification-repository";
 export { ZSendNotificationInput } from "./use-cases/send-notification";
-export type { SendNotification, SendNotificationResult, TSendNotificationInput } from "./use-cases/send-notification";
+export type { SeedNotificationFields, SendNotification, SendNotificationResult, TSendNotificationInput } from "./use-cases/send-notification";
 export type { ListNotifications, ListNotificationsInput, NotificationList } from "./use-cases/list-notifications";
 export type { MarkNotificationsRead, MarkNotificationsReadInput, MarkNotificationsReadResult } from "./use-cases/mark-notifications-read";
 export { ZListNotificationsRequest, ZMarkReadRequest } from "./trpc/router";

@@ -14,7 +14,9 @@ export const DEV_SEED_NOTIFICATIONS: readonly (TSendNotificationInput & { readon
 ];
 
 /**
- * Sends the seed notifications through the real use case (so counts and pushes are real).
+ * Sends the seed notifications through the real use case (so counts and
+ * pushes are real), a minute apart and ending a minute ago, so the list
+ * shows the last seed first (sent in one millisecond, they would sort by id).
  *
  * @example
  * await seedNotifications(container.get(NotificationsSymbols.sendNotification));
@@ -22,7 +24,10 @@ export const DEV_SEED_NOTIFICATIONS: readonly (TSendNotificationInput & { readon
 export async function seedNotifications(
   send: SendNotification,
   notifications: readonly (TSendNotificationInput & { readonly id: string })[] = DEV_SEED_NOTIFICATIONS,
+  now: () => number = Date.now,
 ): Promise<void> {
-  // In order, so createdAt (and the list order) follows the seed order.
-  for (const notification of notifications) await send(notification);
+  const start = now();
+  for (const [i, notification] of notifications.entries()) {
+    await send({ ...notification, createdAt: start - (notifications.length - i) * 60_000 });
+  }
 }

@@ -49,6 +49,15 @@ describe("notifications router", () => {
     await expect(callerFor(user).send({ userId: "bob", title: "x", body: "" })).rejects.toMatchObject({ code });
   });
 
+  it("ignores seed-only fields: an admin cannot choose the id or the date through tRPC", async () => {
+    const forged = { userId: "bob", title: "t", body: "", id: "chosen-id", createdAt: 1 } as { userId: string; title: string; body: string };
+    const sent = await callerFor(alice).send(forged);
+    expect(sent.id).not.toBe("chosen-id");
+    const [listed] = (await callerFor(bob).list()).notifications;
+    expect(listed).toMatchObject({ id: sent.id });
+    expect(listed?.createdAt).toBeGreaterThan(1);
+  });
+
   it("refuses invalid input with BAD_REQUEST", async () => {
     await expect(callerFor(alice).send({ userId: "bob", title: "", body: "" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });

@@ -54,6 +54,15 @@ describe("sendNotification", () => {
     bus.expectNotPublished(notificationSent);
   });
 
+  it("keeps a given createdAt (seed data), which orders the list", async () => {
+    await send({ id: "older", userId: "bob", title: "older", body: "", createdAt: 10 });
+    await send({ id: "newer", userId: "bob", title: "newer", body: "", createdAt: 20 });
+    expect((await notifications.listForUser("bob", 10)).map((n) => [n.id, n.createdAt])).toEqual([
+      ["newer", 20],
+      ["older", 10],
+    ]);
+  });
+
   it.each([
     { case: "an empty title", input: { userId: "bob", title: "   ", body: "" } },
     { case: "a title over 200 characters", input: { userId: "bob", title: "x".repeat(201), body: "" } },

@@ -30,8 +30,15 @@ export interface SendNotificationResult {
   readonly unreadCount: number;
 }
 
-/** `id` is for seed data (a repeated id is stored once); a random UUID otherwise. */
-export type SendNotification = (input: TSendNotificationInput & { readonly id?: string }) => Promise<SendNotificationResult>;
+/** Fields only seed data sets: a stable `id` (a repeated id is stored once) and a `createdAt` that fixes the list order. */
+export interface SeedNotificationFields {
+  /** A random UUID otherwise. */
+  readonly id?: string;
+  /** Epoch ms; now otherwise. */
+  readonly createdAt?: number;
+}
+
+export type SendNotification = (input: TSendNotificationInput & SeedNotificationFields) => Promise<SendNotificationResult>;
 
 /**
  * Stores a notification for one user, then pushes it, with the user's new
@@ -48,7 +55,7 @@ export function sendNotificationUseCase(deps: SendNotificationDeps): SendNotific
   const newId = deps.newId ?? randomUUID;
   return async (input) => {
     const { userId, title, body } = ZSendNotificationInput.parse(input);
-    const notification = { id: input.id ?? newId(), userId, title, body, createdAt: now() };
+    const notification = { id: input.id ?? newId(), userId, title, body, createdAt: input.createdAt ?? now() };
     const { added, unreadCount } = await deps.notifications.add(notification);
     if (added) {
       await deps.realtime.broadcast(
