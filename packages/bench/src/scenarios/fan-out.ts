@@ -1,0 +1,48 @@
+import { alternateSearch } from "../harness/alternate-search";
+import { searchedFigures } from "../harness/figures";
+import type { ScenarioResult } from "../harness/report-types";
+import { runDeliveryStep } from "../harness/run-step";
+import type { ScenarioContext } from "./scenario-context";
+import { searchDeadline, searchOptions, withFleets } from "./scenario-context";
+
+/**
+ * Scenario 1: one channel, N authenticated subscribers, the server publishing
+ * ever faster until p99 delivery latency passes the bound.
+ *
+ * @example
+ * const rows = await runFanOut(ctx);
+ */
+export async function runFanOut(ctx: ScenarioContext): Promise<ScenarioResult[]> {
+  const { config } = ctx;
+  const results: ScenarioResult[] = [];
+  for (const size of config.fanOut.sizes) {
+    ctx.log(`fan-out: ${size} subscribers`);
+    const steps = await withFleets(ctx, { instances: 1 }, async (fleets) => {
+      for (const fleet of [fleets.ours, fleets.baseline]) {
+        await fleet.connectClients({ count: size, subscribe: "fanout", instance: 0, timeoutMs: config.connectTimeoutMs });
+      }
+      return alternateSearch(
+        searchOptions(ctx, config.fanOut),
+        searchDeadline(ctx, config.fanOut),
+        (kind, rate) =>
+          runDeliveryStep(fleets[kind], {
+            target: { to: "fanout" },
+            deliveriesPerMessage: size,
+            deliveriesPerSecond: rate,
+            durationMs: config.stepDurationMs,
+            payloadBytes: config.payloadBytes,
+            publisher: 0,
+          }),
+        ctx.log,
+      );
+    });
+    results.push({
+      scenario: "1 fan-out",
+      variant: `${size.toLocaleString("en-US")} subscribers, one channel`,
+      figures: searchedFigures(steps, "deliveries"),
+      steps,
+      notes: [],
+    });
+  }
+  return results;
+}

@@ -1,0 +1,36 @@
+import type { TBenchPayload } from "../bench-channels";
+
+/** Which implementation a benchmark process runs. */
+export type StackKind = "ours" | "baseline";
+
+/** Where the multi-instance scenario's adapter talks to Redis. */
+export interface RedisAdapterConfig {
+  readonly url: string;
+  /** One stream per stack per run, so the two stacks never see each other's traffic. */
+  readonly streamName: string;
+}
+
+export interface BenchStackOptions {
+  readonly host: string;
+  readonly port: number;
+  /** With Redis: the Socket.IO Redis Streams adapter, as a second instance would use it. */
+  readonly redis?: RedisAdapterConfig;
+  /** Lift inbound rate limits so the inbound scenario measures the gate, not the limiter's refusals. */
+  readonly unlimitedInbound?: boolean;
+}
+
+/**
+ * One server under test, as the benchmark's server process drives it. Both
+ * stacks implement it; the work behind each method is what is compared.
+ */
+export interface BenchStack {
+  readonly port: number;
+  /** One message to every subscriber of the fan-out channel. */
+  fanOut(payload: TBenchPayload): void;
+  /** One message to one user's own channel. */
+  toUser(userId: string, payload: TBenchPayload): void;
+  /** Broadcasts that failed since the last call (a failed broadcast is a bug the report must show). */
+  takeErrors(): number;
+  connectedSockets(): number;
+  close(): Promise<void>;
+}

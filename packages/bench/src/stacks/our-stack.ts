@@ -1,0 +1,82 @@
+import { createLogger, createMetricsRegistry, createRealtimeMetrics } from "@repo/core-observability";
+import { RealtimeHandlerRegistry, SocketIORealtimeServer } from "@repo/core-realtime";
+import type { AnyRealtimeChannel } from "@repo/core-realtime";
+import { BenchAuthenticator } from "../bench-authenticator";
+import { benchFanOutChannel, benchInboundChannel, benchUserChannel } from "../bench-channels";
+import type { BenchStack, BenchStackOptions } from "./bench-stack";
+import { createListeningHttpServer } from "./listen";
+import { connectRedisAdapter } from "./redis-adapter";
+
+/** High enough that the limiter never refuses, low enough to still run its arithmetic on every frame. */
+const UNLIMITED_RATE = { capacity: 1_000_000_000, refillPerSecond: 1_000_000_000 };
+
+/** Our running stack plus the parts a benchmark reaches into. */
+export interface OurStack extends BenchStack {
+  readonly server: SocketIORealtimeServer;
+  readonly registry: RealtimeHandlerRegistry;
+}
+
+/**
+ * Our real stack, as the app builds it: `SocketIORealtimeServer` (gates 1-3,
+ * limits, re-authentication sweeps, slow-consumer checks, Prometheus
+ * metrics) with its `SocketIORealtimeBroadcaster` (gate 4), a
+ * `RealtimeHandlerRegistry` with real channel descriptors, and an
+ * authenticator. Only the session lookup is replaced (`BenchAuthenticator`).
+ *
+ * @example
+ * const stack = await startOurStack({ host: "127.0.0.1", port: 0 }, [benchFanOutChannel]);
+ * stack.fanOut(payloadOf(100, 0, Date.now()));
+ */
+export async function startOurStack(options: BenchStackOptions, channels: readonly AnyRealtimeChannel[] = [
+  benchFanOutChannel,
+  benchUserChannel,
+  benchInboundChannel,
+]): Promise<OurStack> {
+  const http = createListeningHttpServer();
+  const registry = new RealtimeHandlerRegistry();
+  for (const channel of channels) {
+    if (channel === benchInboundChannel) {
+      registry.register(benchInboundChannel, (payload) => ({ step: payload.step }));
+    } else {
+      registry.registerChannel(channel);
+    }
+  }
+  const redis = options.redis === undefined ? undefined : await connectRedisAdapter(options.redis);
+  const server = new SocketIORealtimeServer({
+    httpServer: http.httpServer,
+    registry,
+    authenticator: new BenchAuthenticator(),
+    // Warnings and errors only, to stderr: stdout carries the report.
+    logger: createLogger({ level: "warn", name: "bench-ours", pretty: false, destination: process.stderr }),
+    metrics: createRealtimeMetrics(createMetricsRegistry()),
+    ...(redis === undefined ? {} : { adapter: redis.adapter }),
+    ...(options.unlimitedInbound === true ? { limits: { inboundRatePerSocket: UNLIMITED_RATE, inboundRatePerUser: UNLIMITED_RATE } } : {}),
+  });
+  const port = await http.listen(options.host, options.port);
+  let errors = 0;
+  const onError = (error: unknown): void => {
+    errors++;
+    if (errors === 1) console.error(`bench ours: broadcast failed: ${String(error)}`);
+  };
+  const broadcaster = server.broadcaster;
+  return {
+    port,
+    server,
+    registry,
+    // Not awaited one by one: a use case awaits its own broadcast, but many
+    // use cases run concurrently; the rejection is still observed and counted.
+    fanOut: (payload) => void broadcaster.broadcast(benchFanOutChannel, {}, payload).catch(onError),
+    toUser: (userId, payload) => void broadcaster.broadcast(benchUserChannel, { userId }, payload).catch(onError),
+    takeErrors: () => {
+      const seen = errors;
+      errors = 0;
+      return seen;
+    },
+    connectedSockets: () => server.connectedSockets(),
+    close: async () => {
+      await server.close({ drainTimeoutMs: 1_000 });
+      await http.close();
+      await redis?.close();
+    },
+  };
+}
