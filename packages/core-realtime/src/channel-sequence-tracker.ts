@@ -24,6 +24,8 @@ const MAX_BUFFERED = 1_000;
  */
 export class ChannelSequenceTracker {
   #position: SequencePosition | undefined;
+  /** The position came from a subscribe ack, not from a delivered message: a different epoch replaces it silently. */
+  #tentative = false;
   readonly #buffer = new Map<number, RealtimeMessage>();
 
   constructor(initial?: SequencePosition) {
@@ -38,12 +40,26 @@ export class ChannelSequenceTracker {
     return this.#buffer.size > 0;
   }
 
+  /**
+   * Where a fresh subscription starts (the server's position when it
+   * acknowledged): later messages are ordered against it, earlier ones
+   * dropped. Ignored once messages were delivered.
+   */
+  startAt(position: SequencePosition): void {
+    if (this.#position !== undefined) return;
+    this.#position = position;
+    this.#tentative = true;
+  }
+
   accept(message: RealtimeMessage): AcceptResult {
     const position = this.#position;
     if (position === undefined || position.epoch !== message.epoch) {
+      // Nothing was delivered under a tentative start, so nothing the app holds is void.
+      const epochChanged = position !== undefined && !this.#tentative;
       this.#buffer.clear();
       this.#position = { seq: message.seq, epoch: message.epoch };
-      return { deliver: [message], gap: false, epochChanged: position !== undefined };
+      this.#tentative = false;
+      return { deliver: [message], gap: false, epochChanged };
     }
     if (message.seq <= position.seq || this.#buffer.has(message.seq)) {
       return { deliver: [], gap: this.hasGap, epochChanged: false };
@@ -54,6 +70,7 @@ export class ChannelSequenceTracker {
       return { deliver: [], gap: true, epochChanged: false };
     }
     this.#position = { seq: message.seq, epoch: message.epoch };
+    this.#tentative = false;
     return { deliver: [message, ...this.#drainConsecutive()], gap: this.hasGap, epochChanged: false };
   }
 

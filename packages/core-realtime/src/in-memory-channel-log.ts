@@ -58,6 +58,10 @@ export class InMemoryChannelLog implements IChannelLog {
     return { seq, epoch: this.epoch };
   }
 
+  position(channel: string): Promise<{ seq: number; epoch: string }> {
+    return Promise.resolve({ seq: this.#channels.get(channel)?.seq ?? 0, epoch: this.epoch });
+  }
+
   readSince(channel: string, since: number, epoch: string | undefined): Promise<HistoryReadResult> {
     const state = this.#channels.get(channel);
     const current = state?.seq ?? 0;

@@ -23,17 +23,33 @@ export { REALTIME_ERROR_CODES, RealtimeError, toRealtimeErrorBody } from "./erro
 export type { RealtimeErrorBody, RealtimeErrorCode } from "./errors";
 export { RealtimeHandlerRegistry, RealtimeRegistryError } from "./handler-registry";
 export { InMemoryChannelLog } from "./in-memory-channel-log";
+export { DEFAULT_PRESENCE_TTL_MS, InMemoryPresenceStore } from "./in-memory-presence-store";
+export type { PresenceStoreOptions } from "./in-memory-presence-store";
+export { InMemoryRateLimitStore } from "./in-memory-rate-limit-store";
+export { RedisChannelLog } from "./redis-channel-log";
+export type { RedisChannelLogOptions } from "./redis-channel-log";
+export { RedisUnavailableError } from "./redis-bounded-call";
+export { RedisPresenceStore } from "./redis-presence-store";
+export type { RedisPresenceStoreOptions } from "./redis-presence-store";
+export { RedisRateLimitStore } from "./redis-rate-limit-store";
+export type { RedisRateLimitStoreOptions } from "./redis-rate-limit-store";
+export { createRedisStreamsAdapter } from "./socket-io-redis-streams-adapter";
+export type { RedisStreamsAdapterOptions } from "./socket-io-redis-streams-adapter";
 export { InMemoryRealtimeBroadcaster, InMemoryRealtimeConnection } from "./in-memory-realtime-broadcaster";
 export type {
   BroadcastOptions,
   BroadcastReceipt,
   ChannelResolution,
+  ExpiredPresence,
   HistoryReadResult,
   IChannelLog,
+  IPresenceStore,
+  IRateLimitStore,
   IRealtimeAuthenticator,
   IRealtimeBroadcaster,
   IRealtimeHandlerRegistry,
   IRealtimeServer,
+  PresenceConnection,
   RealtimeCredentials,
   RealtimeHandlerContext,
   RealtimeInboundHandler,

@@ -6,7 +6,9 @@ import type {
   ChannelPayload,
 } from "./define-realtime-channel";
 import type { RealtimeUser } from "./realtime-user";
-import type { RealtimeMessage } from "./wire-protocol";
+import type { RateLimit } from "./realtime-limits";
+import type { TokenBucketVerdict } from "./token-bucket";
+import type { PresenceMember, RealtimeMessage } from "./wire-protocol";
 
 export interface BroadcastOptions {
   /** Leave this socket out (an inbound handler's `toOthers`). */
@@ -120,7 +122,8 @@ export type HistoryReadResult =
   | { readonly recovered: true; readonly messages: readonly RealtimeMessage[]; readonly seq: number; readonly epoch: string }
   | {
       readonly recovered: false;
-      readonly reason: "epoch-changed" | "too-old" | "future" | "no-history";
+      /** `unavailable`: the shared store did not answer; `seq`/`epoch` are then this instance's fallback position. */
+      readonly reason: "epoch-changed" | "too-old" | "future" | "no-history" | "unavailable";
       readonly seq: number;
       readonly epoch: string;
     };
@@ -137,6 +140,52 @@ export interface IChannelLog {
     emittedAt: number,
     history: ChannelHistoryOptions | undefined,
   ): Promise<{ readonly seq: number; readonly epoch: string }>;
+  /** The channel's latest `seq` and the current epoch: where a fresh subscriber starts. */
+  position(channel: string): Promise<{ readonly seq: number; readonly epoch: string }>;
   /** Everything after `since` (exclusive), when it is all still kept. */
   readSince(channel: string, since: number, epoch: string | undefined): Promise<HistoryReadResult>;
+}
+
+/** One connection of a user on a presence channel; `connectionId` is unique across instances. */
+export interface PresenceConnection {
+  readonly userId: string;
+  readonly connectionId: string;
+}
+
+/** A user who left a presence channel because every connection of theirs expired (their instance died). */
+export interface ExpiredPresence {
+  readonly channel: string;
+  readonly userId: string;
+}
+
+/**
+ * Who is on each presence channel, shared by every instance. Connections are
+ * leases: each instance refreshes its own with `touch` well within the TTL,
+ * so the connections of an instance that died expire by themselves.
+ *
+ * @example
+ * const joined = await presence.touch("rooms.r1", [{ userId: "alice", connectionId: "i1:s1" }]);
+ * if (joined.includes("alice")) announce("join", "alice");
+ */
+export interface IPresenceStore {
+  /** Adds or refreshes connections; answers the users who had no live connection before (they joined). */
+  touch(channel: string, connections: readonly PresenceConnection[]): Promise<readonly string[]>;
+  /** Removes one connection; true when it was the user's last one on the channel (they left). */
+  remove(channel: string, connection: PresenceConnection): Promise<boolean>;
+  /** Live members, by user id, with how many connections each holds. */
+  list(channel: string): Promise<readonly PresenceMember[]>;
+  /** Forgets connections nobody refreshed within the TTL; answers each user who left because of it, once across instances. */
+  expire(): Promise<readonly ExpiredPresence[]>;
+}
+
+/**
+ * Per-key token buckets (per-user publish limits) that every instance shares,
+ * so a user's many tabs spread over several instances still share one budget.
+ *
+ * @example
+ * const verdict = await rateLimits.take(`user:${userId}`, { capacity: 60, refillPerSecond: 30 });
+ * if (!verdict.ok) return errorAck("RATE_LIMITED", "Too many messages", verdict.retryAfterMs);
+ */
+export interface IRateLimitStore {
+  take(key: string, limit: RateLimit): Promise<TokenBucketVerdict>;
 }

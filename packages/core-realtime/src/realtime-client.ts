@@ -54,6 +54,8 @@ interface ChannelEntry {
   tracker: ChannelSequenceTracker;
   /** The server acknowledged the subscription on the current connection. */
   active: boolean;
+  /** Messages that arrived before the first ack told this fresh subscription where it starts. */
+  early: RealtimeMessage[] | undefined;
   gapTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
@@ -129,6 +131,7 @@ export class RealtimeClient {
         listeners: new Set(),
         tracker: new ChannelSequenceTracker(this.#positions.load(name)),
         active: false,
+        early: undefined,
         gapTimer: undefined,
       };
       this.#channels.set(name, entry);
@@ -234,6 +237,7 @@ export class RealtimeClient {
 
   async #sendSubscribe(entry: ChannelEntry): Promise<void> {
     const position = entry.tracker.position;
+    if (position === undefined) entry.early ??= [];
     const frame: TSubscribeFrame =
       position === undefined ? { channel: entry.name } : { channel: entry.name, since: position.seq, epoch: position.epoch };
     let ack: SubscribeAck;
@@ -242,6 +246,7 @@ export class RealtimeClient {
     } catch (error) {
       // Timed out or disconnected: the next "connect" resubscribes every channel.
       console.debug(`realtime: subscribe to ${entry.name} not acknowledged`, error);
+      this.#releaseEarly(entry);
       return;
     }
     if (this.#channels.get(entry.name) !== entry) return;
@@ -262,6 +267,13 @@ export class RealtimeClient {
     if (ack.recovered !== undefined) {
       for (const listener of entry.listeners) listener.options.onRecovered?.(ack.recovered);
     }
+    const early = entry.early;
+    entry.early = undefined;
+    if (ack.recovered === undefined && ack.seq !== undefined && ack.epoch !== undefined) {
+      entry.tracker.startAt({ seq: ack.seq, epoch: ack.epoch });
+    }
+    // Held back so the start above orders them; arrival order is not seq order across instances.
+    for (const message of [...(early ?? [])].sort((a, b) => a.seq - b.seq)) this.#onMessage(message);
     entry.active = true;
     for (const listener of entry.listeners) listener.options.onSubscribed?.();
     if (ack.recovered === true && entry.tracker.hasGap) this.#closeGap(entry);
@@ -270,6 +282,10 @@ export class RealtimeClient {
   #onMessage(message: RealtimeMessage): void {
     const entry = this.#channels.get(message.channel);
     if (entry === undefined) return;
+    if (entry.early !== undefined) {
+      entry.early.push(message);
+      return;
+    }
     const result = entry.tracker.accept(message);
     if (result.epochChanged) {
       for (const listener of entry.listeners) listener.options.onRecovered?.(false);
@@ -303,6 +319,13 @@ export class RealtimeClient {
   #deliver(entry: ChannelEntry, message: RealtimeMessage): void {
     this.#positions.save(entry.name, { seq: message.seq, epoch: message.epoch });
     for (const listener of entry.listeners) listener.onMessage(message.payload, message);
+  }
+
+  /** No start position is coming: hand the held messages to the tracker as they are. */
+  #releaseEarly(entry: ChannelEntry): void {
+    const early = entry.early ?? [];
+    entry.early = undefined;
+    for (const message of early) this.#onMessage(message);
   }
 
   #dropChannel(entry: ChannelEntry): void {

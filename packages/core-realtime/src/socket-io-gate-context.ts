@@ -6,10 +6,12 @@ import type {
   IRealtimeAuthenticator,
   IRealtimeBroadcaster,
   IRealtimeHandlerRegistry,
+  IRateLimitStore,
   RealtimeCredentials,
   RealtimeInboundHandler,
 } from "./interfaces";
 import type { LocalConnectionTable } from "./local-connection-table";
+import type { PresenceTracker } from "./presence-tracker";
 import type { RealtimeLimits } from "./realtime-limits";
 import type { RealtimeIOSocket } from "./socket-io-server-types";
 import type { TokenBucket } from "./token-bucket";
@@ -33,6 +35,10 @@ export interface SocketIOGateContext {
   readonly limits: RealtimeLimits;
   readonly allowedOrigins: readonly string[];
   readonly connections: LocalConnectionTable;
+  /** Who is on each presence channel (ADR-019). */
+  readonly presence: PresenceTracker;
+  /** Per-user publish buckets shared by every instance (Redis when configured). */
+  readonly rateLimits: IRateLimitStore;
   readonly socketState: WeakMap<RealtimeIOSocket, SocketLocalState>;
   readonly idempotency: IdempotencyCache<PublishAck>;
   readonly inFlight: InFlightTracker;

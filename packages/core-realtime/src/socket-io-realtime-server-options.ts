@@ -1,6 +1,13 @@
 import type { Server as HttpServer } from "node:http";
 import type { Logger, RealtimeMetrics } from "@repo/core-observability";
-import type { IChannelLog, IRealtimeAuthenticator, IRealtimeHandlerRegistry, RealtimeInboundHandler } from "./interfaces";
+import type {
+  IChannelLog,
+  IPresenceStore,
+  IRateLimitStore,
+  IRealtimeAuthenticator,
+  IRealtimeHandlerRegistry,
+  RealtimeInboundHandler,
+} from "./interfaces";
 import type { RealtimeLimits } from "./realtime-limits";
 import type { SocketIOAdapterFactory } from "./socket-io-server-types";
 
@@ -14,6 +21,14 @@ export interface SocketIORealtimeServerOptions {
   metrics?: RealtimeMetrics;
   /** Sequence/history store; defaults to an in-memory log (single instance). */
   channelLog?: IChannelLog;
+  /** Who is on presence channels; defaults to an in-memory store (single instance). */
+  presence?: IPresenceStore;
+  /** How often this instance renews its presence leases and expires dead instances' ones; keep well under the store's TTL. Default 10 s. */
+  presenceHeartbeatMs?: number;
+  /** Per-user publish buckets; defaults to in-memory (per instance). */
+  rateLimits?: IRateLimitStore;
+  /** Identifies this instance (presence connection ids, logs); default a random UUID. */
+  instanceId?: string;
   /** Socket.IO path; defaults to `REALTIME_DEFAULT_PATH`. */
   path?: string;
   /** Browser origins allowed (Origin header). Default: same-origin only (Origin host must equal Host header). Non-browser clients (no Origin header) are allowed. */

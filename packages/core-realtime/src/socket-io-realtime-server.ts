@@ -4,28 +4,47 @@ import { childLogger, noopRealtimeMetrics } from "@repo/core-observability";
 import { IdempotencyCache } from "./idempotency-cache";
 import { InFlightTracker } from "./in-flight-tracker";
 import { InMemoryChannelLog } from "./in-memory-channel-log";
+import { InMemoryPresenceStore } from "./in-memory-presence-store";
+import { InMemoryRateLimitStore } from "./in-memory-rate-limit-store";
 import type { IRealtimeServer } from "./interfaces";
 import { LocalConnectionTable } from "./local-connection-table";
+import { PresenceTracker } from "./presence-tracker";
 import { resolveRealtimeLimits } from "./realtime-limits";
 import { createConnectionGate } from "./socket-io-connection-gate";
 import type { SocketIORealtimeServerOptions } from "./socket-io-realtime-server-options";
 import { listenForFrames } from "./socket-io-frame-listener";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
 import { handlePublish } from "./socket-io-inbound-gate";
+import { handlePresence } from "./socket-io-presence-gate";
 import { SocketIORealtimeBroadcaster } from "./socket-io-realtime-broadcaster";
 import { reauthenticateSockets } from "./socket-io-reauthentication";
 import { RecoveryHold } from "./socket-io-recovery-hold";
-import { sessionRoom, userRoom } from "./socket-io-server-types";
+import { emitToSocket, sessionRoom, userRoom } from "./socket-io-server-types";
 import type { RealtimeIOServer, RealtimeIOSocket } from "./socket-io-server-types";
 import { disconnectSlowConsumers } from "./socket-io-slow-consumers";
 import { handleSubscribe, handleUnsubscribe, restoreSubscriptions } from "./socket-io-subscription-gate";
-import { REALTIME_DEFAULT_PATH, REALTIME_EVENTS } from "./wire-protocol";
+import { REALTIME_DEFAULT_PATH, REALTIME_EVENTS, channelRoom } from "./wire-protocol";
 import type { PublishAck, RealtimeConnectionHealth, RealtimeStatusEvent } from "./wire-protocol";
 
 const IDEMPOTENCY_MAX_ENTRIES = 10_000;
 const IDEMPOTENCY_TTL_MS = 5 * 60_000;
 /** After the drain, how long closed transports get to flush their last packets before being cut. */
 const TRANSPORT_CLOSE_GRACE_MS = 1_000;
+const DEFAULT_PRESENCE_HEARTBEAT_MS = 10_000;
+
+/** What `SocketIORealtimeServer.diagnostics()` reports; every field returns to its idle value once clients leave. */
+export interface RealtimeServerDiagnostics {
+  /** Sockets admitted to the namespace. */
+  readonly sockets: number;
+  /** Rooms in the local adapter (channel, user, session and per-socket rooms). */
+  readonly rooms: number;
+  /** engine.io connections, including ones that never completed the Socket.IO handshake. */
+  readonly engineConnections: number;
+  readonly usersWithConnections: number;
+  readonly inFlightHandlers: number;
+  /** Recovered sessions waiting for gate 1. */
+  readonly heldRecoveries: number;
+}
 
 /**
  * The realtime transport: Socket.IO on the app's http server, running the
@@ -39,7 +58,7 @@ const TRANSPORT_CLOSE_GRACE_MS = 1_000;
  */
 export class SocketIORealtimeServer implements IRealtimeServer {
   readonly broadcaster: SocketIORealtimeBroadcaster;
-  readonly instanceId: string = randomUUID();
+  readonly instanceId: string;
   readonly #io: RealtimeIOServer;
   readonly #ctx: SocketIOGateContext;
   readonly #multiInstance: boolean;
@@ -55,6 +74,7 @@ export class SocketIORealtimeServer implements IRealtimeServer {
     const metrics = options.metrics ?? noopRealtimeMetrics;
     const channelLog = options.channelLog ?? new InMemoryChannelLog();
     const recovery = options.connectionStateRecovery;
+    this.instanceId = options.instanceId ?? randomUUID();
     this.#multiInstance = options.adapter !== undefined;
     this.#io = new Server(options.httpServer, {
       path: options.path ?? REALTIME_DEFAULT_PATH,
@@ -74,16 +94,26 @@ export class SocketIORealtimeServer implements IRealtimeServer {
     this.#recoveryHold = recovery === undefined ? null : new RecoveryHold({ maxAgeMs: limits.handshakeTimeoutMs });
     this.#recoveryHold?.install(this.#io.of("/").adapter);
     this.broadcaster = new SocketIORealtimeBroadcaster(this.#io, { channelLog, metrics });
+    const log = childLogger(options.logger, "realtime-server");
+    const presence = new PresenceTracker({
+      store: options.presence ?? new InMemoryPresenceStore(),
+      instanceId: this.instanceId,
+      // Through the adapter: subscribers on every instance hear who joined or left.
+      announce: (update) => this.#io.to(channelRoom(update.channel)).emit(REALTIME_EVENTS.presenceUpdate, update),
+      log,
+    });
     this.#ctx = {
       registry: options.registry,
       authenticator: options.authenticator,
       broadcaster: this.broadcaster,
       channelLog,
-      log: childLogger(options.logger, "realtime-server"),
+      log,
       metrics,
       limits,
       allowedOrigins: options.allowedOrigins ?? [],
       connections: new LocalConnectionTable(limits.inboundRatePerUser),
+      presence,
+      rateLimits: options.rateLimits ?? new InMemoryRateLimitStore(),
       socketState: new WeakMap(),
       idempotency: new IdempotencyCache<PublishAck>({
         maxEntries: IDEMPOTENCY_MAX_ENTRIES,
@@ -102,11 +132,25 @@ export class SocketIORealtimeServer implements IRealtimeServer {
     });
     this.#every(limits.reauthIntervalMs, () => void this.#sweepCredentials().catch((error: unknown) => this.#logCrash(error)));
     this.#every(limits.slowConsumerCheckIntervalMs, () => this.#dropSlowConsumers());
+    this.#every(options.presenceHeartbeatMs ?? DEFAULT_PRESENCE_HEARTBEAT_MS, () => void presence.heartbeat());
   }
 
   /** Sockets connected to this instance. */
   connectedSockets(): number {
     return this.#io.of("/").sockets.size;
+  }
+
+  /** Sizes of this instance's bookkeeping, for leak checks (soak and fuzz tests) and debugging. */
+  diagnostics(): RealtimeServerDiagnostics {
+    const namespace = this.#io.of("/");
+    return {
+      sockets: namespace.sockets.size,
+      rooms: namespace.adapter.rooms.size,
+      engineConnections: this.#io.engine.clientsCount,
+      usersWithConnections: this.#ctx.connections.users,
+      inFlightHandlers: this.#ctx.inFlight.size,
+      heldRecoveries: this.#recoveryHold?.size ?? 0,
+    };
   }
 
   disconnectSession(sessionId: string, reason?: string): Promise<void> {
@@ -172,8 +216,9 @@ export class SocketIORealtimeServer implements IRealtimeServer {
       "realtime:subscribe": handleSubscribe,
       "realtime:unsubscribe": handleUnsubscribe,
       "realtime:publish": handlePublish,
+      "realtime:presence": handlePresence,
     });
-    if (this.#health.state !== "ok") socket.emit(REALTIME_EVENTS.status, this.#health);
+    if (this.#health.state !== "ok") emitToSocket(socket, REALTIME_EVENTS.status, this.#health);
     this.#joinIdentityRooms(socket).catch((error: unknown) => {
       ctx.log.error({ err: error, socketId: socket.id }, "realtime_connection_setup_failed");
       socket.disconnect(true);
@@ -189,12 +234,25 @@ export class SocketIORealtimeServer implements IRealtimeServer {
     if (socket.recovered) {
       await restoreSubscriptions(this.#ctx, socket);
       await this.#recoveryHold?.resume(this.#ctx, socket);
+      await this.#rejoinPresence(socket);
+    }
+  }
+
+  /** A recovered socket got its channels back without passing gate 2's presence step. */
+  async #rejoinPresence(socket: RealtimeIOSocket): Promise<void> {
+    const user = socket.data.user;
+    if (user === null) return;
+    for (const channel of socket.data.subscriptions.keys()) {
+      const resolution = this.#ctx.registry.resolve(channel);
+      if (resolution.kind === "match" && resolution.descriptor.presence) await this.#ctx.presence.join(channel, user.userId, socket.id);
     }
   }
 
   #onDisconnect(socket: RealtimeIOSocket, reason: string): void {
-    const { metrics, connections, socketState, log } = this.#ctx;
+    const { metrics, connections, socketState, log, presence } = this.#ctx;
     metrics.socketDisconnected();
+    // Presence first: it needs the subscriptions this very line's neighbours clear.
+    for (const channel of socket.data.subscriptions.keys()) void presence.leave(channel, socket.id);
     for (const template of socket.data.subscriptions.values()) metrics.subscriptionRemoved(template);
     socket.data.subscriptions.clear();
     const userId = socket.data.user?.userId;

@@ -39,6 +39,20 @@ export type RealtimeIOSocket = Socket<
  */
 export type SocketIOAdapterFactory = ServerOptions["adapter"];
 
+/**
+ * Writes one event to one socket, now, on this instance. Not `socket.emit`:
+ * with connection-state recovery on a cluster adapter that goes through the
+ * shared stream first, so a replay could reach the client after the ack that
+ * ends it. Per-socket events never need to cross instances.
+ */
+export function emitToSocket<E extends keyof ServerToClientEvents>(
+  socket: RealtimeIOSocket,
+  event: E,
+  ...args: Parameters<ServerToClientEvents[E]>
+): void {
+  socket.nsp.local.to(socket.id).emit(event, ...args);
+}
+
 /** Room holding every socket of one user, on every instance. */
 export function userRoom(userId: string): string {
   return `user:${userId}`;

@@ -2,6 +2,7 @@ import { authorize } from "./authorize";
 import type { RealtimeErrorBody } from "./errors";
 import { errorAck } from "./realtime-ack";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
+import { emitToSocket } from "./socket-io-server-types";
 import type { RealtimeIOSocket } from "./socket-io-server-types";
 import { REALTIME_EVENTS, ZSubscribeFrame, ZUnsubscribeFrame, channelRoom } from "./wire-protocol";
 import type { SubscribeAck, UnsubscribeAck } from "./wire-protocol";
@@ -42,8 +43,13 @@ export async function handleSubscribe(ctx: SocketIOGateContext, socket: Realtime
     subscriptions.set(channel, descriptor.name);
     ctx.metrics.subscriptionAdded(descriptor.name);
     await socket.join(channelRoom(channel));
+    if (descriptor.presence && socket.data.user !== null) await ctx.presence.join(channel, socket.data.user.userId, socket.id);
   }
-  if (since === undefined) return { ok: true, channel };
+  if (since === undefined) {
+    // Where this subscription starts: the client drops what came before and waits for what comes after in order.
+    const start = await ctx.channelLog.position(channel);
+    return { ok: true, channel, seq: start.seq, epoch: start.epoch };
+  }
 
   // The room was joined before history is read, so nothing published in
   // between is lost. A message published in that window may arrive twice
@@ -51,7 +57,7 @@ export async function handleSubscribe(ctx: SocketIOGateContext, socket: Realtime
   // de-duplicates and orders by `seq`, and treats the ack as the end of replay.
   const history = await ctx.channelLog.readSince(channel, since, epoch);
   if (!history.recovered) return { ok: true, channel, recovered: false, seq: history.seq, epoch: history.epoch };
-  for (const message of history.messages) socket.emit(REALTIME_EVENTS.message, message);
+  for (const message of history.messages) emitToSocket(socket, REALTIME_EVENTS.message, message);
   return { ok: true, channel, recovered: true, seq: history.seq, epoch: history.epoch };
 }
 
@@ -81,7 +87,8 @@ export async function dropSubscription(
   socket.data.subscriptions.delete(channel);
   ctx.metrics.subscriptionRemoved(template);
   await socket.leave(channelRoom(channel));
-  if (notice !== undefined) socket.emit(REALTIME_EVENTS.unsubscribed, { channel, error: notice });
+  await ctx.presence.leave(channel, socket.id);
+  if (notice !== undefined) emitToSocket(socket, REALTIME_EVENTS.unsubscribed, { channel, error: notice });
 }
 
 /**
@@ -102,6 +109,6 @@ export async function restoreSubscriptions(ctx: SocketIOGateContext, socket: Rea
     }
     await socket.leave(room);
     const error = verdict !== null && !verdict.ok ? { code: verdict.code, message: verdict.reason } : undefined;
-    if (error !== undefined) socket.emit(REALTIME_EVENTS.unsubscribed, { channel, error });
+    if (error !== undefined) emitToSocket(socket, REALTIME_EVENTS.unsubscribed, { channel, error });
   }
 }

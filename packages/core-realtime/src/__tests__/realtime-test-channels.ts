@@ -13,6 +13,15 @@ export const inboxChannel = defineRealtimeChannel({
   history: { size: 5, ttlSeconds: 60 },
 });
 
+/** Signed-in users see who else is in the room; the last 50 messages replay on reconnect. */
+export const roomChannel = defineRealtimeChannel({
+  name: "room.{roomId}",
+  scope: "authenticated",
+  schema: z.object({ n: z.number(), from: z.string().optional() }),
+  history: { size: 50, ttlSeconds: 60 },
+  presence: true,
+});
+
 const labAction = z.strictObject({
   action: z.enum(["echo", "throw", "domain-error", "slow", "broadcast", "broadcast-others"]),
   text: z.string().max(4096).optional(),
@@ -72,6 +81,7 @@ export function createTestRegistry(): { readonly registry: RealtimeHandlerRegist
   const registry = contractRegistry();
   const calls: LabCalls = { invocations: [] };
   registry.registerChannel(inboxChannel);
+  registry.registerChannel(roomChannel);
   registry.register(labChannel, (payload, ctx) => runLab(payload, ctx, calls));
   registry.register(membersChatChannel, (payload) => ({ received: payload.text }));
   return { registry, calls };

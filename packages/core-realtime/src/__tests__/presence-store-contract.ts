@@ -1,0 +1,61 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import type { IPresenceStore } from "../interfaces";
+
+export interface PresenceStoreHarness {
+  /** Two stores sharing state, as two instances would (the in-memory one hands the same store twice). */
+  readonly a: IPresenceStore;
+  readonly b: IPresenceStore;
+  /** Moves the stores' clock forward. */
+  advance(ms: number): void;
+  readonly ttlMs: number;
+}
+
+/** One suite for every `IPresenceStore`: joins, leaves, counts, lease expiry reported once. */
+export function describePresenceStoreContract(name: string, create: () => Promise<PresenceStoreHarness>): void {
+  describe(`IPresenceStore contract: ${name}`, () => {
+    let h: PresenceStoreHarness;
+    let channel: string;
+    let n = 0;
+    beforeEach(async () => {
+      h = await create();
+      channel = `presence.c${++n}`;
+    });
+
+    it("reports a join only for a user's first connection and a leave only for their last", async () => {
+      expect(await h.a.touch(channel, [{ userId: "alice", connectionId: "a:1" }])).toEqual(["alice"]);
+      expect(await h.b.touch(channel, [{ userId: "alice", connectionId: "b:1" }])).toEqual([]);
+      expect(await h.b.touch(channel, [{ userId: "bob", connectionId: "b:2" }])).toEqual(["bob"]);
+      expect(await h.a.list(channel)).toEqual([
+        { userId: "alice", connections: 2 },
+        { userId: "bob", connections: 1 },
+      ]);
+      expect(await h.a.remove(channel, { userId: "alice", connectionId: "a:1" })).toBe(false);
+      expect(await h.b.remove(channel, { userId: "alice", connectionId: "b:1" })).toBe(true);
+      expect(await h.b.remove(channel, { userId: "alice", connectionId: "b:1" })).toBe(false);
+      expect(await h.a.list(channel)).toEqual([{ userId: "bob", connections: 1 }]);
+    });
+
+    it("renews leases on touch and expires the ones nobody renewed, reporting each user once", async () => {
+      await h.a.touch(channel, [{ userId: "alice", connectionId: "a:1" }]);
+      await h.b.touch(channel, [
+        { userId: "bob", connectionId: "dead:1" },
+        { userId: "carol", connectionId: "dead:2" },
+      ]);
+      h.advance(h.ttlMs / 2);
+      await h.a.touch(channel, [{ userId: "alice", connectionId: "a:1" }]);
+      h.advance(h.ttlMs / 2 + 1);
+      expect(await h.a.list(channel)).toEqual([{ userId: "alice", connections: 1 }]);
+      const [first, second] = await Promise.all([h.a.expire(), h.b.expire()]);
+      const left = [...first, ...second].filter((e) => e.channel === channel).map((e) => e.userId);
+      expect(left.sort()).toEqual(["bob", "carol"]);
+      // A user whose lease lapsed joins again when their instance renews it.
+      expect(await h.b.touch(channel, [{ userId: "bob", connectionId: "b:9" }])).toEqual(["bob"]);
+    });
+
+    it("keeps channels apart", async () => {
+      await h.a.touch(channel, [{ userId: "alice", connectionId: "a:1" }]);
+      expect(await h.a.list(`${channel}.other`)).toEqual([]);
+      expect(await h.a.remove(`${channel}.other`, { userId: "alice", connectionId: "a:1" })).toBe(false);
+    });
+  });
+}

@@ -1,0 +1,93 @@
+import type { RedisClientType } from "redis";
+import { createLogCapture } from "@repo/core-observability/testing";
+import { RedisChannelLog } from "../redis-channel-log";
+import { RedisPresenceStore } from "../redis-presence-store";
+import { RedisRateLimitStore } from "../redis-rate-limit-store";
+import { createRedisStreamsAdapter } from "../socket-io-redis-streams-adapter";
+import type { BroadcasterContractHarness, ContractSubscriber } from "./broadcaster-contract";
+import { waitUntil } from "./broadcaster-contract";
+import { createTestRegistry } from "./realtime-test-channels";
+import { TokenTableAuthenticator, collectMessages, request, startSocketIOTestServer } from "./socket-io-harness";
+import type { SocketIOTestServer } from "./socket-io-harness";
+
+export interface RedisCluster {
+  readonly a: SocketIOTestServer;
+  readonly b: SocketIOTestServer;
+  /** One token table for both instances, as a shared session store would be. */
+  readonly authenticator: TokenTableAuthenticator;
+  close(): Promise<void>;
+}
+
+export interface RedisClusterOptions {
+  readonly presenceTtlMs?: number;
+  readonly presenceHeartbeatMs?: number;
+}
+
+/**
+ * Two `SocketIORealtimeServer` instances wired exactly as the app wires them
+ * when REDIS_URL is set: the Redis Streams adapter, RedisChannelLog,
+ * RedisPresenceStore, RedisRateLimitStore and connection-state recovery,
+ * all under one test-run key prefix.
+ */
+export async function startRedisCluster(
+  client: RedisClientType,
+  keyPrefix: string,
+  options: RedisClusterOptions = {},
+): Promise<RedisCluster> {
+  const authenticator = new TokenTableAuthenticator();
+  const logger = createLogCapture({ level: "warn" }).logger;
+  const instance = () =>
+    startSocketIOTestServer({
+      registry: createTestRegistry().registry,
+      authenticator,
+      adapter: createRedisStreamsAdapter(client, { keyPrefix, logger, blockTimeMs: 500 }),
+      channelLog: new RedisChannelLog(client, { keyPrefix }),
+      presence: new RedisPresenceStore(client, { keyPrefix, ttlMs: options.presenceTtlMs ?? 30_000 }),
+      presenceHeartbeatMs: options.presenceHeartbeatMs ?? 10_000,
+      rateLimits: new RedisRateLimitStore(client, { keyPrefix }),
+      connectionStateRecovery: { maxDisconnectionDurationMs: 30_000 },
+    });
+  const [a, b] = await Promise.all([instance(), instance()]);
+  return { a, b, authenticator, close: async () => void (await Promise.all([a.close(), b.close()])) };
+}
+
+/**
+ * The broadcaster contract across instances: the broadcaster is instance A's,
+ * every subscriber is connected to instance B, so each delivery crosses Redis.
+ */
+export function createRedisContractHarness(client: () => RedisClientType, keyPrefix: () => string): () => Promise<BroadcasterContractHarness> {
+  return async () => {
+    const cluster = await startRedisCluster(client(), keyPrefix());
+    let open = 0;
+    return {
+      broadcaster: cluster.a.server.broadcaster,
+      connect: async (user): Promise<ContractSubscriber> => {
+        if (user !== null) cluster.authenticator.users.set(user.userId, user);
+        const socket = await cluster.b.connect(user === null ? {} : { token: user.userId });
+        open++;
+        const received = collectMessages(socket);
+        return {
+          subscribe: async (channel) => {
+            const ack = await request(socket, "realtime:subscribe", { channel });
+            return ack.ok ? { ok: true } : { ok: false, code: ack.error.code };
+          },
+          unsubscribe: async (channel) => {
+            const ack = await request(socket, "realtime:unsubscribe", { channel });
+            if (!ack.ok) throw new Error(`unsubscribe ${channel} failed: ${ack.error.code}`);
+          },
+          received: () => received,
+          waitFor: async (count) => {
+            await waitUntil(() => received.length >= count, 10_000);
+            return received;
+          },
+          close: async () => {
+            socket.disconnect();
+            open--;
+            await waitUntil(() => cluster.b.server.connectedSockets() <= open);
+          },
+        };
+      },
+      close: () => cluster.close(),
+    };
+  };
+}
