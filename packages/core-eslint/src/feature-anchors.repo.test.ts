@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
 import { requireRepoRoot } from "./__tests__/rule-test-kit";
-import { checkFeatureAnchors, FEATURE_TEMPLATE_DIR, findFeaturePackages, listAnchorTargets } from "./feature-anchors";
+import { checkFeatureAnchors, FEATURE_ANCHORS, FEATURE_TEMPLATE_DIR, findFeaturePackages, listAnchorTargets } from "./feature-anchors";
 
 const repoRoot = requireRepoRoot();
 
@@ -38,13 +39,35 @@ describe("feature anchors in this repo", () => {
     expect(present.map((name) => `packages/${name}`).filter((dir) => !findFeaturePackages(repoRoot).includes(dir))).toEqual([]);
   });
 
-  it("checks the feature generator template once it exists", () => {
-    const templateChecked = listAnchorTargets(repoRoot).some((target) => target.dir === FEATURE_TEMPLATE_DIR);
-    expect(templateChecked).toBe(existsSync(join(repoRoot, FEATURE_TEMPLATE_DIR)));
+  it("checks the feature generator template (turbo/generators, issue 8)", () => {
+    expect(existsSync(join(repoRoot, FEATURE_TEMPLATE_DIR)), `${FEATURE_TEMPLATE_DIR} is missing`).toBe(true);
+    expect(listAnchorTargets(repoRoot)).toContainEqual({ dir: FEATURE_TEMPLATE_DIR, fileSuffix: ".hbs" });
   });
 
   it("finds no missing anchor in any feature or the template", () => {
     const missing = checkFeatureAnchors(repoRoot);
     expect(missing, `missing anchors:\n${missing.map((entry) => `  ${entry.file}: ${entry.anchor}`).join("\n")}`).toEqual([]);
+  });
+});
+
+// The real template, copied alone into an empty directory: dropping any one anchor line from any
+// one of its files is reported as exactly that file and anchor.
+describe("the feature generator template's anchors", () => {
+  const cases = Object.entries(FEATURE_ANCHORS).flatMap(([file, anchors]) => anchors.map((anchor) => ({ file: `${file}.hbs`, anchor })));
+
+  it.each(cases)("reports $anchor missing from $file", ({ file, anchor }) => {
+    const copy = mkdtempSync(join(tmpdir(), "feature-template-anchors-"));
+    try {
+      cpSync(join(repoRoot, FEATURE_TEMPLATE_DIR), join(copy, FEATURE_TEMPLATE_DIR), { recursive: true });
+      expect(checkFeatureAnchors(copy)).toEqual([]);
+      const path = join(copy, FEATURE_TEMPLATE_DIR, file);
+      const kept = readFileSync(path, "utf8")
+        .split("\n")
+        .filter((line) => line.trim() !== anchor);
+      writeFileSync(path, kept.join("\n"));
+      expect(checkFeatureAnchors(copy)).toEqual([{ file: `${FEATURE_TEMPLATE_DIR}/${file}`, anchor }]);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
