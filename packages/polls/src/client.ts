@@ -7,3 +7,7 @@ export { MAX_OPTION_ID_LENGTH, pollChannel, ZPollTallyMessage, ZVoteReply, ZVote
 export type { TPollTallyMessage, TVoteReply, TVoteRequest } from "./realtime/poll.channel";
 export { POLL_REFUSAL_CODES } from "./domain/poll-refusal";
 export type { PollRefusalCode } from "./domain/poll-refusal";
+export { mergeLivePoll } from "./domain/live-poll";
+export type { LivePoll, TallyUpdate } from "./domain/live-poll";
+export type { PollStatus } from "./domain/poll";
+export type { PollListItem, PollView } from "./domain/poll-view";

@@ -8,6 +8,8 @@ export { POLL_STATUSES, canManagePoll, isPollVisibleTo, tallyOf } from "./domain
 export type { Poll, PollActor, PollOption, PollStatus, PollTally } from "./domain/poll";
 export { toPollListItem, toPollView } from "./domain/poll-view";
 export type { PollListItem, PollView } from "./domain/poll-view";
+export { mergeLivePoll } from "./domain/live-poll";
+export type { LivePoll, TallyUpdate } from "./domain/live-poll";
 export { POLL_REFUSAL_CODES } from "./domain/poll-refusal";
 export type { PollRefusal, PollRefusalCode } from "./domain/poll-refusal";
 export { pollClosed } from "./events/poll-closed.event";

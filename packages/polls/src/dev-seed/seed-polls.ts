@@ -60,11 +60,17 @@ export interface SeedPollsDeps {
  * @example
  * await seedPolls({ createPoll, openPoll, closePoll, castVote });
  */
-export async function seedPolls(deps: SeedPollsDeps, seeds: readonly SeedPoll[] = DEV_SEED_POLLS): Promise<void> {
-  // In order, so the list order (newest first) is the reverse of the seed order.
-  for (const seed of seeds) {
+export async function seedPolls(
+  deps: SeedPollsDeps,
+  seeds: readonly SeedPoll[] = DEV_SEED_POLLS,
+  now: () => number = Date.now,
+): Promise<void> {
+  const start = now();
+  for (const [i, seed] of seeds.entries()) {
     const creator = { userId: seed.createdBy, roles: [] };
-    const { id } = await deps.createPoll({ id: seed.id, question: seed.question, options: [...seed.options], createdBy: seed.createdBy });
+    // A minute apart, the first newest: the list shows the seeds in the order above.
+    const createdAt = start - i * 60_000;
+    const { id } = await deps.createPoll({ id: seed.id, question: seed.question, options: [...seed.options], createdBy: seed.createdBy, createdAt });
     const opened = await deps.openPoll({ id, actor: creator });
     // Already closed by an earlier seeding: leave it as it is.
     if (!opened.ok) continue;

@@ -32,6 +32,11 @@ describe("createPoll", () => {
     bus.expectPublished(pollCreated, { pollId: "new-poll", question: "Lunch?", optionCount: 2, createdBy: "bob" });
   });
 
+  it("takes a seed's createdAt so seed polls keep their order", async () => {
+    await create({ id: "seed-1", question: "Lunch?", options: ["a", "b"], createdBy: "alice", createdAt: 42 });
+    expect(await polls.get("seed-1")).toMatchObject({ createdAt: 42 });
+  });
+
   it("stores a repeated seed id once and publishes it once", async () => {
     await create({ id: "seed-1", question: "Lunch?", options: ["a", "b"], createdBy: "alice" });
     bus.clear();

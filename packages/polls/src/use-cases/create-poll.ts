@@ -28,6 +28,8 @@ export interface CreatePollInput extends TCreatePollRequest {
   readonly createdBy: string;
   /** For seed data only: a fixed id makes seeding idempotent. A random UUID otherwise. */
   readonly id?: string;
+  /** For seed data only: spreads seed polls over time so the list order is stable. Now otherwise. */
+  readonly createdAt?: number;
 }
 
 export type CreatePoll = (input: CreatePollInput) => Promise<{ readonly id: string }>;
@@ -60,7 +62,7 @@ export function createPollUseCase(deps: CreatePollDeps): CreatePoll {
       status: "draft",
       options: options.map((label, i) => ({ id: `o${i + 1}`, label })),
       createdBy: input.createdBy,
-      createdAt: now(),
+      createdAt: input.createdAt ?? now(),
     };
     try {
       await deps.polls.create(poll);

@@ -1,0 +1,80 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { RealtimeRoot } from "../../_components/realtime-root";
+import { createAppTrpcClient } from "../../_components/trpc-client";
+import type { AppTrpcClient } from "../../_components/trpc-client";
+import { CreatePollForm } from "./create-poll-form";
+import { describeError } from "./describe-error";
+import { PollList } from "./poll-list";
+import type { PollListRow } from "./poll-list";
+import { useSessionUser } from "./use-session-user";
+
+type ListState = { readonly state: "loading" } | { readonly state: "failed"; readonly message: string } | { readonly state: "loaded"; readonly polls: readonly PollListRow[] };
+
+/** Loads `polls.list`; `reload` asks again (after a create, or on demand). */
+function usePollList(trpc: AppTrpcClient, enabled: boolean): { readonly list: ListState; readonly reload: () => void } {
+  const [list, setList] = useState<ListState>({ state: "loading" });
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (!enabled) return undefined;
+    let live = true;
+    trpc.polls.list.query().then(
+      ({ polls }) => live && setList({ state: "loaded", polls }),
+      (error: unknown) => live && setList({ state: "failed", message: describeError(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [trpc, enabled, version]);
+  return { list, reload: useCallback(() => setVersion((v) => v + 1), []) };
+}
+
+/** Signed out: a sign-in link (polls need a signed-in user). Signed in: the create form and the live list. */
+export function PollsScreen() {
+  const trpc = useMemo(() => createAppTrpcClient(), []);
+  const session = useSessionUser(trpc);
+  const { list, reload } = usePollList(trpc, session.state === "signed-in");
+
+  switch (session.state) {
+    case "loading":
+      return <p className="muted">Loading…</p>;
+    case "failed":
+      return (
+        <p className="error" role="alert">
+          Could not load your session: {session.message}
+        </p>
+      );
+    case "signed-out":
+      return (
+        <section className="panel">
+          <p>
+            <a href="/sign-in">Sign in</a> to create polls and vote.
+          </p>
+        </section>
+      );
+    case "signed-in":
+      return (
+        <>
+          <CreatePollForm trpc={trpc} onCreated={reload} />
+          <RealtimeRoot>
+            <section className="panel" aria-label="Polls">
+              <div className="row">
+                <h2>Polls</h2>
+                <button type="button" className="secondary" onClick={reload}>
+                  Refresh
+                </button>
+              </div>
+              {list.state === "loading" && <p className="muted">Loading polls…</p>}
+              {list.state === "failed" && (
+                <p className="error" role="alert">
+                  Could not load polls: {list.message}
+                </p>
+              )}
+              {list.state === "loaded" && <PollList trpc={trpc} polls={list.polls} />}
+            </section>
+          </RealtimeRoot>
+        </>
+      );
+  }
+}
