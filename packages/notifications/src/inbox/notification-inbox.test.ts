@@ -116,29 +116,16 @@ describe("reduceNotificationInbox", () => {
     expect(inbox.unreadCount).toBe(1);
   });
 
-  it("applies this tab's mark-read answer whichever of it and the channel echo comes first", () => {
-    const start = loaded([view("a", 1), view("b", 2)], 2);
-    const answerFirst = run(
-      [
-        { type: "marked-read", markedIds: ["a", "b"], unreadCount: 0 },
-        { type: "message", message: read(["a", "b"], 0) },
-        { type: "message", message: created(view("c", 3), 1) },
-      ],
-      start,
-    );
-    const echoFirst = run(
-      [
-        { type: "message", message: read(["a", "b"], 0) },
-        { type: "message", message: created(view("c", 3), 1) },
-        { type: "marked-read", markedIds: ["a", "b"], unreadCount: 0 },
-      ],
-      start,
-    );
-    for (const inbox of [answerFirst, echoFirst]) {
-      expect(ids(inbox)).toEqual([["c", false], ["b", true], ["a", true]]);
-      expect(inbox.unreadCount).toBe(1);
+  it("takes this tab's own mark-all from its echo, whichever of the echo and the follow-up snapshot comes first", () => {
+    const start = loaded([view("a", 1), view("b", 2)], 3);
+    const echo = read(["a", "b", "beyond-the-list"], 0);
+    const fresh = { type: "snapshot-loaded", requestId: 2, notifications: [view("a", 1, true), view("b", 2, true)], unreadCount: 0 } as const;
+    const echoFirst = run([{ type: "message", message: echo }, { type: "snapshot-requested", requestId: 2 }, fresh], start);
+    const snapshotFirst = run([{ type: "snapshot-requested", requestId: 2 }, { type: "message", message: echo }, fresh], start);
+    for (const inbox of [echoFirst, snapshotFirst]) {
+      expect(ids(inbox)).toEqual([["b", true], ["a", true]]);
+      expect(inbox.unreadCount).toBe(0);
     }
-    expect(run([{ type: "marked-read", markedIds: [], unreadCount: 7 }], start)).toBe(start);
   });
 
   it(`keeps at most ${INBOX_MAX_ITEMS} notifications, dropping the oldest`, () => {

@@ -30,9 +30,7 @@ export type NotificationInboxEvent =
     }
   | { readonly type: "snapshot-failed"; readonly requestId: number }
   /** A message on `notifications.user.{userId}` (live or replayed). */
-  | { readonly type: "message"; readonly message: TNotificationMessage }
-  /** This tab's own `notifications.markRead` answered. */
-  | { readonly type: "marked-read"; readonly markedIds: readonly string[]; readonly unreadCount: number };
+  | { readonly type: "message"; readonly message: TNotificationMessage };
 
 /** The list never grows past what `notifications.list` can answer. */
 export const INBOX_MAX_ITEMS = 100;
@@ -88,7 +86,10 @@ function withPending(inbox: NotificationInbox, message: TNotificationMessage): N
  * and count, then the messages that arrived while it was in flight and that
  * it does not reflect yet are applied on top, so neither a message racing
  * the snapshot nor a stale answer loses or double-counts anything. Answers
- * to an older request than the latest are dropped.
+ * to an older request than the latest are dropped. Only the channel and
+ * snapshots change the inbox: after its own `markRead`, a tab waits for the
+ * channel's echo or asks for a snapshot, because the mutation's answer is
+ * not ordered against channel messages and could carry a stale count.
  *
  * @example
  * const [inbox, dispatch] = useReducer(reduceNotificationInbox, EMPTY_NOTIFICATION_INBOX);
@@ -116,10 +117,5 @@ export function reduceNotificationInbox(inbox: NotificationInbox, event: Notific
       return inbox.pending?.requestId === event.requestId ? { ...inbox, pending: null } : inbox;
     case "message":
       return withPending(applyMessage(inbox, event.message), event.message);
-    case "marked-read": {
-      if (event.markedIds.length === 0) return inbox;
-      const message: TNotificationMessage = { kind: "read", ids: [...event.markedIds], unreadCount: event.unreadCount };
-      return withPending(applyMessage(inbox, message), message);
-    }
   }
 }

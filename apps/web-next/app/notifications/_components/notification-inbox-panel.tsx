@@ -49,8 +49,11 @@ export function NotificationInboxPanel({ trpc, userId }: { readonly trpc: AppTrp
     setMarking(true);
     setError(null);
     try {
-      const result = await trpc.notifications.markRead.mutate(ids === undefined ? undefined : { ids: [...ids] });
-      dispatch({ type: "marked-read", markedIds: result.markedIds, unreadCount: result.unreadCount });
+      await trpc.notifications.markRead.mutate(ids === undefined ? undefined : { ids: [...ids] });
+      // The channel echoes the change to every tab, this one included; the snapshot
+      // covers a tab whose connection is down. The answer itself is not ordered against
+      // channel messages, so its count could be stale (see reduceNotificationInbox).
+      loadSnapshot();
     } catch (caught) {
       setError(`Could not mark read: ${describeTrpcError(caught)}`);
     } finally {
