@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { bindDevSeedAdminObservability, bindProductionAdminObservability } from "@repo/admin-observability";
 import { bindDevSeedArticles, bindProductionArticles } from "@repo/articles";
 import { AuthSymbols, bindDevSeedAuth, bindProductionAuth } from "@repo/auth";
 import type { BindContext, FeatureConfig, FeatureModule, HttpRoute } from "@repo/core-di";
@@ -86,6 +87,7 @@ async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOpt
     polls: await chooseBind(env, ctx, bindProductionPolls, bindDevSeedPolls),
     notifications: await chooseBind(env, ctx, bindProductionNotifications, bindDevSeedNotifications),
     articles: await chooseBind(env, ctx, bindProductionArticles, bindDevSeedArticles),
+    adminObservability: await chooseBind(env, ctx, bindProductionAdminObservability, bindDevSeedAdminObservability),
     // @anchor:features
   };
 
