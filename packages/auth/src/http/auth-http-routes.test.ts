@@ -90,4 +90,33 @@ describe("auth HTTP routes", () => {
     expect(response.status).toBe(200);
     expect(disconnected).toHaveLength(before);
   });
+
+  describe("requests another site started (login CSRF, forced sign-out)", () => {
+    it("refuses a form-style login (text/plain smuggling JSON) with 400 and sets no cookie", async () => {
+      // What <form enctype="text/plain"> on another site can send without a CORS preflight.
+      const response = await fetch(`${base}${AUTH_LOGIN_PATH}`, {
+        method: "POST",
+        headers: { "content-type": "text/plain" },
+        body: JSON.stringify({ username: "bob", password: "bob-password" }),
+      });
+      expect(response.status).toBe(400);
+      expect(response.headers.get("set-cookie")).toBeNull();
+      expect(await response.json()).toMatchObject({ error: { code: "INVALID_BODY" } });
+    });
+
+    it.each([AUTH_LOGIN_PATH, AUTH_LOGOUT_PATH])("answers %s from a cross-site page with 403 CROSS_SITE_REQUEST and touches no session", async (path) => {
+      const { token } = (await (await login(JSON.stringify({ username: "bob", password: "bob-password" }))).json()) as { token: string };
+      const before = disconnected.length;
+      const response = await fetch(`${base}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "sec-fetch-site": "cross-site", cookie: `session=${token}` },
+        body: JSON.stringify({ username: "bob", password: "bob-password" }),
+      });
+      expect(response.status).toBe(403);
+      expect(response.headers.get("set-cookie")).toBeNull();
+      expect(await response.json()).toMatchObject({ error: { code: "CROSS_SITE_REQUEST" } });
+      expect(disconnected).toHaveLength(before);
+      expect(await kit.sessions.get(kit.tokens.verify(token)!)).not.toBeNull();
+    });
+  });
 });

@@ -2,6 +2,7 @@ import type { HttpRoute } from "@repo/core-di";
 import { z } from "zod";
 import type { SignIn } from "../use-cases/sign-in";
 import type { SignOut } from "../use-cases/sign-out";
+import { crossSiteRefusal } from "./cross-site-guard";
 import { InvalidBodyError, readJsonBody } from "./read-json-body";
 import { requestCredentials } from "./request-credentials";
 import { errorBody, sendJson } from "./send-json";
@@ -28,8 +29,9 @@ export interface AuthHttpRoutesDeps {
  * (not tRPC) because they set and clear the session cookie.
  *
  * - login `{ username, password }` -> 200 `{ token, user: { id, roles } }` + `Set-Cookie`,
- *   401 `INVALID_CREDENTIALS`, 400 `INVALID_BODY`
+ *   401 `INVALID_CREDENTIALS`, 400 `INVALID_BODY` (also for a body not sent as `application/json`)
  * - logout (cookie or Bearer) -> 200 `{ ok: true }`, cookie cleared, that session's sockets disconnected
+ * - either, started by a page of another site (`Sec-Fetch-Site: cross-site`) -> 403 `CROSS_SITE_REQUEST`
  *
  * @example
  * const routes = createAuthHttpRoutes({ signIn, signOut, cookie: { secure: true, maxAgeSeconds: 86_400 } });
@@ -39,6 +41,11 @@ export function createAuthHttpRoutes(deps: AuthHttpRoutesDeps): HttpRoute[] {
     method: "POST",
     path: AUTH_LOGIN_PATH,
     async handler(req, res) {
+      const refusal = crossSiteRefusal(req, { requireJson: true });
+      if (refusal !== null) {
+        sendJson(res, refusal.status, errorBody(refusal.code, refusal.message));
+        return;
+      }
       let body: unknown;
       try {
         body = await readJsonBody(req);
@@ -67,6 +74,11 @@ export function createAuthHttpRoutes(deps: AuthHttpRoutesDeps): HttpRoute[] {
     method: "POST",
     path: AUTH_LOGOUT_PATH,
     async handler(req, res) {
+      const refusal = crossSiteRefusal(req, { requireJson: false });
+      if (refusal !== null) {
+        sendJson(res, refusal.status, errorBody(refusal.code, refusal.message));
+        return;
+      }
       const credentials = requestCredentials(req);
       const token = credentials.token ?? readSessionCookie(credentials.cookieHeader);
       if (token !== undefined) await deps.signOut(token);
