@@ -54,6 +54,7 @@ export function useChannel<D extends AnyRealtimeChannel>(
     const parsed = JSON.parse(paramsKey) as ChannelParams<D["name"]>;
     return client.subscribe(descriptor, parsed, (payload, message) => latest.current.onMessage(payload, message), {
       onError: (error) => latest.current.options.onError?.(error),
+      onSubscribed: () => latest.current.options.onSubscribed?.(),
       onRecovered: (recovered) => latest.current.options.onRecovered?.(recovered),
     });
   }, [client, descriptor, paramsKey]);

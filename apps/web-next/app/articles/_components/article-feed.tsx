@@ -5,7 +5,7 @@ import type { TArticleSummary } from "@repo/articles/client";
 import { useChannel, useConnectionStatus } from "@repo/core-realtime/react";
 import { useCallback, useEffect, useState } from "react";
 import type { AppTrpcClient } from "../../_components/trpc-client";
-import { describeTrpcError } from "./describe-trpc-error";
+import { describeTrpcError } from "../../_components/describe-trpc-error";
 
 /**
  * The public feed: `articles.list` on first paint, then every article the

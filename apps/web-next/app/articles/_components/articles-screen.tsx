@@ -5,7 +5,7 @@ import { RealtimeRoot } from "../../_components/realtime-root";
 import { createAppTrpcClient } from "../../_components/trpc-client";
 import { ArticleFeed } from "./article-feed";
 import { PublishArticleForm } from "./publish-article-form";
-import { useSignedInUser } from "./use-signed-in-user";
+import { useSignedInUser } from "../../_components/use-signed-in-user";
 
 /** The feed is public; the publish form is for signed-in users. */
 export function ArticlesScreen() {

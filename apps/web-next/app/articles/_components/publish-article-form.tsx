@@ -4,7 +4,7 @@ import { ARTICLE_BODY_MAX_LENGTH, ARTICLE_TITLE_MAX_LENGTH } from "@repo/article
 import { useState } from "react";
 import type { FormEvent } from "react";
 import type { AppTrpcClient } from "../../_components/trpc-client";
-import { describeTrpcError } from "./describe-trpc-error";
+import { describeTrpcError } from "../../_components/describe-trpc-error";
 
 type PublishState = { readonly state: "idle" } | { readonly state: "publishing" } | { readonly state: "published" } | { readonly state: "failed"; readonly message: string };
 

@@ -4,7 +4,7 @@ import { useChannel, useConnectionStatus } from "@repo/core-realtime/react";
 import { EMPTY_NOTIFICATION_INBOX, notificationsChannel, reduceNotificationInbox } from "@repo/notifications/client";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import type { AppTrpcClient } from "../../_components/trpc-client";
-import { describeTrpcError } from "./describe-trpc-error";
+import { describeTrpcError } from "../../_components/describe-trpc-error";
 import { NotificationList } from "./notification-list";
 
 /**

@@ -5,7 +5,7 @@ import { RealtimeRoot } from "../../_components/realtime-root";
 import { createAppTrpcClient } from "../../_components/trpc-client";
 import { NotificationInboxPanel } from "./notification-inbox-panel";
 import { SendNotificationForm } from "./send-notification-form";
-import { useSignedInUser } from "./use-signed-in-user";
+import { useSignedInUser } from "../../_components/use-signed-in-user";
 
 /** Signed out: a sign-in link. Signed in: the live inbox, and for admins the send form. */
 export function NotificationsScreen() {

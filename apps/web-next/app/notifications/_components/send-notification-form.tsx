@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
 import type { AppTrpcClient } from "../../_components/trpc-client";
-import { describeTrpcError } from "./describe-trpc-error";
+import { describeTrpcError } from "../../_components/describe-trpc-error";
 
 type SendState = { readonly state: "idle" } | { readonly state: "sending" } | { readonly state: "sent"; readonly userId: string } | { readonly state: "failed"; readonly message: string };
 

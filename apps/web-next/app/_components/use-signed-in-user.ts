@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { AppTrpcClient } from "../../_components/trpc-client";
+import type { AppTrpcClient } from "./trpc-client";
 
 /** Who the page is for, as `auth.me` answers it. */
 export type SignedInUser = NonNullable<Awaited<ReturnType<AppTrpcClient["auth"]["me"]["query"]>>>;
