@@ -6,6 +6,7 @@ export { startE2eStack, uniqueLabel } from "./e2e-stack";
 export type { E2eStack } from "./e2e-stack";
 export { findFreePort } from "./free-port";
 export { E2E_REDIS_URL, probeRedis } from "./redis-probe";
+export { showServerLogsOnFailure } from "./server-logs-on-failure";
 export { DOC_SCREENSHOT_DIR, SCREENSHOT_DIR, saveDocScreenshot, saveScreenshot } from "./screenshots";
 export { ALICE, BOB } from "./seed-users";
 export type { SeedUser } from "./seed-users";

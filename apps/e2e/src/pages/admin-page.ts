@@ -37,9 +37,14 @@ export class AdminPage {
     return Number((await this.page.getByTestId(name).textContent())?.trim());
   }
 
+  /** The inline SVG chart. */
+  get chart(): Locator {
+    return this.page.getByTestId("admin-chart");
+  }
+
   /** How many samples the chart draws (its `data-points`). */
   async chartPoints(): Promise<number> {
-    return Number(await this.page.getByTestId("admin-chart").getAttribute("data-points"));
+    return Number(await this.chart.getAttribute("data-points"));
   }
 
   async updatedAt(): Promise<string | null> {

@@ -1,5 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALICE, BOB, IS_CI, UI_TIMEOUT_MS, isSameDocument, markDocument, openSignedInPage, probeChromium, saveScreenshot, startE2eStack, uniqueLabel } from "../index";
+import {
+  ALICE,
+  BOB,
+  IS_CI,
+  isSameDocument,
+  markDocument,
+  openSignedInPage,
+  probeChromium,
+  saveScreenshot,
+  showServerLogsOnFailure,
+  startE2eStack,
+  UI_TIMEOUT_MS,
+  uniqueLabel,
+} from "../index";
 import type { E2eStack, UserPage } from "../index";
 import { ArticlesPage } from "../pages/articles-page";
 
@@ -7,6 +20,7 @@ const chromiumAvailable = probeChromium();
 
 describe.skipIf(!chromiumAvailable && !IS_CI)("articles page, production build, in-memory", () => {
   let stack: E2eStack | undefined;
+  showServerLogsOnFailure(() => stack?.servers ?? []);
   let alice: UserPage;
   let bob: UserPage;
 

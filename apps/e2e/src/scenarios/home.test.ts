@@ -1,11 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALICE, BOB, IS_CI, UI_TIMEOUT_MS, openSignedInPage, probeChromium, saveDocScreenshot, saveScreenshot, startE2eStack } from "../index";
+import {
+  ALICE,
+  BOB,
+  IS_CI,
+  openSignedInPage,
+  probeChromium,
+  saveDocScreenshot,
+  saveScreenshot,
+  showServerLogsOnFailure,
+  startE2eStack,
+  UI_TIMEOUT_MS,
+} from "../index";
 import type { E2eStack, UserPage } from "../index";
 
 const chromiumAvailable = probeChromium();
 
 describe.skipIf(!chromiumAvailable && !IS_CI)("home page, production build, in-memory", () => {
   let stack: E2eStack | undefined;
+  showServerLogsOnFailure(() => stack?.servers ?? []);
   let alice: UserPage;
   let bob: UserPage;
 

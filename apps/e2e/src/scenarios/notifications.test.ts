@@ -4,13 +4,14 @@ import {
   AppApi,
   BOB,
   IS_CI,
-  UI_TIMEOUT_MS,
   isSameDocument,
   markDocument,
   openSignedInPage,
   probeChromium,
   saveScreenshot,
+  showServerLogsOnFailure,
   startE2eStack,
+  UI_TIMEOUT_MS,
   uniqueLabel,
   waitUntil,
 } from "../index";
@@ -21,6 +22,7 @@ const chromiumAvailable = probeChromium();
 
 describe.skipIf(!chromiumAvailable && !IS_CI)("notifications page, production build, in-memory", () => {
   let stack: E2eStack | undefined;
+  showServerLogsOnFailure(() => stack?.servers ?? []);
   let server: AppServer;
   let alice: UserPage;
   let bob: UserPage;

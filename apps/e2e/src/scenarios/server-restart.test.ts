@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { IS_CI, UI_TIMEOUT_MS, isSameDocument, markDocument, openVisitorPage, probeChromium, saveScreenshot, startE2eStack } from "../index";
+import {
+  IS_CI,
+  isSameDocument,
+  markDocument,
+  openVisitorPage,
+  probeChromium,
+  saveScreenshot,
+  showServerLogsOnFailure,
+  startE2eStack,
+  UI_TIMEOUT_MS,
+} from "../index";
 import type { AppServer, E2eStack, UserPage } from "../index";
 
 const chromiumAvailable = probeChromium();
@@ -11,6 +21,7 @@ const OFFLINE_STATES = ["reconnecting", "degraded", "disconnected", "connecting"
 // public); the signed-in variant, whose session lives in Redis, is in multi-instance.test.ts.
 describe.skipIf(!chromiumAvailable && !IS_CI)("server stop and restart on the same port, in-memory", () => {
   let stack: E2eStack | undefined;
+  showServerLogsOnFailure(() => stack?.servers ?? []);
   let server: AppServer;
   let visitor: UserPage;
 

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ALICE,
+  BOB,
+  IS_CI,
+  isSameDocument,
+  markDocument,
+  openSignedInPage,
+  probeChromium,
+  saveScreenshot,
+  showServerLogsOnFailure,
+  startE2eStack,
+  UI_TIMEOUT_MS,
+  uniqueLabel,
+} from "../index";
+import type { E2eStack, UserPage } from "../index";
+import { PollsPage } from "../pages/polls-page";
+
+const chromiumAvailable = probeChromium();
+
+describe.skipIf(!chromiumAvailable && !IS_CI)("polls page, production build, in-memory", () => {
+  let stack: E2eStack | undefined;
+  showServerLogsOnFailure(() => stack?.servers ?? []);
+  let alice: UserPage;
+  let bob: UserPage;
+
+  beforeAll(async () => {
+    stack = await startE2eStack([{ name: "memory" }]);
+    const [server] = stack.servers;
+    alice = await openSignedInPage(stack.browser, server!.url, ALICE);
+    bob = await openSignedInPage(stack.browser, server!.url, BOB);
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it("updates the results in one context when someone votes in the other", async () => {
+    const alicePolls = new PollsPage(alice.page);
+    const bobPolls = new PollsPage(bob.page);
+    await alicePolls.open();
+    const question = uniqueLabel("Tea or coffee?");
+    const pollId = await alicePolls.create(question, ["Tea", "Coffee"]);
+    expect(await alicePolls.pollById(pollId).getAttribute("data-status")).toBe("open");
+    const [tea, coffee] = await alicePolls.optionIds(pollId);
+    expect(tea).toBeTruthy();
+    expect(coffee).toBeTruthy();
+
+    await bobPolls.open();
+    await bobPolls.pollById(pollId).waitFor();
+    await Promise.all([markDocument(alice.page), markDocument(bob.page)]);
+    await expect.poll(() => bobPolls.total(pollId), { timeout: UI_TIMEOUT_MS }).toBe(0);
+
+    await alicePolls.vote(pollId, tea!);
+    await expect.poll(() => bobPolls.votes(pollId, tea!), { timeout: UI_TIMEOUT_MS }).toBe(1);
+    await expect.poll(() => bobPolls.total(pollId), { timeout: UI_TIMEOUT_MS }).toBe(1);
+    expect(await bobPolls.votes(pollId, coffee!)).toBe(0);
+
+    await bobPolls.vote(pollId, coffee!);
+    await expect.poll(() => alicePolls.votes(pollId, coffee!), { timeout: UI_TIMEOUT_MS }).toBe(1);
+    await expect.poll(() => alicePolls.total(pollId), { timeout: UI_TIMEOUT_MS }).toBe(2);
+    expect(await alicePolls.votes(pollId, tea!)).toBe(1);
+
+    expect(await isSameDocument(alice.page)).toBe(true);
+    expect(await isSameDocument(bob.page)).toBe(true);
+    await saveScreenshot(alice.page, "polls-alice");
+    await saveScreenshot(bob.page, "polls-bob");
+    expect(alice.pageErrors).toEqual([]);
+    expect(bob.pageErrors).toEqual([]);
+  });
+});
