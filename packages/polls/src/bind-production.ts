@@ -22,13 +22,13 @@ export function bindProductionPolls(ctx: BindContext): FeatureModule<PollsRouter
   bindPollsServices(container, ctx, selectPollsRepositories(ctx));
   // @anchor:bindings
 
-  const name = "polls.onVote";
+  container.bind(PollsSymbols.onVoteHandler, onVoteHandler({ castVote: container.get(PollsSymbols.castVote) }));
   ctx.realtimeRegistry.register(
     pollChannel,
     withSpan(
       ctx.tracer,
-      { op: "realtime-handler", name },
-      withCapture(ctx.logger, { layer: "realtime-handler", name }, onVoteHandler({ castVote: container.get(PollsSymbols.castVote) })),
+      { op: "realtime-handler", name: "polls.on-vote" },
+      withCapture(ctx.logger, { layer: "realtime-handler", name: "polls.on-vote" }, container.get(PollsSymbols.onVoteHandler)),
     ),
   );
   // @anchor:realtime-handlers

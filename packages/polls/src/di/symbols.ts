@@ -1,4 +1,6 @@
 import { token } from "@repo/core-di";
+import type { RealtimeInboundHandler } from "@repo/core-realtime";
+import type { pollChannel } from "../realtime/poll.channel";
 import type { IPollRepository } from "../repositories/poll-repository";
 import type { IVoteRepository } from "../repositories/vote-repository";
 import type { CastVote } from "../use-cases/cast-vote";
@@ -16,7 +18,8 @@ export const PollsSymbols = {
   closePoll: token<ChangePollStatus>("polls.closePoll"),
   getPoll: token<GetPoll>("polls.getPoll"),
   listPolls: token<ListPolls>("polls.listPolls"),
-  // @anchor:symbols
   castVote: token<CastVote>("polls.castVote"),
+  // @anchor:symbols
+  onVoteHandler: token<RealtimeInboundHandler<typeof pollChannel>>("polls.onVoteHandler"),
   // @anchor:realtime-symbols
 } as const;
