@@ -5,6 +5,7 @@ export { CHROMIUM_ARGS, CHROMIUM_PATH, IS_CI, launchChromium, probeChromium } fr
 export { startE2eStack, uniqueLabel } from "./e2e-stack";
 export type { E2eStack } from "./e2e-stack";
 export { findFreePort } from "./free-port";
+export { deleteRedisKeys, uniqueRedisKeyPrefix } from "./redis-key-prefix";
 export { E2E_REDIS_URL, probeRedis } from "./redis-probe";
 export { showServerLogsOnFailure } from "./server-logs-on-failure";
 export { DOC_SCREENSHOT_DIR, SCREENSHOT_DIR, saveDocScreenshot, saveScreenshot } from "./screenshots";
