@@ -37,6 +37,8 @@ export interface RawWebSocket {
   sendRaw(bytes: Buffer): void;
   /** Resolves with the first received text (already received or future) that satisfies `match`. */
   waitForText(match: (text: string) => boolean, timeoutMs?: number): Promise<string>;
+  /** Stops reading from the TCP socket, as a stalled client would: the server's writes back up. */
+  pauseReading(): void;
   destroy(): void;
 }
 
@@ -166,6 +168,7 @@ function wrap(socket: Socket, head: Buffer): RawWebSocket {
         waiters.add(check);
         check();
       }),
+    pauseReading: () => void socket.pause(),
     destroy: () => socket.destroy(),
   };
 }

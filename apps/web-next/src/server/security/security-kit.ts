@@ -80,7 +80,8 @@ export async function startSecurityServer(overrides: Record<string, string> = {}
   });
   const auth = server.bound.features.auth.container;
   const broadcaster = server.realtimeServer.broadcaster;
-  const sockets: RecordingSocket[] = [];
+  // Open sockets only: a soak test opens thousands, and holding closed ones would be the test's own leak.
+  const sockets = new Set<RecordingSocket>();
 
   return {
     server,
@@ -88,7 +89,8 @@ export async function startSecurityServer(overrides: Record<string, string> = {}
     signIn: (user) => signIn(server.url, user, PASSWORDS[user]),
     connect: async (options) => {
       const socket = await connectSocket(server.url, options);
-      sockets.push(socket);
+      sockets.add(socket);
+      socket.socket.once("disconnect", () => sockets.delete(socket));
       return socket;
     },
     changeRoles: async (userId, roles) => {

@@ -120,6 +120,8 @@ describe(`security: soak, ${SOAK ? `thousands of sockets for ${SOAK_SECONDS} s (
       const warm = await signInSessions();
       await wave(0, warm);
       await signOut(warm);
+      // Captured log lines are the test's memory, not the server's.
+      sec.server.logs.clear();
       const baselineHeap = await settledHeapUsed();
       const baseline = await settledSnapshot();
       const liveBefore = tracker.live();
@@ -141,6 +143,7 @@ describe(`security: soak, ${SOAK ? `thousands of sockets for ${SOAK_SECONDS} s (
       used += await logoutWave();
 
       const after = await settledSnapshot(baseline);
+      sec.server.logs.clear();
       const heap = await settledHeapUsed();
       // Timers fire or get cleared: give pending ones (heartbeats of closed sockets, keep-alive) their turn.
       await waitFor(() => (tracker.live().Timeout ?? 0) <= (liveBefore.Timeout ?? 0) + 3, 20_000, "timers back to baseline").catch(() => undefined);
