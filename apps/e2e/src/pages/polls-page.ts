@@ -58,6 +58,12 @@ export class PollsPage {
     return Number((await this.pollById(pollId).locator(`[data-testid=option-votes][data-option-id="${optionId}"]`).textContent())?.trim());
   }
 
+  /** The error code a refused vote shows (e.g. `ALREADY_VOTED`), or null while there is none. */
+  async error(pollId: string): Promise<string | null> {
+    const error = this.pollById(pollId).getByTestId("poll-error");
+    return (await error.count()) === 0 ? null : ((await error.textContent())?.trim() ?? null);
+  }
+
   async total(pollId: string): Promise<number> {
     return Number((await this.pollById(pollId).getByTestId("poll-total").textContent())?.trim());
   }

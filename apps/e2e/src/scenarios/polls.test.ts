@@ -35,7 +35,7 @@ describe.skipIf(!chromiumAvailable && !IS_CI)("polls page, production build, in-
     await stack?.close();
   });
 
-  it("updates the results in one context when someone votes in the other", async () => {
+  it("updates the results in one context when someone votes in the other, and refuses a second vote", async () => {
     const alicePolls = new PollsPage(alice.page);
     const bobPolls = new PollsPage(bob.page);
     await alicePolls.open();
@@ -60,6 +60,13 @@ describe.skipIf(!chromiumAvailable && !IS_CI)("polls page, production build, in-
     await expect.poll(() => alicePolls.votes(pollId, coffee!), { timeout: UI_TIMEOUT_MS }).toBe(1);
     await expect.poll(() => alicePolls.total(pollId), { timeout: UI_TIMEOUT_MS }).toBe(2);
     expect(await alicePolls.votes(pollId, tea!)).toBe(1);
+
+    // One vote per person: a second one is refused with a visible code and changes nothing anywhere.
+    await bobPolls.vote(pollId, tea!);
+    await expect.poll(() => bobPolls.error(pollId), { timeout: UI_TIMEOUT_MS }).toBe("ALREADY_VOTED");
+    expect(await bobPolls.total(pollId)).toBe(2);
+    expect(await alicePolls.votes(pollId, tea!)).toBe(1);
+    expect(await alicePolls.total(pollId)).toBe(2);
 
     expect(await isSameDocument(alice.page)).toBe(true);
     expect(await isSameDocument(bob.page)).toBe(true);
