@@ -5,7 +5,8 @@ export { CORE_PACKAGE_TEMPLATE, corePackageGenerator } from "./core-package-gene
 export { FEATURE_TEMPLATE, featureGenerator } from "./feature-generator";
 export { addNamedImports } from "./imports";
 export type { NamedImport } from "./imports";
-export { addWorkspaceDependency } from "./manifest-dependency";
+export { addWorkspaceDependency, ensureDependencies } from "./manifest-dependency";
+export type { DependencySection, RequiredDependencies } from "./manifest-dependency";
 export { camelCaseName, constantCaseName, MAX_NAME_LENGTH, NAME_PATTERN, nameProblem, pascalCaseName, propertyKey } from "./names";
 export { answerString, guardAction, modifyWithTransform, registerNameHelpers, toPromptResult } from "./plop-support";
 export { PNPM_INSTALL_ATTEMPTS, pnpmCommand, runPnpmInstall } from "./pnpm-install-action";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addWorkspaceDependency } from "./manifest-dependency";
+import { addWorkspaceDependency, ensureDependencies } from "./manifest-dependency";
 
 describe("addWorkspaceDependency", () => {
   it("adds the dependency as workspace:*, keeps the others sorted and the file ending in a newline", () => {
@@ -21,5 +21,25 @@ describe("addWorkspaceDependency", () => {
   it("leaves the text untouched when the dependency is there", () => {
     const manifest = '{ "dependencies": { "@repo/polls": "workspace:*" } }';
     expect(addWorkspaceDependency(manifest, "@repo/polls")).toBe(manifest);
+  });
+});
+
+describe("ensureDependencies", () => {
+  const manifest = `${JSON.stringify({ name: "@repo/auth", dependencies: { "@repo/core-di": "workspace:*" }, devDependencies: { vitest: "catalog:" } }, null, 2)}\n`;
+
+  it("adds what is missing to each section, sorted", () => {
+    const result = ensureDependencies(manifest, {
+      dependencies: { "@repo/core-realtime": "workspace:*", "@repo/core-di": "workspace:*", zod: "catalog:" },
+      devDependencies: { "@repo/core-testing": "workspace:*" },
+    });
+    expect(JSON.parse(result)).toEqual({
+      name: "@repo/auth",
+      dependencies: { "@repo/core-di": "workspace:*", "@repo/core-realtime": "workspace:*", zod: "catalog:" },
+      devDependencies: { "@repo/core-testing": "workspace:*", vitest: "catalog:" },
+    });
+  });
+
+  it("counts a dependency listed in the other section as present", () => {
+    expect(ensureDependencies(manifest, { dependencies: { vitest: "catalog:" } })).toBe(manifest);
   });
 });

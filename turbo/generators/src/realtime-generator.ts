@@ -2,8 +2,11 @@ import type { PlopTypes } from "@turbo/gen";
 import { aboveAnchor, ANCHORS } from "./anchors";
 import { addNamedImports } from "./imports";
 import type { NamedImport } from "./imports";
+import { ensureDependencies } from "./manifest-dependency";
+import type { RequiredDependencies } from "./manifest-dependency";
 import { camelCaseName, pascalCaseName } from "./names";
-import { answerString, guardAction, toPromptResult } from "./plop-support";
+import { answerString, guardAction, modifyWithTransform, toPromptResult } from "./plop-support";
+import { runPnpmInstall } from "./pnpm-install-action";
 import { channelFiles, featureWiringFiles, handlerFiles, isRealtimeKind, REALTIME_KINDS } from "./realtime-files";
 import { realtimeFeatureProblems, realtimeKindProblem, realtimeNameProblems, realtimeProblems } from "./validate-realtime";
 
@@ -35,6 +38,32 @@ const HANDLER_REGISTRATION_LINES = [
   ");",
 ];
 
+/** What the scaffolds import, so a feature that lacked them still lints, typechecks and tests. */
+const CHANNEL_DEPENDENCIES: RequiredDependencies = {
+  dependencies: { "@repo/core-realtime": "workspace:*", zod: "catalog:" },
+  devDependencies: { "@repo/core-testing": "workspace:*" },
+};
+const HANDLER_DEPENDENCIES: RequiredDependencies = {
+  dependencies: { "@repo/core-di": "workspace:*", "@repo/core-observability": "workspace:*", "@repo/core-realtime": "workspace:*" },
+  devDependencies: { "@repo/core-testing": "workspace:*" },
+};
+
+/**
+ * Adds the scaffold's dependencies to the feature's package.json and, only when that changed the
+ * manifest, links them with `pnpm install` as the last action.
+ */
+function dependencyActions(root: string, feature: string, required: RequiredDependencies): PlopTypes.ActionType[] {
+  let manifestChanged = false;
+  return [
+    modifyWithTransform(`packages/${feature}/package.json`, (source) => {
+      const updated = ensureDependencies(source, required);
+      manifestChanged = updated !== source;
+      return updated;
+    }),
+    () => (manifestChanged ? runPnpmInstall(root) : `packages/${feature}/package.json already had the scaffold's dependencies`),
+  ];
+}
+
 interface RealtimeNames {
   readonly feature: string;
   readonly name: string;
@@ -57,7 +86,7 @@ function add(path: string, template: string): PlopTypes.AddActionConfig {
   return { type: "add", path, templateFile: `${REALTIME_TEMPLATE}/${template}` };
 }
 
-function channelActions(feature: string, name: string): PlopTypes.ActionType[] {
+function channelActions(root: string, feature: string, name: string): PlopTypes.ActionType[] {
   const files = featureWiringFiles(feature);
   const channel = channelFiles(feature, name);
   const channelImport = (names: RealtimeNames): NamedImport[] => [
@@ -69,10 +98,11 @@ function channelActions(feature: string, name: string): PlopTypes.ActionType[] {
     { type: "modify", path: files.index, ...aboveAnchor(ANCHORS.realtimeChannels, CHANNEL_EXPORT_LINES) } satisfies PlopTypes.ModifyActionConfig,
     withImports(files.bindProduction, aboveAnchor(ANCHORS.realtimeHandlers, CHANNEL_REGISTRATION_LINES), channelImport),
     withImports(files.bindDevSeed, aboveAnchor(ANCHORS.realtimeHandlers, CHANNEL_REGISTRATION_LINES), channelImport),
+    ...dependencyActions(root, feature, CHANNEL_DEPENDENCIES),
   ];
 }
 
-function handlerActions(feature: string, name: string): PlopTypes.ActionType[] {
+function handlerActions(root: string, feature: string, name: string): PlopTypes.ActionType[] {
   const files = featureWiringFiles(feature);
   const handler = handlerFiles(feature, name);
   const symbolImports = (names: RealtimeNames): NamedImport[] => [
@@ -91,6 +121,7 @@ function handlerActions(feature: string, name: string): PlopTypes.ActionType[] {
     withImports(files.symbols, aboveAnchor(ANCHORS.realtimeSymbols, HANDLER_SYMBOL_LINES), symbolImports),
     withImports(files.bindProduction, aboveAnchor(ANCHORS.realtimeHandlers, HANDLER_REGISTRATION_LINES), bindImports),
     withImports(files.bindDevSeed, aboveAnchor(ANCHORS.realtimeHandlers, HANDLER_REGISTRATION_LINES), bindImports),
+    ...dependencyActions(root, feature, HANDLER_DEPENDENCIES),
   ];
 }
 
@@ -143,7 +174,7 @@ export function realtimeGenerator(plop: PlopTypes.NodePlopAPI): Partial<PlopType
       const feature = answers === undefined ? "" : (answerString(answers, "feature") ?? "");
       const name = answers === undefined ? "" : (answerString(answers, "name") ?? "");
       const kind: unknown = answers?.kind;
-      return [guard, ...(kind === "handler" ? handlerActions(feature, name) : channelActions(feature, name))];
+      return [guard, ...(kind === "handler" ? handlerActions(root, feature, name) : channelActions(root, feature, name))];
     },
   };
 }

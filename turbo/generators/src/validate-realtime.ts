@@ -34,6 +34,7 @@ export function realtimeFeatureProblems(root: string, feature: unknown): string[
   const invalid = nameProblem("feature name", feature);
   if (invalid !== null || typeof feature !== "string") return [invalid ?? "feature name is required"];
   if (!isFeaturePackage(root, feature)) return [`unknown feature "${feature}"; features: ${listFeatures(root).join(", ") || "(none)"}`];
+  if (!existsSync(join(root, "packages", feature, "package.json"))) return [`packages/${feature}/package.json is missing`];
   return [];
 }
 

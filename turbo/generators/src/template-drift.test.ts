@@ -1,0 +1,87 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { findRepoRoot } from "./__tests__/repo-root";
+import { CORE_PACKAGE_TEMPLATE } from "./core-package-generator";
+import { FEATURE_TEMPLATE } from "./feature-generator";
+import { destinationOf, listTemplateFiles } from "./template-files";
+import { listFeatures } from "./workspace";
+
+// The templates define the shape of a feature and of a core package (STYLE.md "Layout shows the
+// architecture"); these tests fail when the real packages and the templates drift apart.
+const root = findRepoRoot();
+const generatorsDir = join(root, "turbo", "generators");
+
+type Manifest = Record<string, unknown> & { scripts: Record<string, string>; exports: Record<string, string> };
+
+function readTemplate(template: string, file: string, name: string): string {
+  return readFileSync(join(generatorsDir, template, file), "utf8").replaceAll("{{name}}", name);
+}
+
+function readJson<T>(text: string): T {
+  return JSON.parse(text) as T;
+}
+
+/** Structural files every feature has: the template's, minus the example use case. */
+function featureSkeleton(name: string): string[] {
+  return listTemplateFiles(join(generatorsDir, FEATURE_TEMPLATE))
+    .filter((file) => !file.startsWith("src/use-cases/"))
+    .map((file) => destinationOf(`packages/${name}`, file).replaceAll("{{name}}", name));
+}
+
+describe.each(listFeatures(root))("feature %s has the feature template's shape", (feature) => {
+  const dir = join(root, "packages", feature);
+
+  it("has every structural file of the template", () => {
+    expect(featureSkeleton(feature).filter((file) => !existsSync(join(root, file)))).toEqual([]);
+  });
+
+  it.each(["tsconfig.json", "turbo.json"])("has the template's %s", (file) => {
+    expect(readJson(readFileSync(join(dir, file), "utf8"))).toEqual(readJson(readTemplate(FEATURE_TEMPLATE, `${file}.hbs`, feature)));
+  });
+
+  it("has the template's eslint.config.ts", () => {
+    expect(readFileSync(join(dir, "eslint.config.ts"), "utf8")).toBe(readTemplate(FEATURE_TEMPLATE, "eslint.config.ts.hbs", feature));
+  });
+
+  it("has the template's manifest layout, scripts and main entry", () => {
+    const real = readJson<Manifest>(readFileSync(join(dir, "package.json"), "utf8"));
+    const template = readJson<Manifest>(readTemplate(FEATURE_TEMPLATE, "package.json.hbs", feature));
+    expect(Object.keys(real)).toEqual(Object.keys(template));
+    expect(real.scripts).toEqual(template.scripts);
+    expect(real.exports["."]).toBe(template.exports["."]);
+    for (const key of ["name", "version", "private", "type", "sideEffects"]) expect(real[key]).toEqual(template[key]);
+  });
+});
+
+describe("the core-package template has @repo/core-realtime's skeleton", () => {
+  const dir = join(root, "packages", "core-realtime");
+  const template = (file: string) => readTemplate(CORE_PACKAGE_TEMPLATE, file, "realtime");
+
+  it("writes the same skeleton files", () => {
+    const files = listTemplateFiles(join(generatorsDir, CORE_PACKAGE_TEMPLATE)).map((file) => file.replace(/\.hbs$/, ""));
+    expect(files.filter((file) => !file.startsWith("src/package-name")).sort()).toEqual(["eslint.config.ts", "package.json", "src/index.ts", "tsconfig.json", "turbo.json"]);
+    for (const file of ["eslint.config.ts", "package.json", "src/index.ts", "tsconfig.json", "turbo.json"]) expect(existsSync(join(dir, file))).toBe(true);
+  });
+
+  it("with the same eslint config and turbo.json (tag core)", () => {
+    expect(readFileSync(join(dir, "eslint.config.ts"), "utf8")).toBe(template("eslint.config.ts.hbs"));
+    expect(readJson(readFileSync(join(dir, "turbo.json"), "utf8"))).toEqual(readJson(template("turbo.json.hbs")));
+  });
+
+  it("with the same tsconfig base and includes (core-realtime adds DOM and JSX for its React entry)", () => {
+    const real = readJson<{ extends: string; include: string[] }>(readFileSync(join(dir, "tsconfig.json"), "utf8"));
+    const generated = readJson<{ extends: string; include: string[] }>(template("tsconfig.json.hbs"));
+    expect({ extends: real.extends, include: real.include }).toEqual(generated);
+  });
+
+  it("with the same manifest name, layout, scripts and main entry", () => {
+    const real = readJson<Manifest>(readFileSync(join(dir, "package.json"), "utf8"));
+    const generated = readJson<Manifest>(template("package.json.hbs"));
+    expect(generated.name).toBe(real.name);
+    expect(Object.keys(real).filter((key) => key in generated)).toEqual(Object.keys(generated));
+    expect(generated.scripts).toEqual(real.scripts);
+    expect(generated.exports).toEqual({ ".": real.exports["."] });
+    for (const key of ["version", "private", "type", "sideEffects"]) expect(generated[key]).toEqual(real[key]);
+  });
+});
