@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   reactStrictMode: true,
   poweredByHeader: false,
+  // `forbidden()` (the /admin page's 403) is behind this flag in Next 16.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

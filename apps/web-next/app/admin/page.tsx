@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { forbidden } from "next/navigation";
 import { AdminScreen } from "./_components/admin-screen";
-import { findAdminPageGateway } from "./_server/admin-page-gateway";
+import { findPageCaller } from "../../src/server/page-caller";
+import { loadAdminPage } from "./_server/load-admin-page";
 
 export const metadata: Metadata = { title: "Admin · Realtime Starter" };
 
@@ -17,8 +18,7 @@ export const dynamic = "force-dynamic";
  */
 export default async function AdminPage() {
   const cookieHeader = (await headers()).get("cookie") ?? undefined;
-  const gateway = findAdminPageGateway();
-  const access = gateway === undefined ? ({ kind: "forbidden" } as const) : await gateway.load(cookieHeader);
+  const access = await loadAdminPage(findPageCaller(), cookieHeader);
   if (access.kind === "forbidden") forbidden();
 
   return (

@@ -22,6 +22,7 @@ import { prepareNextApp } from "./next-app";
 import type { PreparedNextApp } from "./next-app";
 import { runShutdown } from "./shutdown";
 import type { ShutdownResult, ShutdownStep } from "./shutdown";
+import { createPageCaller, publishPageCaller } from "./page-caller";
 import { createTrpcHandler } from "./trpc-handler";
 
 /** apps/web-next, where `app/` and `.next/` live. */
@@ -114,6 +115,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let bound: BoundApp | null = null;
   let nextApp: PreparedNextApp | null = null;
   let shuttingDown: Promise<ShutdownResult> | null = null;
+  let unpublishPageCaller: (() => void) | null = null;
 
   const shutdown = (reason = "shutdown"): Promise<ShutdownResult> =>
     (shuttingDown ??= (async () => {
@@ -129,7 +131,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
             if (!(await dispatcher.waitForIdle(realtimeDrainMs))) logger.warn({ inFlight: dispatcher.inFlight }, "http_drain_timeout");
           },
         },
-        { name: "features", run: async () => bound?.close() },
+        {
+          name: "features",
+          run: async () => {
+            unpublishPageCaller?.();
+            await bound?.close();
+          },
+        },
         { name: "next", run: async () => nextApp?.close() },
         { name: "redis", run: async () => (redis === null ? undefined : closeRedis(redis)) },
         {
@@ -157,6 +165,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       { env, logger, metricsRegistry, instanceId: realtimeServer.instanceId },
     );
     deferred.resolve(bound.authenticator);
+    unpublishPageCaller = publishPageCaller(createPageCaller(bound, logger));
     dispatcher.addRoutes(bound.httpRoutes);
     dispatcher.setTrpcHandler(createTrpcHandler({ router: bound.appRouter, authenticator: bound.authenticator, logger }));
     const nextOptions = options.next ?? { dev: env.NODE_ENV !== "production" };

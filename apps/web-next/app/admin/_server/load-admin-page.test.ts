@@ -4,17 +4,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bindAll } from "../../../src/bind-all";
 import type { BoundApp } from "../../../src/bind-all";
 import { parseEnv } from "../../../src/env";
-import { findAdminPageGateway, publishAdminPageGateway } from "./admin-page-gateway";
-import { createAdminPageGateway } from "./create-admin-page-gateway";
+import { createPageCaller, findPageCaller, publishPageCaller } from "../../../src/server/page-caller";
+import type { PageCaller } from "../../../src/server/page-caller";
+import { loadAdminPage } from "./load-admin-page";
 
 // The real app wiring (in-memory, dev seed: alice is an admin, bob is not).
-describe("the /admin page gateway", () => {
+describe("the /admin page's server-side check", () => {
   let bound: BoundApp;
+  let pageCaller: PageCaller;
   let cookieFor: (username: string) => Promise<string>;
 
   beforeAll(async () => {
     const logger = createLogCapture().logger;
     bound = await bindAll(undefined, { env: parseEnv({ NODE_ENV: "test", LOG_LEVEL: "silent", APP_SEED: "dev" }).env, logger });
+    pageCaller = createPageCaller(bound, logger);
     const signIn = bound.features.auth.container.get(AuthSymbols.signIn);
     cookieFor = async (username) => {
       const result = await signIn({ username, password: `${username}-password` });
@@ -28,7 +31,7 @@ describe("the /admin page gateway", () => {
   });
 
   it("gives alice (admin) the dashboard snapshot", async () => {
-    const access = await createAdminPageGateway(bound, createLogCapture().logger).load(await cookieFor("alice"));
+    const access = await loadAdminPage(pageCaller, await cookieFor("alice"));
     expect(access.kind).toBe("admin");
     if (access.kind !== "admin") return;
     expect(access.snapshot.samples.length).toBeGreaterThanOrEqual(1);
@@ -40,14 +43,17 @@ describe("the /admin page gateway", () => {
     { who: "a guest (no cookie)", cookie: () => Promise.resolve(undefined) },
     { who: "a forged session cookie", cookie: () => Promise.resolve(`${SESSION_COOKIE_NAME}=forged.token`) },
   ])("refuses $who with no data", async ({ cookie }) => {
-    expect(await createAdminPageGateway(bound, createLogCapture().logger).load(await cookie())).toEqual({ kind: "forbidden" });
+    expect(await loadAdminPage(pageCaller, await cookie())).toEqual({ kind: "forbidden" });
   });
 
-  it("is found by the page once published, and gone once unpublished", () => {
-    const gateway = createAdminPageGateway(bound, createLogCapture().logger);
-    const unpublish = publishAdminPageGateway(gateway);
-    expect(findAdminPageGateway()).toBe(gateway);
+  it("fails closed before the server published its page caller", async () => {
+    expect(await loadAdminPage(undefined, await cookieFor("alice"))).toEqual({ kind: "forbidden" });
+  });
+
+  it("is found by pages once published, and gone once unpublished", () => {
+    const unpublish = publishPageCaller(pageCaller);
+    expect(findPageCaller()).toBe(pageCaller);
     unpublish();
-    expect(findAdminPageGateway()).toBeUndefined();
+    expect(findPageCaller()).toBeUndefined();
   });
 });
