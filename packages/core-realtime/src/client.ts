@@ -56,4 +56,4 @@ export type { SequencePosition } from "./channel-sequence-tracker";
 export { RealtimeError } from "./errors";
 export type { RealtimeErrorBody } from "./errors";
 export { REALTIME_PROTOCOL_VERSION } from "./wire-protocol";
-export type { RealtimeMessage } from "./wire-protocol";
+export type { PresenceMember, PresenceUpdate, RealtimeMessage } from "./wire-protocol";

@@ -8,7 +8,15 @@ import { defaultPositionStore } from "./position-store";
 import type { PositionStore } from "./position-store";
 import type { RealtimeTransport } from "./realtime-transport";
 import { REALTIME_EVENTS } from "./wire-protocol";
-import type { PublishAck, RealtimeMessage, SubscribeAck, TSubscribeFrame } from "./wire-protocol";
+import type {
+  PresenceAck,
+  PresenceMember,
+  PresenceUpdate,
+  PublishAck,
+  RealtimeMessage,
+  SubscribeAck,
+  TSubscribeFrame,
+} from "./wire-protocol";
 
 export type RealtimeConnectionStatus =
   | "connecting"
@@ -28,6 +36,8 @@ export interface SubscribeOptions {
   readonly onRecovered?: (recovered: boolean) => void;
   /** The server accepted the subscription (again, after every reconnect). */
   readonly onSubscribed?: () => void;
+  /** Someone joined or left a presence channel (their first connection came, or their last one went). */
+  readonly onPresence?: (update: PresenceUpdate) => void;
 }
 
 export interface RealtimeClientConfig {
@@ -173,6 +183,22 @@ export class RealtimeClient {
     return ack.result;
   }
 
+  /**
+   * Who is on a presence channel right now, across every server instance.
+   * The channel must be subscribed first; rejects with a `RealtimeError`
+   * (`NOT_SUBSCRIBED`, `NO_PRESENCE`, ...) otherwise.
+   *
+   * @example
+   * const members = await client.presence(roomChannel, { roomId });
+   */
+  async presence<D extends AnyRealtimeChannel>(descriptor: D, params: ChannelParams<D["name"]>): Promise<readonly PresenceMember[]> {
+    const channel = formatChannelName(descriptor.template, params);
+    const ack = (await this.#transport.request(REALTIME_EVENTS.presence, { channel }, this.#requestTimeoutMs)) as PresenceAck;
+    if (!isAck(ack)) throw new RealtimeError("INVALID_FRAME", "The server sent a malformed ack");
+    if (!ack.ok) throw new RealtimeError(ack.error.code, ack.error.message, { retryAfterMs: ack.error.retryAfterMs });
+    return ack.members;
+  }
+
   /** Connect now (when created with `autoConnect: false`). */
   connect(): void {
     if (this.#closed) return;
@@ -218,6 +244,11 @@ export class RealtimeClient {
       this.#setStatus(status.state === "ok" ? "connected" : "degraded");
     });
     transport.on("message", (message) => this.#onMessage(message));
+    transport.on("presenceUpdate", (update) => {
+      const entry = this.#channels.get(update.channel);
+      if (entry === undefined) return;
+      for (const listener of entry.listeners) listener.options.onPresence?.(update);
+    });
     transport.on("unsubscribed", (notice) => {
       const entry = this.#channels.get(notice.channel);
       if (entry === undefined) return;

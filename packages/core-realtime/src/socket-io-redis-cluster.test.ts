@@ -151,6 +151,25 @@ describeWithRedis(available)("two instances sharing one Redis", { timeout: 30_00
       expect(updates.filter((u) => u.userId === "ghost")).toEqual([{ channel: "room.ghost", event: "leave", userId: "ghost" }]);
     });
 
+    it("gives the SDK the member list and the join/leave events", async () => {
+      cluster = await startRedisCluster(redis, keyspace.prefix);
+      cluster.authenticator.users.set("dave", { userId: "dave", roles: [] });
+      const client = createRealtimeClient({ url: cluster.a.url, transports: ["websocket"], getToken: () => "dave", positionStore: memoryPositionStore() });
+      const updates: PresenceUpdate[] = [];
+      await new Promise<void>((resolve) =>
+        client.subscribe(roomChannel, { roomId: "sdk" }, () => undefined, { onSubscribed: resolve, onPresence: (u) => updates.push(u) }),
+      );
+      const erin = await signedIn(cluster.b, "erin");
+      await request(erin, "realtime:subscribe", { channel: "room.sdk" });
+      await waitUntil(() => updates.some((u) => u.userId === "erin" && u.event === "join"), 10_000);
+      expect(await client.presence(roomChannel, { roomId: "sdk" })).toEqual([
+        { userId: "dave", connections: 1 },
+        { userId: "erin", connections: 1 },
+      ]);
+      await expect(client.presence(roomChannel, { roomId: "elsewhere" })).rejects.toMatchObject({ code: "NOT_SUBSCRIBED" });
+      client.close();
+    });
+
     it("answers presence only to subscribers of presence channels", async () => {
       cluster = await startRedisCluster(redis, keyspace.prefix);
       const bob = await signedIn(cluster.a, "bob");
