@@ -4,6 +4,7 @@ import { createTestRegistry } from "./__tests__/realtime-test-channels";
 import type { LabCalls } from "./__tests__/realtime-test-channels";
 import { collectMessages, rawEmitWithAck, request, startSocketIOTestServer } from "./__tests__/socket-io-harness";
 import type { RealtimeTestClient, SocketIOTestServer, SocketIOTestServerOptions } from "./__tests__/socket-io-harness";
+import { InMemoryRateLimitStore } from "./in-memory-rate-limit-store";
 import type { RealtimeInboundHandler } from "./interfaces";
 import type { PublishAck } from "./wire-protocol";
 
@@ -179,6 +180,22 @@ describe("SocketIORealtimeServer gate 3 (publish)", () => {
     const limited = await publish(tab2, "lab.r1", { action: "echo" });
     expect(limited).toMatchObject({ ok: false, error: { code: "RATE_LIMITED", message: "Too many messages from this user" } });
     expect((await publish(await t.connect({ token: "alice" }), "lab.r1", { action: "echo" })).ok).toBe(true);
+  });
+
+  it("takes the per-user budget from the shared rate-limit store, so two instances share it", async () => {
+    const rateLimits = new InMemoryRateLimitStore();
+    const limits = { inboundRatePerSocket: { capacity: 10, refillPerSecond: 0.1 }, inboundRatePerUser: { capacity: 4, refillPerSecond: 0.1 } };
+    await start({ limits, rateLimits });
+    const other = await startSocketIOTestServer({ registry: createTestRegistry().registry, limits, rateLimits, authenticator: t.authenticator });
+    try {
+      const [here, there] = [await t.connect({ token: "bob" }), await other.connect({ token: "bob" })];
+      for (const tab of [here, there, here, there]) expect((await publish(tab, "lab.r1", { action: "echo" })).ok).toBe(true);
+      expect(await publish(there, "lab.r1", { action: "echo" })).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
+      expect(await publish(here, "lab.r1", { action: "echo" })).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
+      expect(rateLimits.size).toBe(1);
+    } finally {
+      await other.close();
+    }
   });
 
   it("answers PAYLOAD_TOO_LARGE for a payload over the per-message bound", async () => {

@@ -8,15 +8,19 @@ import type { RealtimeIOSocket } from "./socket-io-server-types";
 import { ZPublishFrame } from "./wire-protocol";
 import type { ErrorAck, PublishAck } from "./wire-protocol";
 
-/** Per-socket bucket first (one noisy tab), then the user's (many tabs together). */
-function rateLimit(ctx: SocketIOGateContext, socket: RealtimeIOSocket): ErrorAck | null {
+/**
+ * Per-socket bucket first (one noisy tab, this process only), then the
+ * user's, taken from the shared rate-limit store so a user's tabs spread over
+ * several instances still share one budget.
+ */
+async function rateLimit(ctx: SocketIOGateContext, socket: RealtimeIOSocket): Promise<ErrorAck | null> {
   const socketVerdict = ctx.socketState.get(socket)?.bucket.take();
   if (socketVerdict !== undefined && !socketVerdict.ok) {
     ctx.metrics.rateLimited("socket");
     return errorAck("RATE_LIMITED", "Too many messages from this connection", socketVerdict.retryAfterMs);
   }
   const userId = socket.data.user?.userId;
-  const userVerdict = userId === undefined ? undefined : ctx.connections.userBucket(userId)?.take();
+  const userVerdict = userId === undefined ? undefined : await ctx.rateLimits.take(`user:${userId}`, ctx.limits.inboundRatePerUser);
   if (userVerdict !== undefined && !userVerdict.ok) {
     ctx.metrics.rateLimited("user");
     return errorAck("RATE_LIMITED", "Too many messages from this user", userVerdict.retryAfterMs);
@@ -79,7 +83,7 @@ async function runHandler(ctx: SocketIOGateContext, socket: RealtimeIOSocket, ca
  * socket.on("realtime:publish", (frame, ack) => void handlePublish(ctx, socket, frame).then(ack));
  */
 export async function handlePublish(ctx: SocketIOGateContext, socket: RealtimeIOSocket, raw: unknown): Promise<PublishAck> {
-  const limited = rateLimit(ctx, socket);
+  const limited = await rateLimit(ctx, socket);
   if (limited !== null) return limited;
   const frame = ZPublishFrame.safeParse(raw);
   if (!frame.success) return errorAck("INVALID_FRAME", "Expected { channel: string, payload: unknown, id?: string }");
