@@ -9,6 +9,11 @@ describe("parseEnv", () => {
       PORT: 3000,
       HOST: "0.0.0.0",
       REDIS_URL: undefined,
+      REDIS_KEY_PREFIX: "app:",
+      REALTIME_RECOVERY_WINDOW_MS: 120_000,
+      REALTIME_PRESENCE_TTL_MS: 30_000,
+      REALTIME_PRESENCE_HEARTBEAT_MS: 10_000,
+      REDIS_HEALTH_INTERVAL_MS: 2_000,
       SESSION_SECRET: DEV_SESSION_SECRET,
       SESSION_TTL_SECONDS: 86_400,
       COOKIE_SECURE: false,
@@ -71,6 +76,8 @@ describe("parseEnv", () => {
     { name: "REDIS_URL", value: "http://localhost" },
     { name: "COOKIE_SECURE", value: "yes" },
     { name: "SESSION_TTL_SECONDS", value: "0" },
+    { name: "REDIS_KEY_PREFIX", value: "has spaces" },
+    { name: "REALTIME_PRESENCE_HEARTBEAT_MS", value: "20000" },
   ])("fails fast on an invalid $name", ({ name, value }) => {
     expect(() => parseEnv({ [name]: value })).toThrow(InvalidEnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(name);

@@ -24,6 +24,11 @@ const ZRawEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{0,64}$/, "letters, digits, ':', '_' or '-', at most 64").default("app:"),
+  REALTIME_RECOVERY_WINDOW_MS: z.coerce.number().int().min(1_000).default(120_000),
+  REALTIME_PRESENCE_TTL_MS: z.coerce.number().int().min(500).default(30_000),
+  REALTIME_PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(10_000),
+  REDIS_HEALTH_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
   SESSION_SECRET: optionalString,
   SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(86_400),
   COOKIE_SECURE: booleanString,
@@ -40,6 +45,16 @@ export interface AppEnv {
   readonly PORT: number;
   readonly HOST: string;
   readonly REDIS_URL: string | undefined;
+  /** Prefix of the realtime layer's Redis keys (stream, history, presence, rate limits); one per app, or per test run. */
+  readonly REDIS_KEY_PREFIX: string;
+  /** How long a dropped connection may come back and recover its rooms and missed packets (Socket.IO connection-state recovery). */
+  readonly REALTIME_RECOVERY_WINDOW_MS: number;
+  /** How long a presence member stays listed after its instance stopped renewing it (the instance died). */
+  readonly REALTIME_PRESENCE_TTL_MS: number;
+  /** How often each instance renews its presence leases; keep it well under the TTL. */
+  readonly REALTIME_PRESENCE_HEARTBEAT_MS: number;
+  /** How often Redis is pinged to tell clients `degraded` / `ok` (readiness pings on every probe). */
+  readonly REDIS_HEALTH_INTERVAL_MS: number;
   readonly SESSION_SECRET: string;
   readonly SESSION_TTL_SECONDS: number;
   /** Cookies get `Secure`: defaults to true in production, false elsewhere. */
@@ -92,6 +107,9 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>>): 
     warnings.push("SESSION_SECRET is not set: using the PUBLIC development secret. Anyone can forge sessions. Never deploy like this.");
   } else if (sessionSecret.length < 32) {
     warnings.push("SESSION_SECRET is shorter than 32 characters; use 32+ random bytes.");
+  }
+  if (raw.REALTIME_PRESENCE_HEARTBEAT_MS * 2 > raw.REALTIME_PRESENCE_TTL_MS) {
+    throw new InvalidEnvError("Invalid environment: REALTIME_PRESENCE_HEARTBEAT_MS must be at most half of REALTIME_PRESENCE_TTL_MS, or live members expire between heartbeats");
   }
   return {
     env: {

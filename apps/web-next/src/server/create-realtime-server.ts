@@ -1,7 +1,16 @@
 import type { Server as HttpServer } from "node:http";
+import type { RedisClient } from "@repo/core-di";
 import type { Logger, RealtimeMetrics } from "@repo/core-observability";
-import { REALTIME_DEFAULT_PATH, SocketIORealtimeServer } from "@repo/core-realtime";
-import type { IRealtimeAuthenticator, IRealtimeHandlerRegistry } from "@repo/core-realtime";
+import {
+  REALTIME_DEFAULT_PATH,
+  RedisChannelLog,
+  RedisPresenceStore,
+  RedisRateLimitStore,
+  SocketIORealtimeServer,
+  createRedisStreamsAdapter,
+} from "@repo/core-realtime";
+import type { IRealtimeAuthenticator, IRealtimeHandlerRegistry, SocketIORealtimeServerOptions } from "@repo/core-realtime";
+import type { AppEnv } from "../env";
 
 export interface CreateRealtimeServerOptions {
   readonly httpServer: HttpServer;
@@ -11,15 +20,36 @@ export interface CreateRealtimeServerOptions {
   readonly metrics: RealtimeMetrics;
   /** Browser origins besides the page's own (CORS_ORIGINS); same-origin only when empty. */
   readonly allowedOrigins: readonly string[];
+  /** The shared connection when REDIS_URL is set; `null` runs one in-memory instance. */
+  readonly redis: RedisClient | null;
+  readonly env: Pick<
+    AppEnv,
+    "REDIS_KEY_PREFIX" | "REALTIME_RECOVERY_WINDOW_MS" | "REALTIME_PRESENCE_TTL_MS" | "REALTIME_PRESENCE_HEARTBEAT_MS"
+  >;
+}
+
+/** What only a multi-instance setup adds: everything instances must share lives in Redis (ADR-019). */
+function sharedState(redis: RedisClient, options: CreateRealtimeServerOptions): Partial<SocketIORealtimeServerOptions> {
+  const keyPrefix = `${options.env.REDIS_KEY_PREFIX}realtime:`;
+  const logger = options.logger;
+  return {
+    adapter: createRedisStreamsAdapter(redis, { keyPrefix, logger }),
+    channelLog: new RedisChannelLog(redis, { keyPrefix, logger }),
+    presence: new RedisPresenceStore(redis, { keyPrefix, ttlMs: options.env.REALTIME_PRESENCE_TTL_MS }),
+    rateLimits: new RedisRateLimitStore(redis, { keyPrefix, logger }),
+  };
 }
 
 /**
  * The one place the app constructs its realtime transport (Socket.IO on the
- * shared http server, path `/socket.io`). Single instance: no adapter yet,
- * so broadcasts reach this process's sockets only.
+ * shared http server, path `/socket.io`). With Redis, every instance joins
+ * one fan-out (the Redis Streams adapter) and shares sequence numbers,
+ * history, presence and rate limits; without it, one in-memory instance.
+ * Connection-state recovery is on in both (the in-memory adapter supports it
+ * on one instance, the streams adapter across instances).
  *
  * @example
- * const realtimeServer = createRealtimeServer({ httpServer, registry, authenticator, logger, metrics, allowedOrigins: [] });
+ * const realtimeServer = createRealtimeServer({ httpServer, registry, authenticator, logger, metrics, allowedOrigins: [], redis, env });
  */
 export function createRealtimeServer(options: CreateRealtimeServerOptions): SocketIORealtimeServer {
   return new SocketIORealtimeServer({
@@ -30,5 +60,8 @@ export function createRealtimeServer(options: CreateRealtimeServerOptions): Sock
     metrics: options.metrics,
     path: REALTIME_DEFAULT_PATH,
     allowedOrigins: options.allowedOrigins,
+    connectionStateRecovery: { maxDisconnectionDurationMs: options.env.REALTIME_RECOVERY_WINDOW_MS },
+    presenceHeartbeatMs: options.env.REALTIME_PRESENCE_HEARTBEAT_MS,
+    ...(options.redis === null ? {} : sharedState(options.redis, options)),
   });
 }

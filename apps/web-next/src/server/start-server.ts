@@ -17,6 +17,7 @@ import { createDeferredAuthenticator } from "./deferred-authenticator";
 import { createHealthRoutes } from "./health-routes";
 import { HttpDispatcher } from "./http-dispatcher";
 import { createLifecycle } from "./lifecycle";
+import { watchRedisHealth } from "./redis-health";
 import type { Lifecycle } from "./lifecycle";
 import { prepareNextApp } from "./next-app";
 import type { PreparedNextApp } from "./next-app";
@@ -105,7 +106,22 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     logger,
     metrics: realtimeMetrics,
     allowedOrigins: env.CORS_ORIGINS,
+    redis,
+    env,
   });
+  // Readiness answers the load balancer; this tells connected clients (ADR-019: degraded, never dropped).
+  const stopRedisWatch =
+    redis === null
+      ? () => undefined
+      : watchRedisHealth({
+          redis,
+          intervalMs: env.REDIS_HEALTH_INTERVAL_MS,
+          onChange: (healthy) => {
+            logger.warn({ redis: healthy ? "ok" : "unreachable" }, "redis_health_changed");
+            // Stopped before draining starts, so this never overwrites "draining"; new sockets get the current state on connect.
+            realtimeServer.setHealth(healthy ? "ok" : "degraded", healthy ? undefined : "Redis unavailable");
+          },
+        });
 
   const host = options.host ?? env.HOST;
   const port = await listen(httpServer, options.port ?? env.PORT, host);
@@ -121,6 +137,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     (shuttingDown ??= (async () => {
       logger.info({ reason }, "server_draining");
       lifecycle.markDraining();
+      stopRedisWatch();
       const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       const realtimeDrainMs = Math.max(100, Math.floor(env.SHUTDOWN_TIMEOUT_MS * 0.6));
       const steps: ShutdownStep[] = [

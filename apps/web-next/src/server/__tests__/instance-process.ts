@@ -1,0 +1,38 @@
+/**
+ * One app instance as its own process, for the multi-instance tests: the
+ * real `startServer` (API only, no Next pages, so it needs no build) plus a
+ * test-only room channel (history + presence) and `POST /test/broadcast`, so
+ * a test can make THIS instance broadcast. Prints `test_instance_ready` with
+ * its URL on stdout; stops gracefully on SIGTERM like server.ts.
+ */
+import { z } from "zod";
+import { loadProcessEnv } from "../../env";
+import { installSignalHandlers } from "../shutdown";
+import { startServer } from "../start-server";
+import { testRoomChannel } from "./test-room.channel";
+
+const ZBroadcastRequest = z.object({ roomId: z.string(), n: z.number() });
+
+const { env, warnings } = loadProcessEnv();
+const running = await startServer({ env, warnings, next: false });
+running.bound.realtime.realtimeRegistry.registerChannel(testRoomChannel);
+running.dispatcher.addRoutes([
+  {
+    method: "POST",
+    path: "/test/broadcast",
+    async handler(req, res) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const body = ZBroadcastRequest.parse(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+      const receipt = await running.realtimeServer.broadcaster.broadcast(
+        testRoomChannel,
+        { roomId: body.roomId },
+        { n: body.n, from: running.realtimeServer.instanceId },
+      );
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(receipt));
+    },
+  },
+]);
+process.stdout.write(`${JSON.stringify({ msg: "test_instance_ready", url: running.url, instanceId: running.realtimeServer.instanceId })}\n`);
+installSignalHandlers(process, (signal) => running.shutdown(signal), (code) => process.exit(code));
