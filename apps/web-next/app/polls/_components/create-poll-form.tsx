@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
 import type { AppTrpcClient } from "../../_components/trpc-client";
-import { describeError } from "./describe-error";
+import { describeTrpcError } from "../../_components/describe-trpc-error";
 
 /** A text field's value; a file input (not in this form) would be no text. */
 function textField(data: FormData, name: string): string {
@@ -42,7 +42,7 @@ export function CreatePollForm({ trpc, onCreated }: { readonly trpc: AppTrpcClie
       form.reset();
       onCreated();
     } catch (caught) {
-      setError(describeError(caught));
+      setError(describeTrpcError(caught));
     } finally {
       setBusy(false);
     }

@@ -5,7 +5,7 @@ import { useRealtimeClient } from "@repo/core-realtime/react";
 import { pollChannel, ZVoteReply } from "@repo/polls/client";
 import { useState } from "react";
 import type { AppTrpcClient } from "../../_components/trpc-client";
-import { describeError } from "./describe-error";
+import { describeTrpcError } from "../../_components/describe-trpc-error";
 import type { PollListRow } from "./poll-list";
 import { useLivePoll } from "./use-live-poll";
 
@@ -56,7 +56,7 @@ export function PollCard({ trpc, initial }: { readonly trpc: AppTrpcClient; read
       const { status } = await (to === "open" ? trpc.polls.open : trpc.polls.close).mutate({ id: initial.id });
       apply({ options: poll.options, status });
     } catch (error) {
-      setRefusal({ code: "ERROR", message: describeError(error) });
+      setRefusal({ code: "ERROR", message: describeTrpcError(error) });
     } finally {
       setBusy(false);
     }

@@ -5,10 +5,10 @@ import { RealtimeRoot } from "../../_components/realtime-root";
 import { createAppTrpcClient } from "../../_components/trpc-client";
 import type { AppTrpcClient } from "../../_components/trpc-client";
 import { CreatePollForm } from "./create-poll-form";
-import { describeError } from "./describe-error";
+import { describeTrpcError } from "../../_components/describe-trpc-error";
 import { PollList } from "./poll-list";
 import type { PollListRow } from "./poll-list";
-import { useSessionUser } from "./use-session-user";
+import { useSignedInUser } from "../../_components/use-signed-in-user";
 
 type ListState = { readonly state: "loading" } | { readonly state: "failed"; readonly message: string } | { readonly state: "loaded"; readonly polls: readonly PollListRow[] };
 
@@ -21,7 +21,7 @@ function usePollList(trpc: AppTrpcClient, enabled: boolean): { readonly list: Li
     let live = true;
     trpc.polls.list.query().then(
       ({ polls }) => live && setList({ state: "loaded", polls }),
-      (error: unknown) => live && setList({ state: "failed", message: describeError(error) }),
+      (error: unknown) => live && setList({ state: "failed", message: describeTrpcError(error) }),
     );
     return () => {
       live = false;
@@ -33,7 +33,7 @@ function usePollList(trpc: AppTrpcClient, enabled: boolean): { readonly list: Li
 /** Signed out: a sign-in link (polls need a signed-in user). Signed in: the create form and the live list. */
 export function PollsScreen() {
   const trpc = useMemo(() => createAppTrpcClient(), []);
-  const session = useSessionUser(trpc);
+  const session = useSignedInUser(trpc);
   const { list, reload } = usePollList(trpc, session.state === "signed-in");
 
   switch (session.state) {

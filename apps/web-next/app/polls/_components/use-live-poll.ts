@@ -1,6 +1,6 @@
 "use client";
 
-import { useRealtimeClient } from "@repo/core-realtime/react";
+import { useChannel } from "@repo/core-realtime/react";
 import { mergeLivePoll, pollChannel } from "@repo/polls/client";
 import type { LivePoll, TallyUpdate } from "@repo/polls/client";
 import { useCallback, useEffect, useState } from "react";
@@ -22,13 +22,11 @@ export interface LivePollHandle {
  * arrive in. The snapshot is asked for again each time the subscription is
  * (re)accepted, which covers votes cast between the list load and the
  * subscription, and whenever a reconnect could not replay what was missed.
- * Uses the client directly rather than `useChannel` because it needs `onSubscribed`.
  *
  * @example
  * const { poll, apply } = useLivePoll(trpc, row);
  */
 export function useLivePoll(trpc: AppTrpcClient, initial: LivePoll & { readonly id: string }): LivePollHandle {
-  const client = useRealtimeClient();
   const pollId = initial.id;
   const [poll, setPoll] = useState<LivePoll>(initial);
   const [liveError, setLiveError] = useState<string | null>(null);
@@ -41,20 +39,16 @@ export function useLivePoll(trpc: AppTrpcClient, initial: LivePoll & { readonly 
   // A reloaded list brings a newer snapshot; merging never goes backwards.
   useEffect(() => apply(initial), [apply, initial]);
 
-  useEffect(
-    () =>
-      client.subscribe(pollChannel, { pollId }, apply, {
-        onSubscribed: () => {
-          setLiveError(null);
-          refresh();
-        },
-        onRecovered: (recovered) => {
-          if (!recovered) refresh();
-        },
-        onError: (error) => setLiveError(error.code),
-      }),
-    [client, pollId, apply, refresh],
-  );
+  useChannel(pollChannel, { pollId }, apply, {
+    onSubscribed: () => {
+      setLiveError(null);
+      refresh();
+    },
+    onRecovered: (recovered) => {
+      if (!recovered) refresh();
+    },
+    onError: (error) => setLiveError(error.code),
+  });
 
   return { poll, apply, refresh, liveError };
 }
