@@ -1,5 +1,6 @@
 import { authorize } from "./authorize";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
+import { emitToSocket } from "./socket-io-server-types";
 import type { RealtimeIOServer, RealtimeIOSocket } from "./socket-io-server-types";
 import { REALTIME_EVENTS, channelRoom } from "./wire-protocol";
 
@@ -87,7 +88,7 @@ export class RecoveryHold {
       if (resolution.kind !== "match") continue;
       const verdict = authorize(resolution.descriptor, resolution.params, socket.data.user);
       if (!verdict.ok) {
-        socket.emit(REALTIME_EVENTS.unsubscribed, { channel, error: { code: verdict.code, message: verdict.reason } });
+        emitToSocket(socket, REALTIME_EVENTS.unsubscribed, { channel, error: { code: verdict.code, message: verdict.reason } });
         continue;
       }
       if (subscriptions.has(channel) || subscriptions.size >= ctx.limits.maxSubscriptionsPerSocket) continue;
