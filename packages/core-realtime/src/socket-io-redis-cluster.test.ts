@@ -1,18 +1,51 @@
+import { connect, createServer } from "node:net";
+import type { Socket } from "node:net";
 import type { RedisClientType } from "redis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { describeBroadcasterContract, waitUntil } from "./__tests__/broadcaster-contract";
 import { createRedisContractHarness, startRedisCluster } from "./__tests__/redis-cluster-harness";
 import type { RedisCluster } from "./__tests__/redis-cluster-harness";
 import { describeWithRedis, probeRedis, testRedisKeyspace } from "./__tests__/redis-test-kit";
-import { roomChannel } from "./__tests__/realtime-test-channels";
+import { contractChannels, roomChannel } from "./__tests__/realtime-test-channels";
 import { collectMessages, request } from "./__tests__/socket-io-harness";
 import type { RealtimeTestClient } from "./__tests__/socket-io-harness";
 import { createRealtimeClient } from "./client";
+// A raw client: the test checks Socket.IO's own recovery (socket id, `recovered`), which the SDK hides.
+import { io } from "socket.io-client";
 import { memoryPositionStore } from "./position-store";
 import { RedisPresenceStore } from "./redis-presence-store";
 import type { PresenceUpdate, RealtimeMessage } from "./wire-protocol";
 
 const available = await probeRedis();
+
+/** A load balancer in front of the instances: forwards to one port, or refuses while `target(null)`. */
+async function startProxy(port: number): Promise<{ url: string; target(port: number | null): void; close(): Promise<void> }> {
+  let targetPort: number | null = port;
+  const open = new Set<Socket>();
+  const server = createServer((downstream) => {
+    if (targetPort === null) return void downstream.destroy();
+    const upstream = connect(targetPort, "127.0.0.1");
+    for (const socket of [downstream, upstream]) {
+      open.add(socket);
+      socket.once("close", () => open.delete(socket));
+      socket.on("error", () => socket.destroy());
+    }
+    downstream.pipe(upstream).pipe(downstream);
+    downstream.once("close", () => upstream.destroy());
+    upstream.once("close", () => downstream.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("proxy has no port");
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    target: (next) => void (targetPort = next),
+    close: async () => {
+      open.forEach((socket) => socket.destroy());
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
 
 describeWithRedis(available)("two instances sharing one Redis", { timeout: 30_000 }, () => {
   const keyspace = testRedisKeyspace("cluster");
@@ -149,6 +182,39 @@ describeWithRedis(available)("two instances sharing one Redis", { timeout: 30_00
       await waitUntil(() => updates.some((u) => u.event === "leave" && u.userId === "ghost"), 10_000);
       expect(await request(bob, "realtime:presence", { channel: "room.ghost" })).toMatchObject({ members: [{ userId: "bob" }] });
       expect(updates.filter((u) => u.userId === "ghost")).toEqual([{ channel: "room.ghost", event: "leave", userId: "ghost" }]);
+    });
+
+    it("recovers a dropped connection on the other instance: same socket id, channels back, missed packets delivered", async () => {
+      cluster = await startRedisCluster(redis, keyspace.prefix);
+      const proxy = await startProxy(Number(new URL(cluster.a.url).port));
+      try {
+        const client = io(proxy.url, { transports: ["websocket"], forceNew: true, reconnectionDelay: 20, reconnectionDelayMax: 100, auth: {} });
+        await new Promise<void>((resolve) => client.once("connect", () => resolve()));
+        const received = collectMessages(client);
+        await request(client as unknown as RealtimeTestClient, "realtime:subscribe", { channel: "contract.feed" });
+        await cluster.b.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 1 });
+        await waitUntil(() => received.length === 1, 10_000);
+        const socketId = client.id;
+
+        proxy.target(null); // the balancer has no healthy backend for a moment
+        client.io.engine.close(); // a network drop: A keeps the session for recovery, in Redis
+        await waitUntil(() => cluster.a.server.connectedSockets() === 0, 10_000);
+        await cluster.b.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 2 });
+        const reconnected = new Promise<void>((resolve) => client.once("connect", () => resolve()));
+        proxy.target(Number(new URL(cluster.b.url).port));
+        await reconnected;
+
+        expect(client.recovered).toBe(true);
+        expect(client.id).toBe(socketId);
+        expect(cluster.b.server.connectedSockets()).toBe(1);
+        await waitUntil(() => received.length === 2, 10_000);
+        await cluster.a.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 3 });
+        await waitUntil(() => received.length === 3, 10_000);
+        expect(received.map((m) => m.payload)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+        client.disconnect();
+      } finally {
+        await proxy.close();
+      }
     });
 
     it("gives the SDK the member list and the join/leave events", async () => {
