@@ -5,7 +5,7 @@ export { getTracer } from "./tracer";
 export type { Attributes, Tracer } from "@opentelemetry/api";
 export { withSpan, SPAN_OP_ATTRIBUTE } from "./with-span";
 export type { WithSpanOptions } from "./with-span";
-export { withCapture, wasCaptured } from "./with-capture";
+export { isExpectedFailure, withCapture, wasCaptured } from "./with-capture";
 export type { WithCaptureOptions } from "./with-capture";
 export { createMetricsRegistry, renderMetrics } from "./metrics-registry";
 export type { RenderedMetrics } from "./metrics-registry";

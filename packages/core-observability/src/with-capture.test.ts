@@ -2,7 +2,7 @@ import { SpanStatusCode } from "@opentelemetry/api";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createInMemoryTracing } from "./__tests__/in-memory-tracing";
 import { createLogCapture } from "./log-capture";
-import { wasCaptured, withCapture } from "./with-capture";
+import { isExpectedFailure, wasCaptured, withCapture } from "./with-capture";
 import { SPAN_OP_ATTRIBUTE, withSpan } from "./with-span";
 
 const ERROR_LEVEL = 50;
@@ -33,6 +33,32 @@ describe("withCapture", () => {
       name: "createPoll",
       err: { type: "Error", message: "db down" },
     });
+  });
+
+  it("logs an expected failure (a refusal) once at info with its code and no stack, and rethrows it", async () => {
+    class Refusal extends Error {
+      readonly expected = true;
+      readonly code = "ALREADY_VOTED";
+    }
+    const capture = createLogCapture();
+    const refusal = new Refusal("You already voted");
+    const inner = withCapture(capture.logger, { layer: "realtime-handler", name: "onVote" }, () => Promise.reject(refusal));
+    const outer = withCapture(capture.logger, { layer: "outer" }, inner);
+    await expect(outer()).rejects.toBe(refusal);
+    const entries = capture.entries();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ level: 30, msg: "operation_refused", layer: "realtime-handler", name: "onVote", code: "ALREADY_VOTED", reason: "You already voted" });
+    expect(entries[0]).not.toHaveProperty("err");
+  });
+
+  it.each([
+    [{ expected: true }, true],
+    [{ expected: "yes" }, false],
+    [new Error("plain"), false],
+    ["a string", false],
+    [null, false],
+  ])("isExpectedFailure(%o) is %s", (error, expected) => {
+    expect(isExpectedFailure(error)).toBe(expected);
   });
 
   it("logs an error once when wrappers are nested, from the innermost layer", async () => {

@@ -49,6 +49,14 @@ export class RealtimeError extends Error {
     super(message);
   }
 
+  /**
+   * A refusal the client is told about is the system working, not failing:
+   * `withCapture` logs it at info without a stack. Only `INTERNAL` is a fault.
+   */
+  get expected(): boolean {
+    return this.code !== "INTERNAL";
+  }
+
   toBody(): RealtimeErrorBody {
     return this.details.retryAfterMs === undefined
       ? { code: this.code, message: this.message }
