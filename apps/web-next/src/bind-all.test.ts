@@ -5,6 +5,8 @@ import { bindAll } from "./bind-all";
 import { parseEnv } from "./env";
 import { RealtimeNotBoundError } from "./realtime/resolve-realtime";
 
+const ALL_CHANNELS = ["admin.observability", "articles.feed", "notifications.user.{userId}", "polls.{pollId}", "realtime-ping"];
+
 const envFor = (overrides: Record<string, string> = {}) => parseEnv({ NODE_ENV: "test", LOG_LEVEL: "silent", ...overrides }).env;
 
 describe("bindAll", () => {
@@ -12,10 +14,10 @@ describe("bindAll", () => {
     const bound = await bindAll(undefined, { env: envFor(), logger: createLogCapture().logger });
     try {
       expect(bound.realtime.bound).toBe("in-memory");
-      expect(Object.keys(bound.features)).toEqual(["auth"]);
+      expect(Object.keys(bound.features)).toEqual(["auth", "notifications", "articles", "polls", "adminObservability"]);
       expect(bound.features.auth.name).toBe("auth");
       expect(bound.httpRoutes.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/auth/login", "POST /api/auth/logout"]);
-      expect(bound.realtime.realtimeRegistry.listChannels().map((c) => c.name)).toEqual(["realtime-ping"]);
+      expect(bound.realtime.realtimeRegistry.listChannels().map((c) => c.name).sort()).toEqual(ALL_CHANNELS);
     } finally {
       await bound.close();
     }
@@ -26,7 +28,7 @@ describe("bindAll", () => {
     try {
       const caller = createCallerFactory(bound.appRouter)({ user: { userId: "bob", roles: [] }, requestId: "r" });
       expect(await caller.auth.me()).toEqual({ id: "bob", roles: [] });
-      expect((await caller.realtime.channels()).map((c) => c.name)).toEqual(["realtime-ping"]);
+      expect((await caller.realtime.channels()).map((c) => c.name).sort()).toEqual(ALL_CHANNELS);
     } finally {
       await bound.close();
     }
