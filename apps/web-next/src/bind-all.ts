@@ -8,8 +8,8 @@ import { createEventMetrics, createLogger, createMetricsRegistry, getTracer } fr
 import type { Logger, Registry } from "@repo/core-observability";
 import type { IRealtimeAuthenticator } from "@repo/core-realtime";
 import { router } from "@repo/core-trpc";
-import { bindDevSeedPolls, bindProductionPolls } from "@repo/polls";
 import { bindDevSeedNotifications, bindProductionNotifications } from "@repo/notifications";
+import { bindDevSeedPolls, bindProductionPolls } from "@repo/polls";
 import { bindProductionApp } from "./bind-production";
 import { loadProcessEnv } from "./env";
 import type { AppEnv } from "./env";
@@ -84,9 +84,9 @@ async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOpt
   // One line per feature, keyed by its name (the generator adds lines above the anchor).
   const features = {
     auth: await chooseBind(env, ctx, bindProductionAuth, bindDevSeedAuth),
-    polls: await chooseBind(env, ctx, bindProductionPolls, bindDevSeedPolls),
     notifications: await chooseBind(env, ctx, bindProductionNotifications, bindDevSeedNotifications),
     articles: await chooseBind(env, ctx, bindProductionArticles, bindDevSeedArticles),
+    polls: await chooseBind(env, ctx, bindProductionPolls, bindDevSeedPolls),
     adminObservability: await chooseBind(env, ctx, bindProductionAdminObservability, bindDevSeedAdminObservability),
     // @anchor:features
   };
