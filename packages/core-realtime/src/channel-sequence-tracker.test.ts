@@ -13,6 +13,23 @@ describe("ChannelSequenceTracker", () => {
     expect(tracker.position).toEqual({ seq: 6, epoch: "e1" });
   });
 
+  it("orders a fresh subscription from the ack's start, even when a later seq arrives first", () => {
+    const tracker = new ChannelSequenceTracker();
+    tracker.startAt({ seq: 4, epoch: "e1" });
+    expect(tracker.accept(msg(4)).deliver).toEqual([]);
+    expect(tracker.accept(msg(6))).toMatchObject({ deliver: [], gap: true });
+    expect(seqs(tracker.accept(msg(5)).deliver)).toEqual([5, 6]);
+    tracker.startAt({ seq: 99, epoch: "e1" });
+    expect(tracker.position).toEqual({ seq: 6, epoch: "e1" });
+  });
+
+  it("takes a different epoch over a start nothing was delivered under, without calling it a reset", () => {
+    const tracker = new ChannelSequenceTracker();
+    tracker.startAt({ seq: 0, epoch: "shared" });
+    expect(tracker.accept(msg(7, "instance-local"))).toMatchObject({ deliver: [{ seq: 7 }], epochChanged: false });
+    expect(tracker.accept(msg(1, "later"))).toMatchObject({ epochChanged: true });
+  });
+
   it("drops duplicates and stale messages", () => {
     const tracker = new ChannelSequenceTracker({ seq: 3, epoch: "e1" });
     expect(seqs(tracker.accept(msg(3)).deliver)).toEqual([]);

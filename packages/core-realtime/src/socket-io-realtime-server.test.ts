@@ -98,6 +98,32 @@ describe("SocketIORealtimeServer lifecycle", () => {
     expect(anonymous.connected).toBe(true);
   });
 
+  it("tracks presence on one instance: members by user, join and leave when the first and last connection come and go", async () => {
+    await start();
+    const bob = await t.connect({ token: "bob" });
+    const updates: unknown[] = [];
+    bob.on("realtime:presence-update", (update) => updates.push(update));
+    await subscribe(bob, "room.solo");
+    const aliceTabs = [await t.connect({ token: "alice-s1" }), await t.connect({ token: "alice-s2" })];
+    for (const tab of aliceTabs) await subscribe(tab, "room.solo");
+    expect(await request(bob, "realtime:presence", { channel: "room.solo" })).toEqual({
+      ok: true,
+      channel: "room.solo",
+      members: [
+        { userId: "alice", connections: 2 },
+        { userId: "bob", connections: 1 },
+      ],
+    });
+    await request(aliceTabs[0]!, "realtime:unsubscribe", { channel: "room.solo" });
+    aliceTabs[1]!.disconnect();
+    await waitUntil(() => updates.length === 3);
+    expect(updates).toEqual([
+      { channel: "room.solo", event: "join", userId: "bob" },
+      { channel: "room.solo", event: "join", userId: "alice" },
+      { channel: "room.solo", event: "leave", userId: "alice" },
+    ]);
+  });
+
   it("setHealth tells every connected socket", async () => {
     await start();
     const clients = [await t.connect(), await t.connect({ token: "bob" })];
