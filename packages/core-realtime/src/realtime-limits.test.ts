@@ -11,6 +11,7 @@ describe("resolveRealtimeLimits", () => {
       maxConnectionsPerUser: 20,
       inboundRatePerSocket: { capacity: 20, refillPerSecond: 10 },
       inboundRatePerUser: { capacity: 60, refillPerSecond: 30 },
+      controlRatePerSocket: { capacity: 200, refillPerSecond: 20 },
       handshakeTimeoutMs: 10_000,
       pingIntervalMs: 25_000,
       pingTimeoutMs: 20_000,
@@ -26,6 +27,8 @@ describe("resolveRealtimeLimits", () => {
     [{ inboundRatePerUser: { capacity: 0, refillPerSecond: 1 } }],
     [{ inboundRatePerSocket: { capacity: 1, refillPerSecond: -1 } }],
     [{ maxFrameBytes: 1024, maxInboundPayloadBytes: 2048 }],
+    [{ maxSubscriptionsPerSocket: 300 }],
+    [{ controlRatePerSocket: { capacity: 10, refillPerSecond: 5 } }],
   ])("rejects %j", (overrides) => {
     expect(() => resolveRealtimeLimits(overrides)).toThrow(RangeError);
   });
@@ -38,6 +41,7 @@ describe("parseRealtimeLimitsEnv", () => {
       REALTIME_MAX_CONNECTIONS_PER_USER: " 5 ",
       REALTIME_SOCKET_RATE_PER_SECOND: "2.5",
       REALTIME_USER_BURST: "100",
+      REALTIME_CONTROL_RATE_PER_SECOND: "5",
       REALTIME_HEARTBEAT_INTERVAL_MS: "10000",
       REALTIME_REAUTH_INTERVAL_MS: "",
       UNRELATED: "x",
@@ -48,6 +52,7 @@ describe("parseRealtimeLimitsEnv", () => {
       pingIntervalMs: 10_000,
       inboundRatePerSocket: { capacity: 20, refillPerSecond: 2.5 },
       inboundRatePerUser: { capacity: 100, refillPerSecond: 30 },
+      controlRatePerSocket: { capacity: 200, refillPerSecond: 5 },
     });
     expect(resolveRealtimeLimits(overrides).reauthIntervalMs).toBe(DEFAULT_REALTIME_LIMITS.reauthIntervalMs);
   });

@@ -20,8 +20,15 @@ export interface RealtimeLimits {
   maxConnectionsPerUser: number;
   /** Publish frames per socket. */
   inboundRatePerSocket: RateLimit;
-  /** Publish frames per user across their sockets on this instance. */
+  /** Publish frames per user across all their sockets (shared by every instance through the rate-limit store). */
   inboundRatePerUser: RateLimit;
+  /**
+   * Every other frame (subscribe, unsubscribe, presence, unknown events) per
+   * socket: a subscribe with `since` replays history, so an unbounded stream
+   * of them is an amplification attack. The burst must cover a full
+   * resubscribe after a reconnect (`maxSubscriptionsPerSocket`).
+   */
+  controlRatePerSocket: RateLimit;
   /** Socket.IO `connectTimeout`: how long a connection may take to join the namespace. */
   handshakeTimeoutMs: number;
   pingIntervalMs: number;
@@ -41,6 +48,7 @@ export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = Object.freeze({
   maxConnectionsPerUser: 20,
   inboundRatePerSocket: Object.freeze({ capacity: 20, refillPerSecond: 10 }),
   inboundRatePerUser: Object.freeze({ capacity: 60, refillPerSecond: 30 }),
+  controlRatePerSocket: Object.freeze({ capacity: 200, refillPerSecond: 20 }),
   handshakeTimeoutMs: 10_000,
   pingIntervalMs: 25_000,
   pingTimeoutMs: 20_000,
@@ -75,11 +83,16 @@ export function resolveRealtimeLimits(overrides: Partial<RealtimeLimits> = {}): 
   if (limits.maxInboundPayloadBytes > limits.maxFrameBytes) {
     throw new RangeError("Realtime limit maxInboundPayloadBytes must not exceed maxFrameBytes");
   }
+  if (limits.controlRatePerSocket.capacity < limits.maxSubscriptionsPerSocket) {
+    throw new RangeError(
+      "Realtime limit controlRatePerSocket.capacity must be at least maxSubscriptionsPerSocket, or a reconnecting client could not resubscribe",
+    );
+  }
   return Object.freeze(limits);
 }
 
 type NumericLimit = { [K in keyof RealtimeLimits]: RealtimeLimits[K] extends number ? K : never }[keyof RealtimeLimits];
-type RateLimitName = "inboundRatePerSocket" | "inboundRatePerUser";
+type RateLimitName = "inboundRatePerSocket" | "inboundRatePerUser" | "controlRatePerSocket";
 
 /**
  * The environment variable behind each limit (docs/security.md lists them
@@ -95,6 +108,8 @@ export const REALTIME_LIMIT_ENV: Readonly<Record<string, NumericLimit | readonly
   REALTIME_SOCKET_RATE_PER_SECOND: ["inboundRatePerSocket", "refillPerSecond"],
   REALTIME_USER_BURST: ["inboundRatePerUser", "capacity"],
   REALTIME_USER_RATE_PER_SECOND: ["inboundRatePerUser", "refillPerSecond"],
+  REALTIME_CONTROL_BURST: ["controlRatePerSocket", "capacity"],
+  REALTIME_CONTROL_RATE_PER_SECOND: ["controlRatePerSocket", "refillPerSecond"],
   REALTIME_HANDSHAKE_TIMEOUT_MS: "handshakeTimeoutMs",
   REALTIME_HEARTBEAT_INTERVAL_MS: "pingIntervalMs",
   REALTIME_HEARTBEAT_TIMEOUT_MS: "pingTimeoutMs",

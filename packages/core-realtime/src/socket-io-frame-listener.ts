@@ -1,6 +1,8 @@
 import { errorAck } from "./realtime-ack";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
+import { limitControlFrame } from "./socket-io-inbound-gate";
 import type { RealtimeIOSocket } from "./socket-io-server-types";
+import { REALTIME_EVENTS } from "./wire-protocol";
 import type { Ack, ClientToServerEvents } from "./wire-protocol";
 
 export type FrameHandler = (ctx: SocketIOGateContext, socket: RealtimeIOSocket, frame: unknown) => Promise<Ack>;
@@ -29,6 +31,12 @@ function onFrame(
     return;
   }
   const ack = last as AckFn;
+  // Publishes are limited by their own buckets inside gate 3; every other frame by the control bucket.
+  const limited = event === REALTIME_EVENTS.publish ? null : limitControlFrame(ctx, socket);
+  if (limited !== null) {
+    sendAck(ctx, socket, event, ack, limited);
+    return;
+  }
   if (args.length !== 2) {
     sendAck(ctx, socket, event, ack, errorAck("INVALID_FRAME", `"${event}" takes exactly one frame and an ack`));
     return;
@@ -68,7 +76,7 @@ export function listenForFrames(
     const name = String(event).slice(0, 64);
     const last = args.at(-1);
     if (typeof last === "function") {
-      sendAck(ctx, socket, name, last as AckFn, errorAck("INVALID_FRAME", `Unknown event "${name}"`));
+      sendAck(ctx, socket, name, last as AckFn, limitControlFrame(ctx, socket) ?? errorAck("INVALID_FRAME", `Unknown event "${name}"`));
     } else {
       ctx.log.debug({ event: name, socketId: socket.id }, "realtime_unknown_event_dropped");
     }

@@ -198,6 +198,23 @@ describe("SocketIORealtimeServer gate 3 (publish)", () => {
     }
   });
 
+  it("rate limits every other frame (subscribe, unsubscribe, unknown events) per socket, publishes aside", async () => {
+    await start({ limits: { maxSubscriptionsPerSocket: 5, controlRatePerSocket: { capacity: 6, refillPerSecond: 1 } } });
+    const flooder = await t.connect({ token: "bob" });
+    // A full resubscribe after a reconnect fits in the burst.
+    for (let i = 0; i < 5; i++) expect(await request(flooder, "realtime:subscribe", { channel: `lab.r${i}` })).toMatchObject({ ok: true });
+    expect(await request(flooder, "realtime:unsubscribe", { channel: "lab.r0" })).toMatchObject({ ok: true });
+    const limited = await request(flooder, "realtime:subscribe", { channel: "lab.r0", since: 0 });
+    expect(limited).toMatchObject({ ok: false, error: { code: "RATE_LIMITED", message: "Too many requests from this connection" } });
+    expect(limited.ok ? 0 : limited.error.retryAfterMs).toBeGreaterThan(0);
+    expect(limited.ok ? Infinity : limited.error.retryAfterMs).toBeLessThanOrEqual(1_000);
+    expect(await rawEmitWithAck(flooder, "no-such-event", {})).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
+    // Publishes have their own budget; other sockets have their own control budget.
+    expect(await publish(flooder, "lab.r1", { action: "echo" })).toMatchObject({ ok: true });
+    expect(await request(await t.connect(), "realtime:subscribe", { channel: "lab.r0" })).toMatchObject({ ok: true });
+    expect(t.metrics.snapshot().rateLimitedTotal).toBe(2);
+  });
+
   it("answers PAYLOAD_TOO_LARGE for a payload over the per-message bound", async () => {
     await start({ limits: { maxFrameBytes: 8 * 1024, maxInboundPayloadBytes: 1024 } });
     const bob = await t.connect({ token: "bob" });

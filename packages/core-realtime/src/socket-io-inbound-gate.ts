@@ -5,6 +5,7 @@ import type { RealtimeHandlerContext, RegisteredInbound } from "./interfaces";
 import { describeIssuePaths, errorAck, errorAckFrom } from "./realtime-ack";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
 import type { RealtimeIOSocket } from "./socket-io-server-types";
+import { TokenBucket } from "./token-bucket";
 import { ZPublishFrame } from "./wire-protocol";
 import type { ErrorAck, PublishAck } from "./wire-protocol";
 
@@ -26,6 +27,34 @@ async function rateLimit(ctx: SocketIOGateContext, socket: RealtimeIOSocket): Pr
     return errorAck("RATE_LIMITED", "Too many messages from this user", userVerdict.retryAfterMs);
   }
   return null;
+}
+
+/**
+ * Control-frame buckets, one per socket, created on its first control frame.
+ * Kept here rather than in gate 1's per-socket state so every rate limit
+ * lives in this one file; a WeakMap, so a bucket goes with its socket.
+ */
+const controlBuckets = new WeakMap<RealtimeIOSocket, TokenBucket>();
+
+/**
+ * The per-socket budget for every frame that is not a publish (subscribe,
+ * unsubscribe, presence, unknown events): `RATE_LIMITED` with a retry hint
+ * once spent, or `null`. Publishes have their own buckets (`handlePublish`).
+ *
+ * @example
+ * const limited = limitControlFrame(ctx, socket);
+ * if (limited !== null) return ack(limited);
+ */
+export function limitControlFrame(ctx: SocketIOGateContext, socket: RealtimeIOSocket): ErrorAck | null {
+  let bucket = controlBuckets.get(socket);
+  if (bucket === undefined) {
+    bucket = new TokenBucket(ctx.limits.controlRatePerSocket);
+    controlBuckets.set(socket, bucket);
+  }
+  const verdict = bucket.take();
+  if (verdict.ok) return null;
+  ctx.metrics.rateLimited("socket");
+  return errorAck("RATE_LIMITED", "Too many requests from this connection", verdict.retryAfterMs);
 }
 
 function encodedBytes(payload: unknown): number {

@@ -150,6 +150,21 @@ describe("security: gates 1-3 against the real app server", () => {
       expect(await leakedTo(members, aliceWire, { anonymous: anonWire })).toEqual([]);
     });
 
+    it("rate limits a subscribe flood (history replays with since) with RATE_LIMITED and a retry hint", async () => {
+      const flooder = await sec.connect({ token: bob.token });
+      const frames = Array.from({ length: 300 }, (_, i) =>
+        flooder.socket.timeout(5_000).emitWithAck("realtime:subscribe", i % 2 === 0 ? { channel: "notifications.user.bob", since: 0 } : { channel: "sec.public" }),
+      );
+      const acks = (await Promise.all(frames)) as { ok: boolean; error?: { code: string; retryAfterMs?: number } }[];
+      const limited = acks.filter((ack) => !ack.ok);
+      // Burst 200 (REALTIME_CONTROL_BURST) and 20/s: a full resubscribe fits, a flood does not.
+      expect(limited.length).toBeGreaterThanOrEqual(80);
+      for (const ack of limited) expect(ack.error).toMatchObject({ code: "RATE_LIMITED", retryAfterMs: expect.any(Number) as unknown });
+      expect(flooder.socket.connected).toBe(true);
+      expect(await flooder.publish("sec.inbox.bob", { text: "publishes have their own budget" })).toMatchObject({ ok: true });
+      flooder.close();
+    });
+
     it("caps subscriptions per socket with TOO_MANY_SUBSCRIPTIONS", async () => {
       const greedy = await sec.connect();
       const acks = await Promise.all(Array.from({ length: 101 }, (_, i) => greedy.subscribe(`sec.rooms.r${i}`)));
