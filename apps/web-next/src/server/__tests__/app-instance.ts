@@ -42,6 +42,8 @@ export async function spawnAppInstance(env: Record<string, string>): Promise<App
       APP_SEED: "dev",
       LOG_LEVEL: "warn",
       SHUTDOWN_TIMEOUT_MS: "3000",
+      // Sessions live in the shared Redis under auth's own prefix: keep what a run leaves behind short-lived.
+      SESSION_TTL_SECONDS: "300",
       REALTIME_PING_INTERVAL_MS: "60000",
       ...env,
     },
