@@ -23,4 +23,10 @@ describe("RealtimeError", () => {
     expect(body).toEqual({ code: "INTERNAL", message: "Internal error" });
     expect(JSON.stringify(body)).not.toContain("10.0.0.7");
   });
+
+  it("sends the generic message for an INTERNAL RealtimeError, whatever the thrower wrote", () => {
+    const thrown = new RealtimeError("INTERNAL", "pool exhausted at db-primary.internal:5432");
+    expect(toRealtimeErrorBody(thrown)).toEqual({ code: "INTERNAL", message: "Internal error" });
+    expect(thrown.message).toContain("db-primary"); // still there for the log
+  });
 });

@@ -31,6 +31,8 @@ export interface RealtimeErrorBody {
   readonly retryAfterMs?: number;
 }
 
+const GENERIC_INTERNAL: RealtimeErrorBody = Object.freeze({ code: "INTERNAL", message: "Internal error" });
+
 /**
  * A failure a client may see. Inbound handlers throw it with their own
  * domain codes (`ALREADY_VOTED`, `POLL_CLOSED`, ...); any other thrown value
@@ -57,14 +59,14 @@ export class RealtimeError extends Error {
     return this.code !== "INTERNAL";
   }
 
+  /** The wire form; an `INTERNAL` one always carries the generic message (the thrower's is for the log). */
   toBody(): RealtimeErrorBody {
+    if (this.code === "INTERNAL") return GENERIC_INTERNAL;
     return this.details.retryAfterMs === undefined
       ? { code: this.code, message: this.message }
       : { code: this.code, message: this.message, retryAfterMs: this.details.retryAfterMs };
   }
 }
-
-const GENERIC_INTERNAL: RealtimeErrorBody = { code: "INTERNAL", message: "Internal error" };
 
 /** Maps anything thrown to a body safe to send: never a stack, never an internal message. */
 export function toRealtimeErrorBody(error: unknown): RealtimeErrorBody {
