@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ALICE,
+  AppApi,
+  BOB,
+  deleteRedisKeys,
+  E2E_REDIS_URL,
+  IS_CI,
+  isSameDocument,
+  markDocument,
+  openSignedInPage,
+  probeChromium,
+  probeRedis,
+  saveScreenshot,
+  showServerLogsOnFailure,
+  startE2eStack,
+  UI_TIMEOUT_MS,
+  uniqueLabel,
+  uniqueRedisKeyPrefix,
+} from "../index";
+import type { AppServer, E2eStack, UserPage } from "../index";
+import { ArticlesPage } from "../pages/articles-page";
+import { NotificationsPage } from "../pages/notifications-page";
+import { PollsPage } from "../pages/polls-page";
+
+const chromiumAvailable = probeChromium();
+const redisAvailable = await probeRedis();
+
+// Two production instances on one Redis, alice's tab on A and bob's on B: every update has to
+// cross instances. The realtime keys live under this run's own REDIS_KEY_PREFIX (deleted after);
+// feature data shares the app's keys, so unique titles keep the assertions about this run's data.
+describe.skipIf((!chromiumAvailable || !redisAvailable) && !IS_CI)("two instances on one Redis", () => {
+  let stack: E2eStack | undefined;
+  showServerLogsOnFailure(() => stack?.servers ?? []);
+  let serverA: AppServer;
+  let serverB: AppServer;
+  let alice: UserPage;
+  let bob: UserPage;
+
+  const keyPrefix = uniqueRedisKeyPrefix();
+
+  beforeAll(async () => {
+    const env = { REDIS_KEY_PREFIX: keyPrefix };
+    stack = await startE2eStack([
+      { name: "instance-a", redisUrl: E2E_REDIS_URL, env },
+      { name: "instance-b", redisUrl: E2E_REDIS_URL, env },
+    ]);
+    [serverA, serverB] = stack.servers as [AppServer, AppServer];
+    alice = await openSignedInPage(stack.browser, serverA.url, ALICE);
+    bob = await openSignedInPage(stack.browser, serverB.url, BOB);
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+    if (redisAvailable) await deleteRedisKeys(E2E_REDIS_URL, keyPrefix);
+  });
+
+  it("delivers a notification alice sends on A to bob's page on B, and never to alice", async () => {
+    const aliceInbox = new NotificationsPage(alice.page);
+    const bobInbox = new NotificationsPage(bob.page);
+    await Promise.all([aliceInbox.open(), bobInbox.open()]);
+    const forBob = uniqueLabel("Across instances");
+    await aliceInbox.send({ userId: BOB.id, title: forBob, body: "from instance A" });
+    await expect.poll(() => bobInbox.item(forBob).count(), { timeout: UI_TIMEOUT_MS }).toBe(1);
+
+    const forAlice = uniqueLabel("Back to alice");
+    await aliceInbox.send({ userId: ALICE.id, title: forAlice, body: "" });
+    await expect.poll(() => aliceInbox.item(forAlice).count(), { timeout: UI_TIMEOUT_MS }).toBe(1);
+    expect(await aliceInbox.item(forBob).count()).toBe(0);
+    await saveScreenshot(bob.page, "multi-instance-notifications-bob");
+    expect(bob.pageErrors).toEqual([]);
+  });
+
+  it("updates the poll results on A when bob votes on B, and the other way round", async () => {
+    const alicePolls = new PollsPage(alice.page);
+    const bobPolls = new PollsPage(bob.page);
+    await alicePolls.open();
+    const pollId = await alicePolls.create(uniqueLabel("Which instance?"), ["A", "B"]);
+    const [optionA, optionB] = await alicePolls.optionIds(pollId);
+    await bobPolls.open();
+    await bobPolls.pollById(pollId).waitFor();
+
+    await bobPolls.vote(pollId, optionB!);
+    await expect.poll(() => alicePolls.votes(pollId, optionB!), { timeout: UI_TIMEOUT_MS }).toBe(1);
+    await alicePolls.vote(pollId, optionA!);
+    await expect.poll(() => bobPolls.votes(pollId, optionA!), { timeout: UI_TIMEOUT_MS }).toBe(1);
+    await expect.poll(() => bobPolls.total(pollId), { timeout: UI_TIMEOUT_MS }).toBe(2);
+    await saveScreenshot(alice.page, "multi-instance-polls-alice");
+    expect(alice.pageErrors).toEqual([]);
+  });
+
+  it("puts an article bob publishes on B into alice's feed on A without a reload", async () => {
+    const aliceArticles = new ArticlesPage(alice.page);
+    const bobArticles = new ArticlesPage(bob.page);
+    await Promise.all([aliceArticles.open(), bobArticles.open()]);
+    await markDocument(alice.page);
+    const title = uniqueLabel("Published on B");
+    await bobArticles.publish(title, "Read on A.");
+    await expect.poll(() => aliceArticles.item(title).count(), { timeout: UI_TIMEOUT_MS }).toBe(1);
+    expect(await isSameDocument(alice.page)).toBe(true);
+    await saveScreenshot(alice.page, "multi-instance-articles-alice");
+  });
+
+  it("keeps alice signed in across a restart of her instance: the page reconnects by itself", async () => {
+    await alice.page.goto("/");
+    const status = alice.page.getByTestId("connection-status");
+    await expect.poll(() => status.getAttribute("data-state"), { timeout: UI_TIMEOUT_MS }).toBe("connected");
+    await markDocument(alice.page);
+
+    expect(await serverA.stop(), serverA.logTail).toBe(0);
+    await expect.poll(() => status.getAttribute("data-state"), { timeout: UI_TIMEOUT_MS }).toBeOneOf(["reconnecting", "degraded", "disconnected", "connecting"]);
+    await saveScreenshot(alice.page, "multi-instance-restart-down");
+    await serverA.restart();
+    // Reconnecting runs the handshake's authentication again: "connected" means the session (in Redis) survived.
+    await expect.poll(() => status.getAttribute("data-state"), { timeout: UI_TIMEOUT_MS * 2 }).toBe("connected");
+    await expect.poll(() => alice.page.getByTestId("round-trip").textContent(), { timeout: UI_TIMEOUT_MS }).toMatch(/^\d+ ms$/);
+    expect(await isSameDocument(alice.page)).toBe(true);
+    await saveScreenshot(alice.page, "multi-instance-restart-reconnected");
+    expect(alice.pageErrors).toEqual([]);
+  });
+
+  it("resubscribes alice's open notifications page after her instance restarts: what B sends then arrives live", async () => {
+    const inbox = new NotificationsPage(alice.page);
+    await inbox.open();
+    await markDocument(alice.page);
+    await serverA.restart();
+    const title = uniqueLabel("After the restart");
+    await (await AppApi.signIn(serverB.url, ALICE)).mutate("notifications.send", { userId: ALICE.id, title, body: "" });
+    await expect.poll(() => inbox.item(title).count(), { timeout: UI_TIMEOUT_MS * 2 }).toBe(1);
+    expect(await isSameDocument(alice.page)).toBe(true);
+    await saveScreenshot(alice.page, "multi-instance-restart-resubscribed");
+    expect(alice.pageErrors).toEqual([]);
+  });
+});
