@@ -12,8 +12,9 @@ export interface E2eStack {
 }
 
 /**
- * Starts the app instances one after another (booting is CPU-heavy on two
- * cores), then Chromium. If anything fails, what already started is stopped.
+ * Launches Chromium, then starts the app instances one after another
+ * (booting is CPU-heavy on two cores). If anything fails, what already
+ * started is stopped.
  *
  * @example
  * const stack = await startE2eStack([{ name: "memory" }]);
@@ -28,8 +29,9 @@ export async function startE2eStack(serverOptions: readonly AppServerOptions[] =
     await Promise.all(servers.map((server) => server.stop()));
   };
   try {
-    for (const options of serverOptions) servers.push(await AppServer.start(options));
+    // The browser first: a missing Chromium fails in a second, not after the servers booted.
     browser = await launchChromium();
+    for (const options of serverOptions) servers.push(await AppServer.start(options));
     return { browser, servers, close };
   } catch (error) {
     await close();
