@@ -30,6 +30,8 @@ export class PresenceTracker {
   /** channel -> socket id -> user id, for this instance's sockets only. */
   readonly #local = new Map<string, Map<string, string>>();
   #beating = false;
+  /** While the store keeps failing, only the first failure is a warning (an outage would otherwise log every heartbeat). */
+  #failing = false;
 
   constructor(options: PresenceTrackerOptions) {
     this.#store = options.store;
@@ -98,8 +100,12 @@ export class PresenceTracker {
   async #guard(what: string, channel: string, work: () => Promise<void>): Promise<void> {
     try {
       await work();
+      if (this.#failing) this.#log.info({ what }, "realtime_presence_store_recovered");
+      this.#failing = false;
     } catch (error) {
-      this.#log.warn({ err: error, what, channel }, "realtime_presence_store_failed");
+      if (this.#failing) this.#log.debug({ err: error, what, channel }, "realtime_presence_store_failed");
+      else this.#log.warn({ err: error, what, channel }, "realtime_presence_store_failed");
+      this.#failing = true;
     }
   }
 }
