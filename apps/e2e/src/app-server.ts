@@ -10,6 +10,8 @@ export const E2E_SESSION_SECRET = "e2e-session-secret-0123456789abcdef0123456789
 const READY_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 20_000;
 const LOG_TAIL_CHARS = 20_000;
+/** Stops the server when this process dies without running its exit handlers (see the file). */
+const EXIT_WITH_PARENT = new URL("./exit-with-parent.ts", import.meta.url).href;
 
 export interface AppServerOptions {
   /** Shown in errors; tells instances apart. */
@@ -33,7 +35,8 @@ process.once("exit", () => {
  * `next build` output with `NODE_ENV=production` and the dev seed (alice,
  * bob), like `pnpm start`. It runs as `node --import tsx server.ts` (what the
  * `tsx` CLI does, minus the relaying parent process), so SIGTERM reaches the
- * server itself exactly once and a kill leaves no grandchild behind.
+ * server itself exactly once and a kill leaves no grandchild behind; and it
+ * stops by itself when the test process dies.
  *
  * @example
  * const server = await AppServer.start({ name: "memory" });
@@ -111,10 +114,11 @@ export class AppServer {
   }
 
   async #spawn(): Promise<void> {
-    const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", EXIT_WITH_PARENT, "server.ts"], {
       cwd: WEB_NEXT_DIR,
       env: this.#env,
-      stdio: ["ignore", "pipe", "pipe"],
+      // stdin is the lifeline `exit-with-parent.ts` watches; nothing is ever written to it.
+      stdio: ["pipe", "pipe", "pipe"],
     });
     this.#child = child;
     liveChildren.add(child);
