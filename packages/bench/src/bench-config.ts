@@ -16,6 +16,8 @@ export interface BenchConfig {
   readonly scenarios: readonly ScenarioName[];
   readonly payloadBytes: number;
   readonly stepDurationMs: number;
+  /** Run a failing step once more before it counts (full mode: the machine is shared). */
+  readonly confirmFailures: boolean;
   /** Growth, resolution and step bound shared by every rate search. */
   readonly search: Omit<RateSearchOptions, "start">;
   readonly fanOut: { readonly sizes: readonly number[] } & SearchPlan;
@@ -52,6 +54,7 @@ export function benchConfig(
       scenarios,
       payloadBytes: 100,
       stepDurationMs: 1_000,
+      confirmFailures: false,
       search: { growth: 2.5, resolution: 1.5, maxSteps: 2, maxRate: 2_000_000, minRate: 50 },
       fanOut: { sizes: [100, 1_000], start: 20_000, budgetMs: 20_000 },
       manyChannels: { sockets: 500, start: 2_000, budgetMs: 15_000 },
@@ -69,7 +72,8 @@ export function benchConfig(
     scenarios,
     payloadBytes: 100,
     stepDurationMs: 3_000,
-    search: { growth: 1.6, resolution: 1.2, maxSteps: 9, maxRate: 2_000_000, minRate: 100 },
+    confirmFailures: true,
+    search: { growth: 1.6, resolution: 1.25, maxSteps: 7, maxRate: 2_000_000, minRate: 100 },
     fanOut: { sizes: [100, 1_000, 5_000, 10_000], start: 40_000, budgetMs: 150_000 },
     manyChannels: { sockets: 10_000, start: 5_000, budgetMs: 150_000 },
     connections: { sockets: 10_000, repeats: 2 },

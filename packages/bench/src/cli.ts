@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   writeFileSync(file, json);
   writeFileSync(new URL(`latest-${mode}.json`, dir), json);
   console.log(`\n${formatReportTable(report)}\n`);
-  console.log(`bench: ${report.durationSeconds} s; JSON in ${file.pathname}`);
+  const { cpus, loadAverage } = report.machine;
+  console.log(`bench: ${report.durationSeconds} s on ${cpus} CPUs, load average ${loadAverage.atStart} at start, ${loadAverage.atEnd} at end; JSON in ${file.pathname}`);
 }
 
 main().then(

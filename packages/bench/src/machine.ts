@@ -14,7 +14,7 @@ export function openFilesLimit(): number | null {
 }
 
 /** What the figures depend on, recorded with them. */
-export function describeMachine(): BenchReport["machine"] {
+export function describeMachine(loadAtStart: number): BenchReport["machine"] {
   return {
     cpus: os.availableParallelism(),
     cpuModel: os.cpus()[0]?.model ?? "unknown",
@@ -22,5 +22,11 @@ export function describeMachine(): BenchReport["machine"] {
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
     totalMemoryBytes: os.totalmem(),
     openFilesLimit: openFilesLimit(),
+    loadAverage: { atStart: loadAtStart, atEnd: oneMinuteLoad() },
   };
+}
+
+/** The 1-minute load average (processes wanting a CPU); above `cpus` the figures are taken on a contended machine. */
+export function oneMinuteLoad(): number {
+  return Number((os.loadavg()[0] ?? 0).toFixed(2));
 }

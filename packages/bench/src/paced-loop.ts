@@ -31,5 +31,6 @@ export async function runPaced(perSecond: number, durationMs: number, send: (ind
     }
     if (sent < total) await sleep(Math.max(0, started + sent * interval - nowMs()));
   }
-  return { sent, elapsedMs: nowMs() - started };
+  // The scheduled span, not the time of the last send: `total` items at `perSecond` take `total / perSecond`.
+  return { sent, elapsedMs: Math.max(nowMs() - started, total * interval) };
 }

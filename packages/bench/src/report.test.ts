@@ -7,7 +7,7 @@ const report: BenchReport = {
   mode: "quick",
   startedAt: "2026-12-01T00:00:00.000Z",
   durationSeconds: 1,
-  machine: { cpus: 2, cpuModel: "test", node: "v20", platform: "linux", totalMemoryBytes: 1, openFilesLimit: 1024 },
+  machine: { cpus: 2, cpuModel: "test", node: "v20", platform: "linux", totalMemoryBytes: 1, openFilesLimit: 1024, loadAverage: { atStart: 0.5, atEnd: 0.7 } },
   settings: {},
   results: [
     {

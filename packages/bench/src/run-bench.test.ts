@@ -28,6 +28,7 @@ describe("runBench (tiny bounded runs, separate processes, real sockets)", () =>
     expect(result?.scenario).toBe("1 fan-out");
     expect(result?.figures.map((f) => f.name)).toEqual([
       "deliveries/s at p99<100ms",
+      "deliveries/s with none lost (any p99)",
       "p50 at that rate",
       "p95 at that rate",
       "p99 at that rate",

@@ -1,6 +1,6 @@
 import type { BenchConfig, ScenarioName } from "./bench-config";
 import type { BenchReport, ScenarioResult } from "./harness/report-types";
-import { describeMachine } from "./machine";
+import { describeMachine, oneMinuteLoad } from "./machine";
 import { runConnections } from "./scenarios/connections";
 import { runFanOut } from "./scenarios/fan-out";
 import { runInbound } from "./scenarios/inbound";
@@ -38,6 +38,7 @@ export class RedisUnavailableError extends Error {
 export async function runBench(config: BenchConfig, options: RunBenchOptions): Promise<BenchReport> {
   const log = options.log ?? (() => undefined);
   const started = Date.now();
+  const loadAtStart = oneMinuteLoad();
   const ctx: ScenarioContext = { config, deadline: started + config.totalBudgetMs, log };
   const results: ScenarioResult[] = [];
   for (const name of config.scenarios) {
@@ -59,7 +60,7 @@ export async function runBench(config: BenchConfig, options: RunBenchOptions): P
     mode: config.mode,
     startedAt: new Date(started).toISOString(),
     durationSeconds: Math.round((Date.now() - started) / 1000),
-    machine: describeMachine(),
+    machine: describeMachine(loadAtStart),
     settings: {
       payloadBytes: config.payloadBytes,
       stepDurationMs: config.stepDurationMs,

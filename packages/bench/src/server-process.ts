@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { benchToken } from "./bench-authenticator";
 import { payloadOf } from "./bench-channels";
 import { ZServerCommand } from "./ipc/server-commands";
@@ -16,6 +17,10 @@ import { startOurStack } from "./stacks/our-stack";
 
 let stack: BenchStack | null = null;
 let cpuMark = process.cpuUsage();
+// The longest the event loop was blocked since the last `cpu` command: a periodic sweep over every
+// socket shows up here as one long stall even when it barely moves CPU per delivery.
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
 
 function requireStack(): BenchStack {
   if (stack === null) throw new Error("Server not started");
@@ -60,7 +65,9 @@ async function handle(command: TServerCommand): Promise<unknown> {
     case "cpu": {
       const used = process.cpuUsage(cpuMark);
       cpuMark = process.cpuUsage();
-      return { cpuMicros: used.user + used.system };
+      const loopDelayMaxMs = loopDelay.max / 1e6;
+      loopDelay.reset();
+      return { cpuMicros: used.user + used.system, loopDelayMaxMs };
     }
     case "memory": {
       await collectGarbage();

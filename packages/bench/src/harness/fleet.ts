@@ -132,10 +132,13 @@ export class Fleet {
     });
   }
 
-  /** CPU (user + system, µs) every server process used since the previous call. */
-  async serverCpuMicros(): Promise<number> {
-    const all = await Promise.all(this.servers.map(async (s) => ZCpu.parse(await s.request({ kind: "cpu" }, COMMAND_TIMEOUT_MS)).cpuMicros));
-    return all.reduce((a, b) => a + b, 0);
+  /**
+   * CPU (user + system, µs) every server process used since the previous
+   * call, and the longest any of their event loops was blocked meanwhile.
+   */
+  async serverCpu(): Promise<{ cpuMicros: number; loopDelayMaxMs: number }> {
+    const all = await Promise.all(this.servers.map(async (s) => ZCpu.parse(await s.request({ kind: "cpu" }, COMMAND_TIMEOUT_MS))));
+    return { cpuMicros: all.reduce((sum, c) => sum + c.cpuMicros, 0), loopDelayMaxMs: Math.max(0, ...all.map((c) => c.loopDelayMaxMs)) };
   }
 
   async serverMemory(instance = 0): Promise<{ rss: number; heapUsed: number; external: number }> {

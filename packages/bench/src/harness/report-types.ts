@@ -36,6 +36,8 @@ export interface BenchReport {
     readonly platform: string;
     readonly totalMemoryBytes: number;
     readonly openFilesLimit: number | null;
+    /** 1-minute load average when the run started and when it ended: how much else the machine was doing. */
+    readonly loadAverage: { readonly atStart: number; readonly atEnd: number };
   };
   readonly settings: Record<string, unknown>;
   readonly results: readonly ScenarioResult[];

@@ -10,6 +10,8 @@ const COMMAND_TIMEOUT_MS = 30_000;
 /** After publishing stops, how long deliveries may keep arriving with no progress before the rest counts as lost. */
 const DRAIN_STALL_MS = 2_000;
 const DRAIN_MAX_MS = 15_000;
+/** A step publishes at least this many messages (big rooms at low message rates), up to 3x its duration. */
+const MIN_MESSAGES_PER_STEP = 8;
 
 let nextStep = 1;
 
@@ -68,6 +70,7 @@ function notReady(offeredPerSecond: number, failure: string): StepResult {
     p99Ms: Number.NaN,
     maxMs: Number.NaN,
     cpuMicrosPerDelivery: Number.NaN,
+    serverLoopDelayMaxMs: Number.NaN,
     lost: 0,
     passed: false,
     failure,
@@ -89,20 +92,21 @@ export async function runDeliveryStep(fleet: Fleet, step: DeliveryStep): Promise
   await Promise.all(fleet.drivers.map((driver) => driver.request({ kind: "begin-step", step: id }, COMMAND_TIMEOUT_MS)));
   const publisher = fleet.servers[step.publisher];
   if (publisher === undefined) throw new Error(`No server instance ${step.publisher}`);
-  await fleet.serverCpuMicros();
+  await fleet.serverCpu();
   const messagesPerSecond = step.deliveriesPerSecond / step.deliveriesPerMessage;
+  const durationMs = Math.round(Math.min(step.durationMs * 3, Math.max(step.durationMs, (MIN_MESSAGES_PER_STEP * 1000) / messagesPerSecond)));
   const command = {
     kind: "publish",
     target: step.target,
     messagesPerSecond,
-    durationMs: step.durationMs,
+    durationMs,
     payloadBytes: step.payloadBytes,
     step: id,
   };
-  const published = ZPublished.parse(await publisher.request(command, step.durationMs * 4 + COMMAND_TIMEOUT_MS));
+  const published = ZPublished.parse(await publisher.request(command, durationMs * 4 + COMMAND_TIMEOUT_MS));
   const expected = published.sent * step.deliveriesPerMessage;
   await drain(fleet, expected);
-  const cpuMicros = await fleet.serverCpuMicros();
+  const { cpuMicros, loopDelayMaxMs } = await fleet.serverCpu();
   const { received, histogram } = await collect(fleet);
   return summarizeStep({
     offeredPerSecond: step.deliveriesPerSecond,
@@ -110,6 +114,7 @@ export async function runDeliveryStep(fleet: Fleet, step: DeliveryStep): Promise
     received,
     elapsedMs: published.elapsedMs,
     cpuMicros,
+    loopDelayMaxMs,
     serverDeliveries: expected,
     histogram,
     errors: published.errors,
@@ -134,7 +139,7 @@ export async function runInboundStep(fleet: Fleet, step: InboundStep): Promise<S
   const missing = await waitForClients(fleet);
   if (missing !== undefined) return notReady(step.messagesPerSecond, missing);
   const id = nextStep++;
-  await fleet.serverCpuMicros();
+  await fleet.serverCpu();
   const share = step.messagesPerSecond / fleet.drivers.length;
   const command = { kind: "publish", messagesPerSecond: share, durationMs: step.durationMs, payloadBytes: step.payloadBytes, step: id, ackTimeoutMs: step.ackTimeoutMs };
   const reports = await Promise.all(
@@ -142,7 +147,7 @@ export async function runInboundStep(fleet: Fleet, step: InboundStep): Promise<S
       ZPublishReport.parse(await driver.request(command, step.durationMs * 4 + step.ackTimeoutMs + COMMAND_TIMEOUT_MS)),
     ),
   );
-  const cpuMicros = await fleet.serverCpuMicros();
+  const { cpuMicros, loopDelayMaxMs } = await fleet.serverCpu();
   const histogram = new LatencyHistogram();
   reports.forEach((report) => histogram.merge(report.buckets, report.maxMicros));
   const sent = reports.reduce((sum, r) => sum + r.sent, 0);
@@ -153,6 +158,7 @@ export async function runInboundStep(fleet: Fleet, step: InboundStep): Promise<S
     received: acked,
     elapsedMs: Math.max(...reports.map((r) => r.elapsedMs)),
     cpuMicros,
+    loopDelayMaxMs,
     serverDeliveries: sent,
     histogram,
     errors: 0,

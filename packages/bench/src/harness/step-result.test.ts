@@ -12,6 +12,7 @@ function measurement(latencyMicros: number, overrides: Partial<StepMeasurement> 
     received: 3_000,
     elapsedMs: 3_000,
     cpuMicros: 30_000,
+    loopDelayMaxMs: 12.345,
     serverDeliveries: 3_000,
     histogram,
     errors: 0,
@@ -22,7 +23,7 @@ function measurement(latencyMicros: number, overrides: Partial<StepMeasurement> 
 describe("summarizeStep", () => {
   it("passes a step with p99 under 100 ms and nothing lost, with rates and CPU per delivery", () => {
     const result = summarizeStep(measurement(20_000));
-    expect(result).toMatchObject({ offeredPerSecond: 1_000, achievedPerSecond: 1_000, cpuMicrosPerDelivery: 10, lost: 0, passed: true });
+    expect(result).toMatchObject({ offeredPerSecond: 1_000, achievedPerSecond: 1_000, cpuMicrosPerDelivery: 10, serverLoopDelayMaxMs: 12.3, lost: 0, passed: true });
     expect(result.p99Ms).toBe(20);
     expect(result.failure).toBeUndefined();
   });

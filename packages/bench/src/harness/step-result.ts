@@ -15,6 +15,8 @@ export interface StepResult {
   readonly maxMs: number;
   /** Server CPU (user + system, every instance) per delivery or message, in µs. */
   readonly cpuMicrosPerDelivery: number;
+  /** Longest event-loop stall of any server process during the step. */
+  readonly serverLoopDelayMaxMs: number;
   /** Deliveries expected but not received (or publishes not acked ok). */
   readonly lost: number;
   readonly passed: boolean;
@@ -28,6 +30,7 @@ export interface StepMeasurement {
   readonly received: number;
   readonly elapsedMs: number;
   readonly cpuMicros: number;
+  readonly loopDelayMaxMs: number;
   /** Deliveries the server performed (for CPU per delivery). */
   readonly serverDeliveries: number;
   readonly histogram: LatencyHistogram;
@@ -56,6 +59,7 @@ export function summarizeStep(m: StepMeasurement): StepResult {
     p99Ms: round(p99Ms, 2),
     maxMs: round(m.histogram.max / 1000, 2),
     cpuMicrosPerDelivery: m.serverDeliveries === 0 ? Number.NaN : round(m.cpuMicros / m.serverDeliveries, 3),
+    serverLoopDelayMaxMs: round(m.loopDelayMaxMs, 1),
     lost,
     passed: failure === undefined,
     ...(failure === undefined ? {} : { failure }),

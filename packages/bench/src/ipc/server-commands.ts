@@ -32,6 +32,6 @@ export type TServerCommand = z.infer<typeof ZServerCommand>;
 
 export const ZStarted = z.object({ port: z.number().int().positive() });
 export const ZPublished = z.object({ sent: z.number().int(), elapsedMs: z.number(), errors: z.number().int() });
-export const ZCpu = z.object({ cpuMicros: z.number() });
+export const ZCpu = z.object({ cpuMicros: z.number(), loopDelayMaxMs: z.number() });
 export const ZMemory = z.object({ rss: z.number(), heapUsed: z.number(), external: z.number() });
 export const ZSockets = z.object({ connected: z.number().int() });

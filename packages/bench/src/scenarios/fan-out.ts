@@ -34,6 +34,7 @@ export async function runFanOut(ctx: ScenarioContext): Promise<ScenarioResult[]>
             publisher: 0,
           }),
         ctx.log,
+        config.confirmFailures,
       );
     });
     results.push({

@@ -33,6 +33,7 @@ export async function runInbound(ctx: ScenarioContext): Promise<ScenarioResult[]
           ackTimeoutMs: config.inbound.ackTimeoutMs,
         }),
       ctx.log,
+      config.confirmFailures,
     );
   });
   return [

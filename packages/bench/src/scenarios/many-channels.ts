@@ -33,6 +33,7 @@ export async function runManyChannels(ctx: ScenarioContext): Promise<ScenarioRes
           publisher: 0,
         }),
       ctx.log,
+      config.confirmFailures,
     );
   });
   return [

@@ -70,6 +70,7 @@ export async function runRedisFanOut(ctx: ScenarioContext): Promise<ScenarioResu
               publisher: 0,
             }),
           ctx.log,
+          config.confirmFailures,
         );
       },
     );
