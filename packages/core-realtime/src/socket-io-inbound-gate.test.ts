@@ -154,14 +154,15 @@ describe("SocketIORealtimeServer gate 3 (publish)", () => {
   });
 
   it("rate limits per socket with retryAfterMs", async () => {
-    await start({ limits: { inboundRatePerSocket: { capacity: 3, refillPerSecond: 2 } } });
+    // A slow refill: on a loaded machine the four publishes below may take most of a second.
+    await start({ limits: { inboundRatePerSocket: { capacity: 3, refillPerSecond: 0.25 } } });
     const bob = await t.connect({ token: "bob" });
     for (let i = 0; i < 3; i++) expect((await publish(bob, "lab.r1", { action: "echo" })).ok).toBe(true);
     const limited = await publish(bob, "lab.r1", { action: "echo" });
     expect(limited).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
     const retryAfterMs = limited.ok ? 0 : (limited.error.retryAfterMs ?? 0);
     expect(retryAfterMs).toBeGreaterThan(0);
-    expect(retryAfterMs).toBeLessThanOrEqual(500);
+    expect(retryAfterMs).toBeLessThanOrEqual(4_000);
     expect(calls.invocations).toHaveLength(3);
     // Another socket has its own bucket.
     expect((await publish(await t.connect(), "lab.r1", { action: "echo" })).ok).toBe(true);
