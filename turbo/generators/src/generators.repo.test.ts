@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRepoCopy } from "./__tests__/repo-copy";
@@ -110,5 +110,34 @@ describe("generators in a copy of the repo", () => {
   it("the app still typechecks and its wiring still lints with every generated feature bound", () => {
     expectSuccess(copy.pnpm(["--filter", "@repo/web-next", "typecheck"]));
     expectSuccess(copy.pnpm(["exec", "eslint", "--max-warnings", "0", "src/bind-all.ts"], { cwd: "apps/web-next" }));
+  }, STEP_TIMEOUT_MS);
+
+  it("bindAll() serves the generated feature's procedure and registers its channel with its handler", () => {
+    const script = join(copy.dir, "apps/web-next/generated-wiring.check.ts");
+    writeFileSync(
+      script,
+      [
+        'import { bindAll } from "./src/bind-all";',
+        "const bound = await bindAll();",
+        'const caller = bound.appRouter.createCaller({ user: { userId: "alice", roles: [] }, requestId: "check" });',
+        "const registry = bound.realtime.realtimeRegistry;",
+        "const wiring = {",
+        '  echo: await caller["live-feed"].echo({ text: "hi" }),',
+        '  channel: registry.listChannels().some((channel) => channel.name === "live-feed.scores"),',
+        '  handler: registry.getInboundDescriptor("live-feed.scores") !== undefined,',
+        "};",
+        "await bound.close();",
+        "console.log(`WIRING ${JSON.stringify(wiring)}`);",
+        "",
+      ].join("\n"),
+    );
+    try {
+      const result = copy.pnpm(["exec", "tsx", "generated-wiring.check.ts"], { cwd: "apps/web-next", timeoutMs: 3 * 60_000 });
+      expect(result.status, result.output).toBe(0);
+      const line = result.output.split("\n").find((entry) => entry.startsWith("WIRING "));
+      expect(JSON.parse(line?.slice("WIRING ".length) ?? "null"), result.output).toMatchObject({ echo: { text: "hi", from: "alice" }, channel: true, handler: true });
+    } finally {
+      rmSync(script, { force: true });
+    }
   }, STEP_TIMEOUT_MS);
 });

@@ -46,6 +46,13 @@ describe("realtimeProblems", () => {
     expect(realtimeProblems(repo.root, answers).join("\n")).toContain(problem);
   });
 
+  it("refuses a handler whose token is still in symbols.ts", () => {
+    repo.write("packages/polls/src/di/symbols.ts", "export const PollsSymbols = {\n  onLiveScoresHandler: token(),\n  // @anchor:realtime-symbols\n};\n");
+    expect(realtimeProblems(repo.root, { kind: "handler", feature: "polls", name: "live-scores" })).toEqual([
+      "packages/polls/src/di/symbols.ts already has an onLiveScoresHandler token",
+    ]);
+  });
+
   it("names the file and the anchor a feature lost", () => {
     repo.write("packages/polls/src/bind-dev-seed.ts", "const container = createContainer(NAME);\n  // @anchor:bindings\n");
     expect(realtimeProblems(repo.root, { kind: "channel", feature: "polls", name: "results" })).toEqual([

@@ -75,6 +75,7 @@ function handlerProblems(root: string, feature: string, name: string): string[] 
   const symbols = readTextOrNull(join(root, files.symbols));
   const symbolsConst = `${pascalCaseName(feature)}Symbols`;
   if (symbols !== null && !new RegExp(`^export const ${symbolsConst}\\b`, "m").test(symbols)) problems.push(`${files.symbols} does not export ${symbolsConst}`);
+  if (symbols?.includes(`on${pascal}Handler:`) === true) problems.push(`${files.symbols} already has an on${pascal}Handler token`);
   for (const bindFile of [files.bindProduction, files.bindDevSeed]) {
     const source = readTextOrNull(join(root, bindFile));
     if (source !== null && !/\bconst container = /.test(source)) problems.push(`${bindFile} has no \`const container = createContainer(...)\` to bind the handler in`);
