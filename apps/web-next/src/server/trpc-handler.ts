@@ -15,6 +15,8 @@ export interface TrpcHandlerOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** Largest request body tRPC reads (answered 413 beyond it): without a bound one POST can buffer gigabytes. */
+export const TRPC_MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * The app router over tRPC's Node adapter at `/api/trpc/<procedure>`, plain
@@ -29,6 +31,7 @@ export function createTrpcHandler(options: TrpcHandlerOptions): RequestHandler {
   return createHTTPHandler({
     router: options.router,
     basePath: `${TRPC_PREFIX}/`,
+    maxBodySize: TRPC_MAX_BODY_BYTES,
     async createContext({ req, res }): Promise<RequestContext> {
       const incoming = req.headers["x-request-id"];
       const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
