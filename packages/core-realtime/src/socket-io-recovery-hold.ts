@@ -1,4 +1,5 @@
 import { authorize } from "./authorize";
+import type { RealtimeErrorCode } from "./errors";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
 import { emitToSocket } from "./socket-io-server-types";
 import type { RealtimeIOServer, RealtimeIOSocket } from "./socket-io-server-types";
@@ -83,15 +84,25 @@ export class RecoveryHold {
     if (held === undefined) return;
     this.#held.delete(socket.id);
     const subscriptions = socket.data.subscriptions;
+    // The client believes it is still subscribed to every held channel: each one not given back gets a notice.
+    const refuse = (channel: string, code: RealtimeErrorCode, message: string): void =>
+      emitToSocket(socket, REALTIME_EVENTS.unsubscribed, { channel, error: { code, message } });
     for (const channel of held.channels) {
+      if (subscriptions.has(channel)) continue;
       const resolution = ctx.registry.resolve(channel);
-      if (resolution.kind !== "match") continue;
-      const verdict = authorize(resolution.descriptor, resolution.params, socket.data.user);
-      if (!verdict.ok) {
-        emitToSocket(socket, REALTIME_EVENTS.unsubscribed, { channel, error: { code: verdict.code, message: verdict.reason } });
+      if (resolution.kind !== "match") {
+        refuse(channel, "FORBIDDEN", "This channel no longer exists");
         continue;
       }
-      if (subscriptions.has(channel) || subscriptions.size >= ctx.limits.maxSubscriptionsPerSocket) continue;
+      const verdict = authorize(resolution.descriptor, resolution.params, socket.data.user);
+      if (!verdict.ok) {
+        refuse(channel, verdict.code, verdict.reason);
+        continue;
+      }
+      if (subscriptions.size >= ctx.limits.maxSubscriptionsPerSocket) {
+        refuse(channel, "TOO_MANY_SUBSCRIPTIONS", `At most ${ctx.limits.maxSubscriptionsPerSocket} subscriptions per connection`);
+        continue;
+      }
       subscriptions.set(channel, resolution.descriptor.name);
       ctx.metrics.subscriptionAdded(resolution.descriptor.name);
       await socket.join(channelRoom(channel));
