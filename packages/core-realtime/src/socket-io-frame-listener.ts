@@ -1,6 +1,7 @@
 import { errorAck } from "./realtime-ack";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
 import { limitControlFrame } from "./socket-io-inbound-gate";
+import { refuseExpiredSession } from "./socket-io-reauthentication";
 import type { RealtimeIOSocket } from "./socket-io-server-types";
 import { REALTIME_EVENTS } from "./wire-protocol";
 import type { Ack, ClientToServerEvents } from "./wire-protocol";
@@ -32,7 +33,7 @@ function onFrame(
   }
   const ack = last as AckFn;
   // Publishes are limited by their own buckets inside gate 3; every other frame by the control bucket.
-  const limited = event === REALTIME_EVENTS.publish ? null : limitControlFrame(ctx, socket);
+  const limited = refuseExpiredSession(ctx, socket) ?? (event === REALTIME_EVENTS.publish ? null : limitControlFrame(ctx, socket));
   if (limited !== null) {
     sendAck(ctx, socket, event, ack, limited);
     return;

@@ -1,11 +1,13 @@
 import { authorize } from "./authorize";
 import type { AuthorizationResult } from "./authorize";
 import { RealtimeError } from "./errors";
+import { errorAck } from "./realtime-ack";
 import type { RealtimeUser } from "./realtime-user";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
 import { sessionRoom } from "./socket-io-server-types";
 import type { RealtimeIOSocket } from "./socket-io-server-types";
 import { dropSubscription } from "./socket-io-subscription-gate";
+import type { ErrorAck } from "./wire-protocol";
 
 const CHANNEL_GONE: AuthorizationResult = Object.freeze({ ok: false, code: "FORBIDDEN", reason: "This channel no longer exists" });
 
@@ -16,6 +18,27 @@ function disconnectFor(ctx: SocketIOGateContext, socket: RealtimeIOSocket, reaso
 
 function isExpired(user: RealtimeUser, now: number): boolean {
   return user.expiresAt !== undefined && user.expiresAt <= now;
+}
+
+/**
+ * Every frame's expiry check, between two credential sweeps: a frame from a
+ * socket whose session has expired is refused `UNAUTHENTICATED`, and the
+ * socket is disconnected right after the refusal is written. No I/O: the
+ * expiry came with the user at gate 1. (A revocation needs the store, so it
+ * is the sweep's and `reauthenticateUser`'s job.)
+ *
+ * @example
+ * const expired = refuseExpiredSession(ctx, socket);
+ * if (expired !== null) return ack(expired);
+ */
+export function refuseExpiredSession(ctx: SocketIOGateContext, socket: RealtimeIOSocket): ErrorAck | null {
+  const user = socket.data.user;
+  if (user === null || !isExpired(user, Date.now())) return null;
+  // After this frame's ack has been queued: a closing connection still flushes what it was given.
+  setImmediate(() => {
+    if (socket.connected) disconnectFor(ctx, socket, "session_expired");
+  });
+  return errorAck("UNAUTHENTICATED", "Your session has expired; sign in again");
 }
 
 async function moveSessionRoom(socket: RealtimeIOSocket, previous: RealtimeUser, next: RealtimeUser): Promise<void> {

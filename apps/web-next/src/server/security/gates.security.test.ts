@@ -346,4 +346,16 @@ describe("security: expired sessions (SESSION_TTL_SECONDS=2)", () => {
     expect(await connectRefused(sec.server.url, { token: session.token })).toMatchObject({ code: "UNAUTHENTICATED" });
     expect(await connectRefused(sec.server.url, { cookie: session.cookie })).toMatchObject({ code: "UNAUTHENTICATED" });
   }, 60_000);
+
+  it("refuses the next frame of an expired session with UNAUTHENTICATED without waiting for the re-check", async () => {
+    const session = await sec.signIn("bob");
+    const socket = await sec.connect({ token: session.token });
+    const wire = tapWire(socket);
+    await new Promise((resolve) => setTimeout(resolve, 2_300));
+    const sentinel = await sec.broadcastNotificationSentinel("bob");
+    const ack: unknown = await socket.socket.timeout(3_000).emitWithAck("realtime:subscribe", { channel: "notifications.user.bob" });
+    expect(ack).toMatchObject({ ok: false, error: { code: "UNAUTHENTICATED" } });
+    await waitFor(() => !socket.socket.connected, 5_000, "expired socket disconnected after the refusal");
+    expect(wire.filter((data) => data.includes(sentinel))).toEqual([]);
+  }, 30_000);
 });
