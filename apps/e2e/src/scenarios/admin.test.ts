@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ALICE,
+  AppApi,
+  BOB,
+  IS_CI,
+  isSameDocument,
+  markDocument,
+  openSignedInPage,
+  openVisitorPage,
+  probeChromium,
+  saveDocScreenshot,
+  saveScreenshot,
+  showServerLogsOnFailure,
+  startE2eStack,
+  UI_TIMEOUT_MS,
+  uniqueLabel,
+} from "../index";
+import type { AppServer, E2eStack, UserPage } from "../index";
+import { ADMIN_METRICS, AdminPage } from "../pages/admin-page";
+
+const chromiumAvailable = probeChromium();
+
+describe.skipIf(!chromiumAvailable && !IS_CI)("admin dashboard, production build, in-memory", () => {
+  let stack: E2eStack | undefined;
+  showServerLogsOnFailure(() => stack?.servers ?? []);
+  let server: AppServer;
+  let alice: UserPage;
+  let bob: UserPage;
+
+  beforeAll(async () => {
+    stack = await startE2eStack([{ name: "memory" }]);
+    server = stack.servers[0]!;
+    alice = await openSignedInPage(stack.browser, server.url, ALICE);
+    bob = await openSignedInPage(stack.browser, server.url, BOB);
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it("updates live for alice: metrics, the chart, the timestamp and the event log", async () => {
+    const admin = new AdminPage(alice.page);
+    const response = await admin.open();
+    expect(response?.status()).toBe(200);
+    await admin.dashboard.waitFor();
+    await markDocument(alice.page);
+    for (const metric of ADMIN_METRICS) {
+      await expect.poll(() => admin.metric(metric), { timeout: UI_TIMEOUT_MS, message: metric }).toBeGreaterThanOrEqual(0);
+    }
+    // Alice's own tab is connected, so the dashboard counts at least one connection.
+    await expect.poll(() => admin.metric("metric-connections"), { timeout: UI_TIMEOUT_MS }).toBeGreaterThanOrEqual(1);
+
+    const firstUpdate = await admin.updatedAt();
+    await expect.poll(() => admin.updatedAt(), { timeout: UI_TIMEOUT_MS }).not.toBe(firstUpdate);
+    // The chart keeps a bounded window of samples, so "updates" means it redraws, not that it grows forever.
+    const drawnBefore = await admin.chart.innerHTML();
+    await expect.poll(() => admin.chart.innerHTML(), { timeout: UI_TIMEOUT_MS }).not.toBe(drawnBefore);
+    await expect.poll(() => admin.chartPoints(), { timeout: UI_TIMEOUT_MS }).toBeGreaterThanOrEqual(2);
+    expect(await admin.chart.count()).toBe(1);
+
+    // Something happens elsewhere in the app: the bus event shows up in the log without a reload.
+    const api = await AppApi.signIn(server.url, ALICE);
+    await api.mutate("notifications.send", { userId: BOB.id, title: uniqueLabel("Admin log probe"), body: "" });
+    await expect.poll(() => admin.events("notification:sent").count(), { timeout: UI_TIMEOUT_MS }).toBeGreaterThanOrEqual(1);
+
+    expect(await isSameDocument(alice.page)).toBe(true);
+    await saveDocScreenshot(alice.page, "admin");
+    expect(alice.pageErrors).toEqual([]);
+  });
+
+  it("answers bob with HTTP 403 and the forbidden page, with no dashboard in it", async () => {
+    const admin = new AdminPage(bob.page);
+    const response = await admin.open();
+    expect(response?.status()).toBe(403);
+    await admin.forbidden.waitFor();
+    expect(await admin.dashboard.count()).toBe(0);
+    // Checked on the bytes the server sent (HTML and its inline RSC payload), not only on the rendered DOM.
+    const html = (await response?.text()) ?? "";
+    for (const testId of ["admin-dashboard", "admin-event-log", ...ADMIN_METRICS]) expect(html).not.toContain(testId);
+    await saveScreenshot(bob.page, "admin-forbidden-bob");
+    expect(bob.pageErrors).toEqual([]);
+  });
+
+  it("answers a signed-out visitor with HTTP 403 too", async () => {
+    const visitor = await openVisitorPage(stack!.browser, server.url);
+    try {
+      const admin = new AdminPage(visitor.page);
+      const response = await admin.open();
+      expect(response?.status()).toBe(403);
+      await admin.forbidden.waitFor();
+      expect(await admin.dashboard.count()).toBe(0);
+      await saveScreenshot(visitor.page, "admin-forbidden-visitor");
+    } finally {
+      await visitor.close();
+    }
+  });
+});
