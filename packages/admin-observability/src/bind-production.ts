@@ -1,11 +1,10 @@
-import { createContainer } from "@repo/core-di";
+import { createContainer, traceConsumer } from "@repo/core-di";
 import type { BindContext, FeatureModule } from "@repo/core-di";
 import { bindRealtimeBridge } from "@repo/core-realtime";
 import { adminObservabilityFeatureModule, ADMIN_OBSERVABILITY_FEATURE_NAME } from "./di/admin-observability-feature-module";
 import { resolveAdminObservabilityOptions } from "./di/admin-observability-options";
 import type { AdminObservabilityOptions } from "./di/admin-observability-options";
 import { bindAdminObservabilityServices } from "./di/bind-admin-observability-services";
-import { traceConsumer } from "./di/instrument-use-case";
 import { AdminObservabilitySymbols } from "./di/symbols";
 import { onAdminActivity } from "./events/handlers/on-admin-activity.handler";
 import { startMetricsSampler } from "./metrics/start-metrics-sampler";

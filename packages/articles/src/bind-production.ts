@@ -1,9 +1,8 @@
-import { createContainer } from "@repo/core-di";
+import { createContainer, traceConsumer } from "@repo/core-di";
 import type { BindContext, FeatureModule } from "@repo/core-di";
 import { bindRealtimeBridge, bridgeEntry } from "@repo/core-realtime";
 import { articlesFeatureModule, ARTICLES_FEATURE_NAME } from "./di/articles-feature-module";
 import { bindArticlesServices, selectArticleRepository } from "./di/bind-articles-services";
-import { traceConsumer } from "./di/instrument-use-case";
 import { ArticlesSymbols } from "./di/symbols";
 import { articlePublished } from "./events/article-published.event";
 import { onArticlePublishedIndex } from "./events/handlers/on-article-published-index.handler";

@@ -1,3 +1,4 @@
+import { instrumentUseCase } from "@repo/core-di";
 import type { BindContext, Container } from "@repo/core-di";
 import { PrometheusRealtimeTotalsSource } from "../metrics/prometheus-realtime-totals-source";
 import { InMemoryActivityLog } from "../repositories/in-memory-activity-log";
@@ -6,7 +7,6 @@ import { getDashboardSnapshotUseCase } from "../use-cases/get-dashboard-snapshot
 import { recordActivityUseCase } from "../use-cases/record-activity";
 import { sampleRealtimeMetricsUseCase } from "../use-cases/sample-realtime-metrics";
 import type { ResolvedAdminObservabilityOptions } from "./admin-observability-options";
-import { instrumentUseCase } from "./instrument-use-case";
 import { AdminObservabilitySymbols } from "./symbols";
 
 /**

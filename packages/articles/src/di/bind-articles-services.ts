@@ -1,3 +1,4 @@
+import { instrumentUseCase } from "@repo/core-di";
 import type { BindContext, Container } from "@repo/core-di";
 import type { IArticleRepository } from "../repositories/article-repository";
 import { InMemoryArticleRepository } from "../repositories/in-memory-article-repository";
@@ -8,7 +9,6 @@ import type { ISubscriberNotifier } from "../services/subscriber-notifier";
 import { listArticlesUseCase } from "../use-cases/list-articles";
 import { publishArticleUseCase } from "../use-cases/publish-article";
 import { searchArticlesUseCase } from "../use-cases/search-articles";
-import { instrumentUseCase } from "./instrument-use-case";
 import { ArticlesSymbols } from "./symbols";
 
 /** How many stored articles the search index loads at start (older ones are not searchable until re-published). */

@@ -1,3 +1,4 @@
+import { instrumentUseCase } from "@repo/core-di";
 import type { BindContext, Container } from "@repo/core-di";
 import { InMemoryNotificationRepository } from "../repositories/in-memory-notification-repository";
 import type { INotificationRepository } from "../repositories/notification-repository";
@@ -5,7 +6,6 @@ import { RedisNotificationRepository } from "../repositories/redis-notification-
 import { listNotificationsUseCase } from "../use-cases/list-notifications";
 import { markNotificationsReadUseCase } from "../use-cases/mark-notifications-read";
 import { sendNotificationUseCase } from "../use-cases/send-notification";
-import { instrumentUseCase } from "./instrument-use-case";
 import { NotificationsSymbols } from "./symbols";
 
 /** Redis when the app has a connection (every instance sees the same inbox and count), memory otherwise. */

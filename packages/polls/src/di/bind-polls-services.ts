@@ -1,3 +1,4 @@
+import { instrumentUseCase } from "@repo/core-di";
 import type { BindContext, Container } from "@repo/core-di";
 import { InMemoryPollRepository } from "../repositories/in-memory-poll-repository";
 import { InMemoryVoteRepository } from "../repositories/in-memory-vote-repository";
@@ -10,7 +11,6 @@ import { closePollUseCase, openPollUseCase } from "../use-cases/change-poll-stat
 import { createPollUseCase } from "../use-cases/create-poll";
 import { getPollUseCase } from "../use-cases/get-poll";
 import { listPollsUseCase } from "../use-cases/list-polls";
-import { instrumentUseCase } from "./instrument-use-case";
 import { PollsSymbols } from "./symbols";
 
 export interface PollsRepositories {
