@@ -10,11 +10,11 @@ import { findRepoRoot } from "./__tests__/repo-root";
 // of the repo; then lints, typechecks and tests what they wrote. Minutes, not seconds: the copy
 // gets its own install and the checks are the packages' real lint/typecheck/test scripts.
 const COPY_TIMEOUT_MS = 5 * 60_000;
-const STEP_TIMEOUT_MS = 10 * 60_000;
+const STEP_TIMEOUT_MS = 20 * 60_000;
 
 let copy: RepoCopy;
 
-const gen = (generator: string, ...args: string[]): CommandResult => copy.pnpm(["exec", "gen", "run", generator, "--args", ...args], { timeoutMs: 3 * 60_000 });
+const gen = (generator: string, ...args: string[]): CommandResult => copy.pnpm(["exec", "gen", "run", generator, "--args", ...args], { timeoutMs: 8 * 60_000 });
 
 function expectSuccess(result: CommandResult): void {
   expect(result.output, result.output).not.toMatch(/Error -|ERR_PNPM/);
@@ -132,7 +132,7 @@ describe("generators in a copy of the repo", () => {
       ].join("\n"),
     );
     try {
-      const result = copy.pnpm(["exec", "tsx", "generated-wiring.check.ts"], { cwd: "apps/web-next", timeoutMs: 3 * 60_000 });
+      const result = copy.pnpm(["exec", "tsx", "generated-wiring.check.ts"], { cwd: "apps/web-next", timeoutMs: 8 * 60_000 });
       expect(result.status, result.output).toBe(0);
       const line = result.output.split("\n").find((entry) => entry.startsWith("WIRING "));
       expect(JSON.parse(line?.slice("WIRING ".length) ?? "null"), result.output).toMatchObject({ echo: { text: "hi", from: "alice" }, channel: true, handler: true });
