@@ -22,6 +22,7 @@ describe("parseEnv", () => {
       SHUTDOWN_TIMEOUT_MS: 10_000,
       LOG_LEVEL: "info",
       APP_SEED: "dev",
+      REALTIME_LIMITS: {},
     });
   });
 

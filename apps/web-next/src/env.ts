@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { parseRealtimeLimitsEnv } from "@repo/core-realtime";
+import type { RealtimeLimits } from "@repo/core-realtime";
 import { z } from "zod";
 
 /**
@@ -66,6 +68,8 @@ export interface AppEnv {
   readonly LOG_LEVEL: "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
   /** `dev`: seed demo data (alice, bob); `none`: start empty. */
   readonly APP_SEED: "dev" | "none";
+  /** Realtime limits set through REALTIME_* variables (docs/security.md lists them); unset ones keep their defaults. */
+  readonly REALTIME_LIMITS: Partial<RealtimeLimits>;
 }
 
 export interface ParsedEnv {
@@ -117,9 +121,20 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>>): 
       REDIS_URL: raw.REDIS_URL,
       SESSION_SECRET: sessionSecret,
       COOKIE_SECURE: raw.COOKIE_SECURE ?? raw.NODE_ENV === "production",
+      REALTIME_LIMITS: realtimeLimitsFrom(present),
     },
     warnings,
   };
+}
+
+/** The REALTIME_* limit variables, validated like the rest: a bad value is an InvalidEnvError naming it. */
+function realtimeLimitsFrom(source: Readonly<Record<string, string | undefined>>): Partial<RealtimeLimits> {
+  try {
+    return parseRealtimeLimitsEnv(source);
+  } catch (error) {
+    if (error instanceof RangeError) throw new InvalidEnvError(`Invalid environment: ${error.message}`);
+    throw error;
+  }
 }
 
 let processEnv: ParsedEnv | undefined;

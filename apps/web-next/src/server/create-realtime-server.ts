@@ -24,7 +24,7 @@ export interface CreateRealtimeServerOptions {
   readonly redis: RedisClient | null;
   readonly env: Pick<
     AppEnv,
-    "REDIS_KEY_PREFIX" | "REALTIME_RECOVERY_WINDOW_MS" | "REALTIME_PRESENCE_TTL_MS" | "REALTIME_PRESENCE_HEARTBEAT_MS"
+    "REDIS_KEY_PREFIX" | "REALTIME_RECOVERY_WINDOW_MS" | "REALTIME_PRESENCE_TTL_MS" | "REALTIME_PRESENCE_HEARTBEAT_MS" | "REALTIME_LIMITS"
   >;
 }
 
@@ -62,6 +62,7 @@ export function createRealtimeServer(options: CreateRealtimeServerOptions): Sock
     allowedOrigins: options.allowedOrigins,
     connectionStateRecovery: { maxDisconnectionDurationMs: options.env.REALTIME_RECOVERY_WINDOW_MS },
     presenceHeartbeatMs: options.env.REALTIME_PRESENCE_HEARTBEAT_MS,
+    limits: options.env.REALTIME_LIMITS,
     ...(options.redis === null ? {} : sharedState(options.redis, options)),
   });
 }
