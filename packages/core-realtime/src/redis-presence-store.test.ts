@@ -1,7 +1,7 @@
 import type { RedisClientType } from "redis";
 import { afterAll, beforeAll } from "vitest";
 import { describePresenceStoreContract } from "./__tests__/presence-store-contract";
-import { describeWithRedis, probeRedis, testRedisKeyspace } from "./__tests__/redis-test-kit";
+import { describeWithRedis, probeRedis, testRedisKeyspace } from "@repo/core-testing-redis";
 import { RedisPresenceStore } from "./redis-presence-store";
 
 const available = await probeRedis();

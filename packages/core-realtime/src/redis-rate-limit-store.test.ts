@@ -1,7 +1,7 @@
 import { createClient } from "redis";
 import type { RedisClientType } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeWithRedis, probeRedis, testRedisKeyspace } from "./__tests__/redis-test-kit";
+import { describeWithRedis, probeRedis, testRedisKeyspace } from "@repo/core-testing-redis";
 import { InMemoryRateLimitStore } from "./in-memory-rate-limit-store";
 import { RedisRateLimitStore } from "./redis-rate-limit-store";
 

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { describeBroadcasterContract, waitUntil } from "./__tests__/broadcaster-contract";
 import { createRedisContractHarness, startRedisCluster } from "./__tests__/redis-cluster-harness";
 import type { RedisCluster } from "./__tests__/redis-cluster-harness";
-import { describeWithRedis, probeRedis, testRedisKeyspace } from "./__tests__/redis-test-kit";
+import { describeWithRedis, probeRedis, testRedisKeyspace } from "@repo/core-testing-redis";
 import { contractChannels, roomChannel } from "./__tests__/realtime-test-channels";
 import { collectMessages, request } from "./__tests__/socket-io-harness";
 import type { RealtimeTestClient } from "./__tests__/socket-io-harness";

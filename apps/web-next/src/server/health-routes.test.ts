@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createMetricsRegistry } from "@repo/core-observability";
 import { createLogCapture } from "@repo/core-observability/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { probeRedis, TEST_REDIS_URL } from "./__tests__/redis-probe";
+import { probeRedis, TEST_REDIS_URL } from "@repo/core-testing-redis";
 import { connectRedis, closeRedis } from "./connect-redis";
 import { createHealthRoutes } from "./health-routes";
 import { HttpDispatcher } from "./http-dispatcher";

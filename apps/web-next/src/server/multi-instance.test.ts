@@ -8,7 +8,7 @@ import { spawnAppInstance, startSwitchableProxy } from "./__tests__/app-instance
 import type { AppInstance, SwitchableProxy } from "./__tests__/app-instance";
 import { connectSocket } from "./__tests__/realtime-test-client";
 import type { RecordingSocket } from "./__tests__/realtime-test-client";
-import { probeRedis, TEST_REDIS_URL } from "./__tests__/redis-probe";
+import { probeRedis, TEST_REDIS_URL } from "@repo/core-testing-redis";
 import { testRoomChannel } from "./__tests__/test-room.channel";
 import { signIn, waitFor } from "./__tests__/test-server";
 

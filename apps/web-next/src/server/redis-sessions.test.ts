@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { probeRedis, TEST_REDIS_URL } from "./__tests__/redis-probe";
+import { probeRedis, TEST_REDIS_URL } from "@repo/core-testing-redis";
 import { connectRefused, connectSocket } from "./__tests__/realtime-test-client";
 import { signIn, startTestServer, waitFor } from "./__tests__/test-server";
 import type { TestServer } from "./__tests__/test-server";

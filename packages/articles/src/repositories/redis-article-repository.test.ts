@@ -1,49 +1,23 @@
-import { randomUUID } from "node:crypto";
+import { describeWithRedis, probeRedis, testRedisKeyspace } from "@repo/core-testing-redis";
+import type { RedisClientType } from "redis";
 import { createLogCapture } from "@repo/core-observability/testing";
-import { createClient } from "redis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { articleRepositoryContract } from "../__tests__/article-repository-contract";
 import { RedisArticleRepository } from "./redis-article-repository";
 
-const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const redisAvailable = await probeRedis();
 
-/**
- * One decision for the whole file: run against the real Redis when it
- * answers; when it does not, fail under CI (CI=true) and skip loudly elsewhere.
- */
-async function probeRedis(url: string): Promise<boolean> {
-  const probe = createClient({ url, socket: { connectTimeout: 1000, reconnectStrategy: false } });
-  // Connection errors surface as the rejection of connect() below; without a listener they would crash the run.
-  probe.on("error", () => undefined);
-  try {
-    await probe.connect();
-    await probe.ping();
-    return true;
-  } catch (error) {
-    console.warn(`\n!!! Redis at ${url} did not answer (${String(error)}): RedisArticleRepository tests are SKIPPED. Start redis-server or set REDIS_URL; under CI=true they fail instead.\n`);
-    return false;
-  } finally {
-    if (probe.isOpen) probe.destroy();
-  }
-}
-
-const redisAvailable = await probeRedis(REDIS_URL);
-
-describe.skipIf(!redisAvailable && process.env.CI !== "true")("RedisArticleRepository against a real Redis", () => {
-  const redis = createClient({ url: REDIS_URL });
-  const runPrefix = `test:articles:${randomUUID()}:`;
+describeWithRedis(redisAvailable)("RedisArticleRepository against a real Redis", () => {
+  const keyspace = testRedisKeyspace("articles");
+  const runPrefix = keyspace.prefix;
+  let redis: RedisClientType;
   let repositories = 0;
 
   beforeAll(async () => {
-    redis.on("error", (error) => console.error("redis client error in test", error));
-    await redis.connect();
+    redis = await keyspace.client();
   });
 
-  afterAll(async () => {
-    const keys = await redis.keys(`${runPrefix}*`);
-    if (keys.length > 0) await redis.del(keys);
-    redis.destroy();
-  });
+  afterAll(() => keyspace.dispose());
 
   // Each repository gets its own prefix: the contract expects a fresh, empty store.
   const freshPrefix = () => `${runPrefix}${++repositories}:`;

@@ -1,4 +1,4 @@
-import { describeWithRedis, probeRedis, testRedisKeyspace } from "@repo/core-testing/redis";
+import { describeWithRedis, probeRedis, testRedisKeyspace } from "@repo/core-testing-redis";
 import type { RedisClientType } from "redis";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { sessionStoreContract } from "../__tests__/session-store-contract";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notificationRepositoryContract } from "../__tests__/notification-repository-contract";
-import { probeRedis, TEST_REDIS_URL } from "../__tests__/probe-redis";
+import { probeRedis, TEST_REDIS_URL } from "@repo/core-testing-redis";
 import { RedisNotificationRepository } from "./redis-notification-repository";
 
 const redisAvailable = await probeRedis();

@@ -3,7 +3,7 @@ import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pollRepositoryContract } from "../__tests__/poll-repository-contract";
 import { pollFixture } from "../__tests__/polls-test-kit";
-import { probeRedis, TEST_REDIS_URL } from "../__tests__/probe-redis";
+import { probeRedis, TEST_REDIS_URL } from "@repo/core-testing-redis";
 import { RedisPollRepository } from "./redis-poll-repository";
 
 const redisAvailable = await probeRedis();

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createClient } from "redis";
 import type { RedisClientType } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { probeRedis, TEST_REDIS_URL } from "../__tests__/probe-redis";
+import { probeRedis, TEST_REDIS_URL } from "@repo/core-testing-redis";
 import { voteRepositoryContract } from "../__tests__/vote-repository-contract";
 import { RedisVoteRepository } from "./redis-vote-repository";
 

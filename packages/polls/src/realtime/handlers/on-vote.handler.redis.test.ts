@@ -6,7 +6,7 @@ import { createClient } from "redis";
 import type { RedisClientType } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pollFixture } from "../../__tests__/polls-test-kit";
-import { probeRedis, TEST_REDIS_URL } from "../../__tests__/probe-redis";
+import { probeRedis, TEST_REDIS_URL } from "@repo/core-testing-redis";
 import { RedisPollRepository } from "../../repositories/redis-poll-repository";
 import { RedisVoteRepository } from "../../repositories/redis-vote-repository";
 import { castVoteUseCase } from "../../use-cases/cast-vote";

@@ -8,7 +8,7 @@ export const TEST_REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 /**
  * True when Redis answers PING. A missing Redis is announced loudly here, so
- * no file repeats the banner; `describeWithRedis` turns the answer into
+ * no test file repeats the banner; `describeWithRedis` turns the answer into
  * "fail under CI=true, skip elsewhere".
  *
  * @example
@@ -45,15 +45,15 @@ export function describeWithRedis(available: boolean): ReturnType<typeof describ
 export interface TestRedisKeyspace {
   /** A prefix no other run shares, e.g. `test:articles:<uuid>:`. */
   readonly prefix: string;
-  /** A connected client (one per keyspace, created on first call). */
+  /** A new connected client (tests that need two connections call it twice). */
   client(): Promise<RedisClientType>;
-  /** Deletes every key under the prefix and closes the client. */
+  /** Deletes every key under the prefix and closes every client it handed out. */
   dispose(): Promise<void>;
 }
 
 /**
  * A private corner of the shared Redis for one test file: a unique prefix,
- * one client, and a cleanup that removes exactly what the file wrote.
+ * clients, and a cleanup that removes exactly what the file wrote.
  *
  * @example
  * const keyspace = testRedisKeyspace("articles");
@@ -62,23 +62,24 @@ export interface TestRedisKeyspace {
  */
 export function testRedisKeyspace(area: string, url = TEST_REDIS_URL): TestRedisKeyspace {
   const prefix = `test:${area}:${randomUUID()}:`;
-  let connected: Promise<RedisClientType> | undefined;
+  const clients: RedisClientType[] = [];
   return {
     prefix,
-    client: () =>
-      (connected ??= (async () => {
-        const client: RedisClientType = createClient({ url });
-        client.on("error", (error: unknown) => console.error(`redis client error in ${area} tests`, error));
-        await client.connect();
-        return client;
-      })()),
+    client: async () => {
+      const client: RedisClientType = createClient({ url });
+      client.on("error", (error: unknown) => console.warn(`redis test client (${area}):`, String(error)));
+      await client.connect();
+      clients.push(client);
+      return client;
+    },
     dispose: async () => {
-      if (connected === undefined) return;
-      const client = await connected;
-      for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
-        if (keys.length > 0) await client.del(keys);
+      const cleaner = clients.find((client) => client.isReady);
+      if (cleaner !== undefined) {
+        for await (const keys of cleaner.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
+          if (keys.length > 0) await cleaner.del(keys);
+        }
       }
-      client.destroy();
+      for (const client of clients) if (client.isOpen) client.destroy();
     },
   };
 }

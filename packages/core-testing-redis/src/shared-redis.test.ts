@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from "vitest";
-import { describeWithRedis, probeRedis, testRedisKeyspace } from "./redis-test-kit";
+import { describeWithRedis, probeRedis, testRedisKeyspace } from "./shared-redis";
 
 const available = await probeRedis();
 

@@ -3,16 +3,13 @@ import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { createClient } from "redis";
 
-/** A redis-server of one test's own on an ephemeral port (never the shared one), so it can be killed and restarted. */
-export interface PrivateRedis {
-  readonly url: string;
-  /** SIGKILL: the data is gone (no persistence), as after a crash. */
-  stop(): Promise<void>;
-  /** Starts it again on the same port, empty. */
-  start(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
+/**
+ * A free TCP port on 127.0.0.1 at the time of the call.
+ *
+ * @example
+ * const port = await freePort();
+ */
+export async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
   const address = probe.address();
@@ -28,7 +25,7 @@ async function answers(url: string): Promise<boolean> {
     await probe.connect();
     return (await probe.ping()) === "PONG";
   } catch (error) {
-    // Not up yet: the caller polls.
+    // Not up yet: the caller polls until it is.
     if (error instanceof Error) return false;
     throw error;
   } finally {
@@ -36,7 +33,18 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+/** A redis-server of one test's own on an ephemeral port (never the shared one), so it can be killed and restarted. */
+export interface PrivateRedis {
+  readonly url: string;
+  /** SIGKILL: the data is gone (no persistence), as after a crash. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port, empty. */
+  start(): Promise<void>;
+}
+
 /**
+ * Starts `redis-server` without persistence on a free port and waits until it answers.
+ *
  * @example
  * const redis = await startPrivateRedis();
  * await redis.stop(); await redis.start();
