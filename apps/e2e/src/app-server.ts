@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { findFreePort } from "./free-port";
+import { freePort } from "@repo/core-testing-redis";
 import { waitUntil } from "./wait-until";
 import { WEB_NEXT_DIR, assertProductionBuild } from "./web-next-app";
 
@@ -16,7 +16,10 @@ const EXIT_WITH_PARENT = new URL("./exit-with-parent.ts", import.meta.url).href;
 export interface AppServerOptions {
   /** Shown in errors; tells instances apart. */
   readonly name?: string;
-  /** Defaults to a free port, kept across restarts. */
+  /**
+   * Defaults to a free port (not `PORT=0`), kept across restarts, so a test
+   * can stop the server and start it again on the address an open tab uses.
+   */
   readonly port?: number;
   /** Unset: in-memory defaults (an inherited REDIS_URL is removed). */
   readonly redisUrl?: string;
@@ -63,7 +66,7 @@ export class AppServer {
 
   static async start(options: AppServerOptions = {}): Promise<AppServer> {
     assertProductionBuild();
-    const port = options.port ?? (await findFreePort());
+    const port = options.port ?? (await freePort());
     const { REDIS_URL: _inherited, ...inherited } = process.env;
     const env: NodeJS.ProcessEnv = {
       ...inherited,
