@@ -70,6 +70,6 @@ describe("configs", () => {
       "error",
       { allow: [...DEFAULT_SOCKET_IO_ALLOW, ...REPO_RAW_SOCKET_IO_ALLOW] },
     ]);
-    expect(REPO_RAW_SOCKET_IO_ALLOW).toEqual(["**/*.test.ts", "**/*.test.tsx", "packages/bench/**", "packages/e2e/**"]);
+    expect(REPO_RAW_SOCKET_IO_ALLOW).toEqual(["**/*.test.ts", "**/*.test.tsx", "packages/bench/**"]);
   });
 });

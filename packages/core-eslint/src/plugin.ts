@@ -64,14 +64,13 @@ export const recommended: CompatibleConfig = {
 
 /**
  * Files of this repo that legitimately open raw Socket.IO connections besides the ADR-016
- * defaults: tests (real sockets, per the testing rules) and the benchmark / e2e packages, whose
- * baseline is the bare client.
+ * defaults: tests (real sockets, per the testing rules) and the benchmark package, whose
+ * baseline is plain Socket.IO. Browser tests (`apps/e2e`) drive pages, never raw sockets.
  */
 export const REPO_RAW_SOCKET_IO_ALLOW: readonly string[] = [
   "**/*.test.ts",
   "**/*.test.tsx",
   "packages/bench/**",
-  "packages/e2e/**",
 ];
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "@repo/core-observability";
 import { createCallerFactory } from "@repo/core-trpc";
+import { TRPCError } from "@trpc/server";
 import type { BoundApp } from "../bind-all";
 import { resolveRequestUser } from "./resolve-request-user";
 
@@ -20,6 +21,12 @@ export type AppCaller = ReturnType<CreateAppCaller>;
 export interface PageCaller {
   /** Authenticates a request's `Cookie` header (same authenticator as tRPC and sockets) and returns a caller acting as that user. */
   forRequest(cookieHeader: string | undefined): Promise<AppCaller>;
+  /**
+   * True when a procedure refused the user (UNAUTHORIZED, FORBIDDEN). The
+   * error comes from the server's module graph, so a page's own `TRPCError`
+   * class would not match it with `instanceof`: the check lives here.
+   */
+  isRefusal(error: unknown): boolean;
 }
 
 const PAGE_CALLER_KEY = Symbol.for("@repo/web-next/page-caller");
@@ -43,6 +50,7 @@ export function createPageCaller(bound: Pick<BoundApp, "appRouter" | "authentica
       const user = await resolveRequestUser(bound.authenticator, { headers }, logger);
       return createCaller({ user, requestId: randomUUID() });
     },
+    isRefusal: (error) => error instanceof TRPCError && (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN"),
   };
 }
 

@@ -46,6 +46,21 @@ describe("the /admin page's server-side check", () => {
     expect(await loadAdminPage(pageCaller, await cookie())).toEqual({ kind: "forbidden" });
   });
 
+  it("lets the page caller judge refusals: the router's errors come from another module graph than the page's", async () => {
+    // In the running app the thrown TRPCError is another graph's class; model that with a foreign error.
+    const foreignRefusal = Object.assign(new Error('Requires role "admin"'), { name: "TRPCError", code: "FORBIDDEN" });
+    const refusing: PageCaller = {
+      forRequest: async (cookie) => {
+        const caller = await pageCaller.forRequest(cookie);
+        return { ...caller, adminObservability: { snapshot: () => Promise.reject(foreignRefusal) } };
+      },
+      isRefusal: (error) => error === foreignRefusal,
+    };
+    expect(await loadAdminPage(refusing, await cookieFor("bob"))).toEqual({ kind: "forbidden" });
+    const broken: PageCaller = { ...refusing, isRefusal: () => false };
+    await expect(loadAdminPage(broken, await cookieFor("bob"))).rejects.toBe(foreignRefusal);
+  });
+
   it("fails closed before the server published its page caller", async () => {
     expect(await loadAdminPage(undefined, await cookieFor("alice"))).toEqual({ kind: "forbidden" });
   });

@@ -1,5 +1,4 @@
 import type { TDashboardSnapshot } from "@repo/admin-observability/client";
-import { TRPCError } from "@trpc/server";
 import type { PageCaller } from "../../../src/server/page-caller";
 
 /** What the `/admin` page may do for one request: render with its first-paint data, or answer 403. */
@@ -21,7 +20,7 @@ export async function loadAdminPage(pageCaller: PageCaller | undefined, cookieHe
   try {
     return { kind: "admin", snapshot: await caller.adminObservability.snapshot() };
   } catch (error) {
-    if (error instanceof TRPCError && (error.code === "FORBIDDEN" || error.code === "UNAUTHORIZED")) return { kind: "forbidden" };
+    if (pageCaller.isRefusal(error)) return { kind: "forbidden" };
     throw error;
   }
 }
