@@ -13,3 +13,5 @@ export type { UserPage } from "./user-page";
 export { waitUntil } from "./wait-until";
 export type { WaitUntilOptions } from "./wait-until";
 export { WEB_NEXT_DIR, assertProductionBuild } from "./web-next-app";
+export { describeInBrowser, useSignedInPair } from "./browser-suite";
+export type { SignedInPair } from "./browser-suite";

@@ -1,45 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ALICE,
-  AppApi,
-  BOB,
-  IS_CI,
-  isSameDocument,
-  markDocument,
-  openSignedInPage,
-  openVisitorPage,
-  probeChromium,
-  saveDocScreenshot,
-  saveScreenshot,
-  showServerLogsOnFailure,
-  startE2eStack,
-  UI_TIMEOUT_MS,
-  uniqueLabel,
-} from "../index";
-import type { AppServer, E2eStack, UserPage } from "../index";
+import { expect, it } from "vitest";
+import { ALICE, AppApi, BOB, describeInBrowser, isSameDocument, markDocument, openVisitorPage, saveDocScreenshot, saveScreenshot, UI_TIMEOUT_MS, uniqueLabel, useSignedInPair } from "../index";
 import { ADMIN_METRICS, AdminPage } from "../pages/admin-page";
 
-const chromiumAvailable = probeChromium();
-
-describe.skipIf(!chromiumAvailable && !IS_CI)("admin dashboard, production build, in-memory", () => {
-  let stack: E2eStack | undefined;
-  showServerLogsOnFailure(() => stack?.servers ?? []);
-  let server: AppServer;
-  let alice: UserPage;
-  let bob: UserPage;
-
-  beforeAll(async () => {
-    stack = await startE2eStack([{ name: "memory" }]);
-    server = stack.servers[0]!;
-    alice = await openSignedInPage(stack.browser, server.url, ALICE);
-    bob = await openSignedInPage(stack.browser, server.url, BOB);
-  });
-
-  afterAll(async () => {
-    await stack?.close();
-  });
+describeInBrowser("admin dashboard, production build, in-memory", () => {
+  const pair = useSignedInPair();
 
   it("updates live for alice: metrics, the chart, the timestamp and the event log", async () => {
+    const { server, alice } = pair;
     const admin = new AdminPage(alice.page);
     const response = await admin.open();
     expect(response?.status()).toBe(200);
@@ -70,6 +37,7 @@ describe.skipIf(!chromiumAvailable && !IS_CI)("admin dashboard, production build
   });
 
   it("answers bob with HTTP 403 and the forbidden page, with no dashboard in it", async () => {
+    const { bob } = pair;
     const admin = new AdminPage(bob.page);
     const response = await admin.open();
     expect(response?.status()).toBe(403);
@@ -83,7 +51,8 @@ describe.skipIf(!chromiumAvailable && !IS_CI)("admin dashboard, production build
   });
 
   it("answers a signed-out visitor with HTTP 403 too", async () => {
-    const visitor = await openVisitorPage(stack!.browser, server.url);
+    const { stack, server } = pair;
+    const visitor = await openVisitorPage(stack.browser, server.url);
     try {
       const admin = new AdminPage(visitor.page);
       const response = await admin.open();

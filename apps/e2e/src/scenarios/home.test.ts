@@ -1,38 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ALICE,
-  BOB,
-  IS_CI,
-  openSignedInPage,
-  probeChromium,
-  saveDocScreenshot,
-  saveScreenshot,
-  showServerLogsOnFailure,
-  startE2eStack,
-  UI_TIMEOUT_MS,
-} from "../index";
-import type { E2eStack, UserPage } from "../index";
+import { expect, it } from "vitest";
+import { ALICE, BOB, describeInBrowser, saveDocScreenshot, saveScreenshot, UI_TIMEOUT_MS, useSignedInPair } from "../index";
 
-const chromiumAvailable = probeChromium();
-
-describe.skipIf(!chromiumAvailable && !IS_CI)("home page, production build, in-memory", () => {
-  let stack: E2eStack | undefined;
-  showServerLogsOnFailure(() => stack?.servers ?? []);
-  let alice: UserPage;
-  let bob: UserPage;
-
-  beforeAll(async () => {
-    stack = await startE2eStack([{ name: "memory" }]);
-    const [server] = stack.servers;
-    alice = await openSignedInPage(stack.browser, server!.url, ALICE);
-    bob = await openSignedInPage(stack.browser, server!.url, BOB);
-  });
-
-  afterAll(async () => {
-    await stack?.close();
-  });
+describeInBrowser("home page, production build, in-memory", () => {
+  const pair = useSignedInPair();
 
   it("signs alice and bob in through the form, each in an isolated context with their own session", async () => {
+    const { alice, bob } = pair;
     await expect.poll(() => alice.page.getByTestId("user-id").textContent()).toBe(ALICE.id);
     await expect.poll(() => bob.page.getByTestId("user-id").textContent()).toBe(BOB.id);
     const aliceCookies = await alice.context.cookies();
@@ -45,6 +18,7 @@ describe.skipIf(!chromiumAvailable && !IS_CI)("home page, production build, in-m
   });
 
   it("connects live and shows a completed ping round-trip in both tabs", async () => {
+    const { alice, bob } = pair;
     for (const { page } of [alice, bob]) {
       await expect.poll(() => page.getByTestId("connection-status").getAttribute("data-state"), { timeout: UI_TIMEOUT_MS }).toBe("connected");
       await expect.poll(() => page.getByTestId("round-trip").textContent(), { timeout: UI_TIMEOUT_MS }).toMatch(/^\d+ ms$/);

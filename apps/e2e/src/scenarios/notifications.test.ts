@@ -1,44 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ALICE,
-  AppApi,
-  BOB,
-  IS_CI,
-  isSameDocument,
-  markDocument,
-  openSignedInPage,
-  probeChromium,
-  saveScreenshot,
-  showServerLogsOnFailure,
-  startE2eStack,
-  UI_TIMEOUT_MS,
-  uniqueLabel,
-  waitUntil,
-} from "../index";
-import type { AppServer, E2eStack, UserPage } from "../index";
+import { expect, it } from "vitest";
+import { ALICE, AppApi, BOB, describeInBrowser, isSameDocument, markDocument, saveScreenshot, UI_TIMEOUT_MS, uniqueLabel, useSignedInPair, waitUntil } from "../index";
 import { NotificationsPage } from "../pages/notifications-page";
 
-const chromiumAvailable = probeChromium();
-
-describe.skipIf(!chromiumAvailable && !IS_CI)("notifications page, production build, in-memory", () => {
-  let stack: E2eStack | undefined;
-  showServerLogsOnFailure(() => stack?.servers ?? []);
-  let server: AppServer;
-  let alice: UserPage;
-  let bob: UserPage;
-
-  beforeAll(async () => {
-    stack = await startE2eStack([{ name: "memory" }]);
-    server = stack.servers[0]!;
-    alice = await openSignedInPage(stack.browser, server.url, ALICE);
-    bob = await openSignedInPage(stack.browser, server.url, BOB);
-  });
-
-  afterAll(async () => {
-    await stack?.close();
-  });
+describeInBrowser("notifications page, production build, in-memory", () => {
+  const pair = useSignedInPair();
 
   it("shows a notification alice sends to bob live on bob's page, never on alice's; mark-all-read clears the count live", async () => {
+    const { alice, bob } = pair;
     const aliceInbox = new NotificationsPage(alice.page);
     const bobInbox = new NotificationsPage(bob.page);
     await Promise.all([aliceInbox.open(), bobInbox.open()]);
@@ -71,6 +39,7 @@ describe.skipIf(!chromiumAvailable && !IS_CI)("notifications page, production bu
   });
 
   it("recovers every notification sent while bob's page reloads, each shown exactly once", async () => {
+    const { server, bob } = pair;
     const api = await AppApi.signIn(server.url, ALICE);
     const bobInbox = new NotificationsPage(bob.page);
     await bobInbox.open();

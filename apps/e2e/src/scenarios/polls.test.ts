@@ -1,41 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ALICE,
-  BOB,
-  IS_CI,
-  isSameDocument,
-  markDocument,
-  openSignedInPage,
-  probeChromium,
-  saveScreenshot,
-  showServerLogsOnFailure,
-  startE2eStack,
-  UI_TIMEOUT_MS,
-  uniqueLabel,
-} from "../index";
-import type { E2eStack, UserPage } from "../index";
+import { expect, it } from "vitest";
+import { describeInBrowser, isSameDocument, markDocument, saveScreenshot, UI_TIMEOUT_MS, uniqueLabel, useSignedInPair } from "../index";
 import { PollsPage } from "../pages/polls-page";
 
-const chromiumAvailable = probeChromium();
-
-describe.skipIf(!chromiumAvailable && !IS_CI)("polls page, production build, in-memory", () => {
-  let stack: E2eStack | undefined;
-  showServerLogsOnFailure(() => stack?.servers ?? []);
-  let alice: UserPage;
-  let bob: UserPage;
-
-  beforeAll(async () => {
-    stack = await startE2eStack([{ name: "memory" }]);
-    const [server] = stack.servers;
-    alice = await openSignedInPage(stack.browser, server!.url, ALICE);
-    bob = await openSignedInPage(stack.browser, server!.url, BOB);
-  });
-
-  afterAll(async () => {
-    await stack?.close();
-  });
+describeInBrowser("polls page, production build, in-memory", () => {
+  const pair = useSignedInPair();
 
   it("updates the results in one context when someone votes in the other, and refuses a second vote", async () => {
+    const { alice, bob } = pair;
     const alicePolls = new PollsPage(alice.page);
     const bobPolls = new PollsPage(bob.page);
     await alicePolls.open();
