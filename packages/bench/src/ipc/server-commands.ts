@@ -7,7 +7,7 @@ export const ZServerCommand = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("start"),
     stack: ZStackKind,
-    redis: z.object({ url: z.string(), streamName: z.string() }).optional(),
+    redis: z.object({ url: z.string(), keyPrefix: z.string().min(1) }).optional(),
     unlimitedInbound: z.boolean().optional(),
   }),
   z.object({

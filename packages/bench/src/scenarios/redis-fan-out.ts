@@ -23,12 +23,15 @@ export async function probeRedis(url: string): Promise<{ readonly ok: true } | {
   }
 }
 
-async function deleteKeys(url: string, keys: readonly string[]): Promise<void> {
+/** Deletes every key under this run's prefix (streams, sequence counters, epochs, sessions). */
+async function deleteRunKeys(url: string, prefix: string): Promise<void> {
   const client = createClient({ url, socket: { connectTimeout: 1_000, reconnectStrategy: false } });
   client.on("error", (error: unknown) => console.error(`bench: redis cleanup error: ${String(error)}`));
   await client.connect();
   try {
-    await client.del([...keys]);
+    for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
+      if (keys.length > 0) await client.del(keys);
+    }
   } finally {
     client.destroy();
   }
@@ -37,8 +40,10 @@ async function deleteKeys(url: string, keys: readonly string[]): Promise<void> {
 /**
  * Scenario 5: two instances per stack sharing Redis through the Socket.IO
  * Redis Streams adapter; subscribers on instance B, the publisher on A, so
- * every delivery crosses Redis. Streams are named per run and stack, and
- * deleted afterwards.
+ * every delivery crosses Redis. Ours runs ADR-019's engine (streams adapter
+ * behind its bounded facade, `seq` from `RedisChannelLog`); the baseline the
+ * same adapter directly. Keys are prefixed per run and stack, and deleted
+ * afterwards.
  *
  * @example
  * const rows = await runRedisFanOut(ctx);
@@ -46,13 +51,12 @@ async function deleteKeys(url: string, keys: readonly string[]): Promise<void> {
 export async function runRedisFanOut(ctx: ScenarioContext): Promise<ScenarioResult[]> {
   const { config } = ctx;
   const { url, subscribers } = config.redis;
-  const run = randomUUID().slice(0, 8);
-  const streamOf = (kind: string): string => `bench:${run}:${kind}`;
+  const runPrefix = `bench:${randomUUID().slice(0, 8)}:`;
   ctx.log(`redis: 2 instances per stack, ${subscribers} subscribers on B, publisher on A`);
   try {
     const steps = await withFleets(
       ctx,
-      (kind) => ({ instances: 2, redis: { url, streamName: streamOf(kind) } }),
+      (kind) => ({ instances: 2, redis: { url, keyPrefix: `${runPrefix}${kind}:` } }),
       async (fleets) => {
         for (const fleet of [fleets.ours, fleets.baseline]) {
           await fleet.connectClients({ count: subscribers, subscribe: "fanout", instance: 1, timeoutMs: config.connectTimeoutMs });
@@ -80,10 +84,12 @@ export async function runRedisFanOut(ctx: ScenarioContext): Promise<ScenarioResu
         variant: `${subscribers.toLocaleString("en-US")} subscribers on B, publisher on A`,
         figures: searchedFigures(steps, "deliveries"),
         steps,
-        notes: ["@socket.io/redis-streams-adapter on both stacks; CPU is both instances together"],
+        notes: [
+          "@socket.io/redis-streams-adapter on both stacks (ours through createRedisStreamsAdapter, with seq from RedisChannelLog); CPU is both instances together",
+        ],
       },
     ];
   } finally {
-    await deleteKeys(url, [streamOf("ours"), streamOf("baseline")]);
+    await deleteRunKeys(url, runPrefix);
   }
 }

@@ -5,7 +5,7 @@ import { ZBenchInbound } from "../bench-channels";
 import type { TBenchPayload } from "../bench-channels";
 import type { BenchStack, BenchStackOptions } from "./bench-stack";
 import { createListeningHttpServer } from "./listen";
-import { connectRedisAdapter } from "./redis-adapter";
+import { baselineRedisAdapter, connectBenchRedis } from "./redis-adapter";
 
 /** Event names of the baseline's own minimal protocol. */
 export const BASELINE_EVENTS = { subscribe: "subscribe", publish: "publish", message: "message" } as const;
@@ -61,10 +61,10 @@ function onConnection(socket: BaselineSocket): void {
  */
 export async function startBaselineStack(options: BenchStackOptions): Promise<BenchStack> {
   const http = createListeningHttpServer();
-  const redis = options.redis === undefined ? undefined : await connectRedisAdapter(options.redis);
+  const redis = options.redis === undefined ? undefined : await connectBenchRedis(options.redis);
   const io = new Server<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, BaselineSocketData>(http.httpServer, {
     serveClient: false,
-    ...(redis === undefined ? {} : { adapter: redis.adapter }),
+    ...(redis === undefined || options.redis === undefined ? {} : { adapter: baselineRedisAdapter(redis.client, options.redis.keyPrefix) }),
   });
   io.use((socket, next) => {
     const token: unknown = (socket.handshake.auth as { token?: unknown }).token;

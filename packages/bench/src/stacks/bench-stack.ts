@@ -6,14 +6,14 @@ export type StackKind = "ours" | "baseline";
 /** Where the multi-instance scenario's adapter talks to Redis. */
 export interface RedisAdapterConfig {
   readonly url: string;
-  /** One stream per stack per run, so the two stacks never see each other's traffic. */
-  readonly streamName: string;
+  /** Prefix of every key the stack writes; one per stack per run, so the stacks never see each other's traffic. */
+  readonly keyPrefix: string;
 }
 
 export interface BenchStackOptions {
   readonly host: string;
   readonly port: number;
-  /** With Redis: the Socket.IO Redis Streams adapter, as a second instance would use it. */
+  /** With Redis: the Socket.IO Redis Streams adapter (and, for ours, the Redis channel log), as every instance would use it. */
   readonly redis?: RedisAdapterConfig;
   /** Lift inbound rate limits so the inbound scenario measures the gate, not the limiter's refusals. */
   readonly unlimitedInbound?: boolean;

@@ -1,11 +1,11 @@
 import { createLogger, createMetricsRegistry, createRealtimeMetrics } from "@repo/core-observability";
-import { RealtimeHandlerRegistry, SocketIORealtimeServer } from "@repo/core-realtime";
+import { createRedisStreamsAdapter, RealtimeHandlerRegistry, RedisChannelLog, SocketIORealtimeServer } from "@repo/core-realtime";
 import type { AnyRealtimeChannel } from "@repo/core-realtime";
 import { BenchAuthenticator } from "../bench-authenticator";
 import { benchFanOutChannel, benchInboundChannel, benchUserChannel } from "../bench-channels";
 import type { BenchStack, BenchStackOptions } from "./bench-stack";
 import { createListeningHttpServer } from "./listen";
-import { connectRedisAdapter } from "./redis-adapter";
+import { connectBenchRedis } from "./redis-adapter";
 
 /** High enough that the limiter never refuses, low enough to still run its arithmetic on every frame. */
 const UNLIMITED_RATE = { capacity: 1_000_000_000, refillPerSecond: 1_000_000_000 };
@@ -41,15 +41,24 @@ export async function startOurStack(options: BenchStackOptions, channels: readon
       registry.registerChannel(channel);
     }
   }
-  const redis = options.redis === undefined ? undefined : await connectRedisAdapter(options.redis);
+  // Warnings and errors only, to stderr: stdout carries the report.
+  const logger = createLogger({ level: "warn", name: "bench-ours", pretty: false, destination: process.stderr });
+  const redis = options.redis === undefined ? undefined : await connectBenchRedis(options.redis);
+  // With Redis, ADR-019's multi-instance engine: the streams adapter behind its bounded facade, and `seq` from Redis.
+  const multiInstance =
+    redis === undefined || options.redis === undefined
+      ? {}
+      : {
+          adapter: createRedisStreamsAdapter(redis.client, { keyPrefix: options.redis.keyPrefix, logger }),
+          channelLog: new RedisChannelLog(redis.client, { keyPrefix: options.redis.keyPrefix }),
+        };
   const server = new SocketIORealtimeServer({
     httpServer: http.httpServer,
     registry,
     authenticator: new BenchAuthenticator(),
-    // Warnings and errors only, to stderr: stdout carries the report.
-    logger: createLogger({ level: "warn", name: "bench-ours", pretty: false, destination: process.stderr }),
+    logger,
     metrics: createRealtimeMetrics(createMetricsRegistry()),
-    ...(redis === undefined ? {} : { adapter: redis.adapter }),
+    ...multiInstance,
     ...(options.unlimitedInbound === true ? { limits: { inboundRatePerSocket: UNLIMITED_RATE, inboundRatePerUser: UNLIMITED_RATE } } : {}),
   });
   const port = await http.listen(options.host, options.port);

@@ -1,28 +1,42 @@
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
+import type { RedisClientType } from "redis";
 import type { RedisAdapterConfig } from "./bench-stack";
 
-export interface RedisAdapterHandle {
-  readonly adapter: ReturnType<typeof createAdapter>;
+/** Adapter settings both stacks share: the ones `createRedisStreamsAdapter` (ADR-019) uses. */
+export const STREAM_MAX_LEN = 10_000;
+export const STREAM_BLOCK_TIME_MS = 5_000;
+
+export interface RedisConnection {
+  readonly client: RedisClientType;
   close(): Promise<void>;
 }
 
-/**
- * The Socket.IO Redis Streams adapter on its own client, the same for both
- * stacks (the app has no adapter wired yet; this is the one ADR-016's
- * multi-instance note names).
- *
- * @example
- * const redis = await connectRedisAdapter({ url: "redis://127.0.0.1:6379", streamName: "bench:run1:ours" });
- */
-export async function connectRedisAdapter(config: RedisAdapterConfig): Promise<RedisAdapterHandle> {
-  const client = createClient({ url: config.url, socket: { connectTimeout: 2_000, reconnectStrategy: false } });
+/** One Redis client for a stack under test; connection errors are printed, never thrown at the emitter. */
+export async function connectBenchRedis(config: RedisAdapterConfig): Promise<RedisConnection> {
+  const client: RedisClientType = createClient({ url: config.url, socket: { connectTimeout: 2_000, reconnectStrategy: false } });
   client.on("error", (error: unknown) => console.error(`bench redis client error: ${String(error)}`));
   await client.connect();
   return {
-    adapter: createAdapter(client, { streamName: config.streamName, maxLen: 10_000, onlyPlaintext: true }),
+    client,
     close: async () => {
       if (client.isOpen) client.destroy();
     },
   };
+}
+
+/**
+ * The baseline's adapter: `@socket.io/redis-streams-adapter` used directly,
+ * with the same stream, channel prefix, length and block time as ours.
+ *
+ * @example
+ * const adapter = baselineRedisAdapter(redis.client, "bench:run1:baseline:");
+ */
+export function baselineRedisAdapter(client: RedisClientType, keyPrefix: string): ReturnType<typeof createAdapter> {
+  return createAdapter(client, {
+    streamName: `${keyPrefix}socket.io`,
+    channelPrefix: `${keyPrefix}socket.io`,
+    maxLen: STREAM_MAX_LEN,
+    blockTimeInMs: STREAM_BLOCK_TIME_MS,
+  });
 }
