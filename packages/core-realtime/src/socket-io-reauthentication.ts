@@ -87,6 +87,9 @@ export async function reauthenticateSocket(ctx: SocketIOGateContext, socket: Rea
   }
 }
 
+/** Sockets re-checked between two yields to the event loop during a sweep. */
+const SWEEP_YIELD_EVERY = 256;
+
 /** Re-checks many sockets, a few at a time, so a sweep never floods the session store. */
 export async function reauthenticateSockets(
   ctx: SocketIOGateContext,
@@ -96,6 +99,9 @@ export async function reauthenticateSockets(
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < sockets.length) {
+      // An authenticator that answers from memory resolves without I/O: yield to the event loop
+      // now and then, or a sweep over 10,000 sockets would stall every other socket meanwhile.
+      if (next > 0 && next % SWEEP_YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       const socket = sockets[next++];
       if (socket === undefined) return;
       try {
