@@ -57,3 +57,4 @@ export { RealtimeError } from "./errors";
 export type { RealtimeErrorBody } from "./errors";
 export { REALTIME_PROTOCOL_VERSION } from "./wire-protocol";
 export type { PresenceMember, PresenceUpdate, RealtimeMessage } from "./wire-protocol";
+export { PresenceRoster } from "./presence-roster";

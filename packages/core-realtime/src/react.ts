@@ -1,10 +1,11 @@
 /**
  * `@repo/core-realtime/react`: hooks over one shared `RealtimeClient`.
  */
-import { createContext, createElement, useContext, useEffect, useRef, useSyncExternalStore } from "react";
+import { createContext, createElement, useContext, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { ReactNode } from "react";
 import type { ChannelParams } from "./channel-template";
 import type { AnyRealtimeChannel, ChannelPayload } from "./define-realtime-channel";
+import { PresenceRoster } from "./presence-roster";
 import type { RealtimeClient, RealtimeConnectionStatus, SubscribeOptions } from "./realtime-client";
 import type { RealtimeMessage } from "./wire-protocol";
 
@@ -58,4 +59,52 @@ export function useChannel<D extends AnyRealtimeChannel>(
       onRecovered: (recovered) => latest.current.options.onRecovered?.(recovered),
     });
   }, [client, descriptor, paramsKey]);
+}
+
+/**
+ * Who is on a presence channel (`presence: true`) right now, across every
+ * instance: user ids, sorted; `null` until the first snapshot arrived or
+ * while `params` is null. Subscribes while mounted (sharing the client's
+ * subscription with any `useChannel` on the same channel), asks for a
+ * snapshot on every (re)subscribe, and applies join/leave updates between.
+ *
+ * @example
+ * const here = usePresence(pollChannel, { pollId }); // ["alice", "bob"]
+ */
+export function usePresence<D extends AnyRealtimeChannel>(descriptor: D, params: ChannelParams<D["name"]> | null): readonly string[] | null {
+  const client = useRealtimeClient();
+  const [userIds, setUserIds] = useState<readonly string[] | null>(null);
+  const paramsKey = params === null ? null : JSON.stringify(params);
+  useEffect(() => {
+    setUserIds(null);
+    if (paramsKey === null) return undefined;
+    const parsed = JSON.parse(paramsKey) as ChannelParams<D["name"]>;
+    const roster = new PresenceRoster();
+    let live = true;
+    const refresh = (): void => {
+      const ticket = roster.snapshotRequested();
+      client.presence(descriptor, parsed).then(
+        (members) => {
+          roster.snapshotReceived(ticket, members);
+          if (live) setUserIds(roster.userIds());
+        },
+        (error: unknown) => {
+          roster.snapshotFailed(ticket);
+          console.warn("realtime presence snapshot failed", { channel: descriptor.name, error });
+        },
+      );
+    };
+    const unsubscribe = client.subscribe(descriptor, parsed, () => undefined, {
+      onSubscribed: refresh,
+      onPresence: (update) => {
+        roster.apply(update);
+        if (live) setUserIds(roster.userIds());
+      },
+    });
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, [client, descriptor, paramsKey]);
+  return userIds;
 }

@@ -64,6 +64,11 @@ export class PollsPage {
     return (await error.count()) === 0 ? null : ((await error.textContent())?.trim() ?? null);
   }
 
+  /** Who has the poll open right now, as the page shows it: sorted user ids, comma-separated. */
+  async presence(pollId: string): Promise<string> {
+    return (await this.pollById(pollId).getByTestId("poll-presence").getAttribute("data-user-ids")) ?? "";
+  }
+
   async total(pollId: string): Promise<number> {
     return Number((await this.pollById(pollId).getByTestId("poll-total").textContent())?.trim());
   }

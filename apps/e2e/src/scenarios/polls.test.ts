@@ -5,7 +5,7 @@ import { PollsPage } from "../pages/polls-page";
 describeInBrowser("polls page, production build, in-memory", () => {
   const pair = useSignedInPair();
 
-  it("updates the results in one context when someone votes in the other, and refuses a second vote", async () => {
+  it("updates the results in one context when someone votes in the other, refuses a second vote, and shows who is here", async () => {
     const { alice, bob } = pair;
     const alicePolls = new PollsPage(alice.page);
     const bobPolls = new PollsPage(bob.page);
@@ -21,6 +21,9 @@ describeInBrowser("polls page, production build, in-memory", () => {
     await bobPolls.pollById(pollId).waitFor();
     await Promise.all([markDocument(alice.page), markDocument(bob.page)]);
     await expect.poll(() => bobPolls.total(pollId), { timeout: UI_TIMEOUT_MS }).toBe(0);
+    // Presence: both pages list both people who have the poll open.
+    await expect.poll(() => alicePolls.presence(pollId), { timeout: UI_TIMEOUT_MS }).toBe("alice,bob");
+    await expect.poll(() => bobPolls.presence(pollId), { timeout: UI_TIMEOUT_MS }).toBe("alice,bob");
 
     await alicePolls.vote(pollId, tea!);
     await expect.poll(() => bobPolls.votes(pollId, tea!), { timeout: UI_TIMEOUT_MS }).toBe(1);
@@ -45,5 +48,9 @@ describeInBrowser("polls page, production build, in-memory", () => {
     await saveScreenshot(bob.page, "polls-bob");
     expect(alice.pageErrors).toEqual([]);
     expect(bob.pageErrors).toEqual([]);
+
+    // Bob leaves the page: alice sees him go, live.
+    await bob.page.goto("/");
+    await expect.poll(() => alicePolls.presence(pollId), { timeout: UI_TIMEOUT_MS }).toBe("alice");
   });
 });

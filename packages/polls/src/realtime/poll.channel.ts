@@ -27,7 +27,8 @@ export type TVoteReply = z.infer<typeof ZVoteReply>;
 /**
  * One poll's live tally. Any signed-in user may subscribe and vote; the
  * `vote` inbound handler enforces one vote per user per poll. History keeps
- * the last 50 tallies for a day, so a client that reconnects is brought up to date.
+ * the last 50 tallies for a day, so a client that reconnects is brought up to date;
+ * presence lists who has the poll open.
  *
  * @example
  * useChannel(pollChannel, { pollId }, (tally) => setTally(tally));
@@ -39,5 +40,7 @@ export const pollChannel = defineRealtimeChannel({
   schema: ZPollTallyMessage,
   inbound: ZVoteRequest,
   history: { size: 50, ttlSeconds: 86_400 },
+  // Who is looking at the poll right now (the page shows "Here now").
+  presence: true,
   description: "A poll's live tally; publish { optionId } to vote",
 });

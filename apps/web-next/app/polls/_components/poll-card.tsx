@@ -1,7 +1,7 @@
 "use client";
 
 import { RealtimeError } from "@repo/core-realtime/client";
-import { useRealtimeClient } from "@repo/core-realtime/react";
+import { usePresence, useRealtimeClient } from "@repo/core-realtime/react";
 import { pollChannel, ZVoteReply } from "@repo/polls/client";
 import { useState } from "react";
 import type { AppTrpcClient } from "../../_components/trpc-client";
@@ -29,6 +29,7 @@ function percent(votes: number, total: number): number {
 export function PollCard({ trpc, initial }: { readonly trpc: AppTrpcClient; readonly initial: PollListRow }) {
   const client = useRealtimeClient();
   const { poll, apply, refresh, liveError } = useLivePoll(trpc, initial);
+  const here = usePresence(pollChannel, { pollId: initial.id });
   const [myVote, setMyVote] = useState(initial.myVote);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -101,6 +102,9 @@ export function PollCard({ trpc, initial }: { readonly trpc: AppTrpcClient; read
       <div className="row">
         <span>
           Total votes: <strong data-testid="poll-total">{poll.totalVotes}</strong>
+        </span>
+        <span className="muted" data-testid="poll-presence" data-user-ids={here?.join(",") ?? ""}>
+          {here === null ? "" : `Here now: ${here.join(", ")}`}
         </span>
         {initial.canManage && poll.status === "draft" && (
           <button type="button" className="secondary" data-testid="poll-open" disabled={busy} onClick={() => void changeStatus("open")}>
