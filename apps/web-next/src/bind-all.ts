@@ -36,6 +36,7 @@ export function featureConfigFromEnv(env: AppEnv): FeatureConfig {
     sessionSecret: env.SESSION_SECRET,
     sessionTtlSeconds: env.SESSION_TTL_SECONDS,
     secureCookies: env.COOKIE_SECURE,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
   };
 }
 

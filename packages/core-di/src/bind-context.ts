@@ -17,6 +17,18 @@ export interface FeatureConfig {
   readonly sessionTtlSeconds: number;
   /** Mark cookies `Secure` (HTTPS only). */
   readonly secureCookies: boolean;
+  /** Prefix of every Redis key the app writes (`REDIS_KEY_PREFIX`), so apps can share one Redis; default none. */
+  readonly redisKeyPrefix?: string;
+}
+
+/**
+ * The Redis key prefix of one feature's data: the app's prefix, then the feature's own.
+ *
+ * @example
+ * new RedisNotificationRepository(ctx.redis, { keyPrefix: featureRedisPrefix(ctx, "notifications:") }); // "app:notifications:"
+ */
+export function featureRedisPrefix(ctx: Pick<BindContext, "config">, featurePrefix: string): string {
+  return `${ctx.config.redisKeyPrefix ?? ""}${featurePrefix}`;
 }
 
 /**

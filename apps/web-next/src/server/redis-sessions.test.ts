@@ -1,20 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { probeRedis, TEST_REDIS_URL } from "@repo/core-testing-redis";
+import { probeRedis, TEST_REDIS_URL, testRedisKeyspace } from "@repo/core-testing-redis";
 import { connectRefused, connectSocket } from "./__tests__/realtime-test-client";
 import { signIn, startTestServer, waitFor } from "./__tests__/test-server";
 import type { TestServer } from "./__tests__/test-server";
 
 const redisAvailable = await probeRedis();
 
-describe.skipIf(!redisAvailable && process.env.CI !== "true")("sessions in Redis when REDIS_URL is set", () => {
+describe.skipIf(!redisAvailable && process.env.CI !== "true")("sessions and feature state in Redis when REDIS_URL is set", () => {
   let server: TestServer;
+  // A prefix of this run's own: every key the app writes (realtime, sessions, features) lands under it.
+  const keyspace = testRedisKeyspace("web-next-app");
+  const prefix = keyspace.prefix;
 
   beforeAll(async () => {
-    server = await startTestServer({ REDIS_URL: TEST_REDIS_URL, SESSION_TTL_SECONDS: "120" });
+    server = await startTestServer({ REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix, SESSION_TTL_SECONDS: "120" });
+    await keyspace.client(); // so dispose() can clean up with a connection of its own
   });
 
   afterAll(async () => {
     await server.shutdown("test done");
+    await keyspace.dispose();
+  });
+
+  it("keeps every feature's seeded state under REDIS_KEY_PREFIX, so apps can share one Redis", async () => {
+    const redis = server.redis!;
+    for (const feature of ["notifications:", "polls:", "articles:"]) {
+      const keys: string[] = [];
+      for await (const batch of redis.scanIterator({ MATCH: `${prefix}${feature}*`, COUNT: 500 })) keys.push(...batch);
+      expect(keys.length, `keys under ${prefix}${feature}`).toBeGreaterThan(0);
+    }
   });
 
   it("reports Redis in readiness", async () => {
@@ -23,7 +37,7 @@ describe.skipIf(!redisAvailable && process.env.CI !== "true")("sessions in Redis
 
   it("stores a sign-in as a Redis key with the session TTL, and logout deletes it and disconnects the socket", async () => {
     const alice = await signIn(server.url, "alice", "alice-password");
-    const key = `auth:session:${alice.token.split(".")[0]}`;
+    const key = `${prefix}auth:session:${alice.token.split(".")[0]}`;
     const redis = server.redis!;
     const ttl = await redis.pTTL(key);
     expect(ttl).toBeGreaterThan(115_000);
@@ -38,7 +52,7 @@ describe.skipIf(!redisAvailable && process.env.CI !== "true")("sessions in Redis
 
   it("refuses a session whose key was removed from Redis (revoked elsewhere)", async () => {
     const bob = await signIn(server.url, "bob", "bob-password");
-    await server.redis!.del(`auth:session:${bob.token.split(".")[0]}`);
+    await server.redis!.del(`${prefix}auth:session:${bob.token.split(".")[0]}`);
     expect(await connectRefused(server.url, { cookie: bob.cookie })).toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });

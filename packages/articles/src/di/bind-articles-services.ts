@@ -1,4 +1,4 @@
-import { instrumentUseCase } from "@repo/core-di";
+import { featureRedisPrefix, instrumentUseCase } from "@repo/core-di";
 import type { BindContext, Container } from "@repo/core-di";
 import type { IArticleRepository } from "../repositories/article-repository";
 import { InMemoryArticleRepository } from "../repositories/in-memory-article-repository";
@@ -20,8 +20,8 @@ export interface ArticlesServices {
 }
 
 /** Redis when the app has a connection (every instance lists the same articles), memory otherwise. */
-export function selectArticleRepository(ctx: Pick<BindContext, "redis" | "logger">): IArticleRepository {
-  return ctx.redis === null ? new InMemoryArticleRepository() : new RedisArticleRepository(ctx.redis, { logger: ctx.logger });
+export function selectArticleRepository(ctx: Pick<BindContext, "config" | "logger" | "redis">): IArticleRepository {
+  return ctx.redis === null ? new InMemoryArticleRepository() : new RedisArticleRepository(ctx.redis, { keyPrefix: featureRedisPrefix(ctx, "articles:"), logger: ctx.logger });
 }
 
 /**

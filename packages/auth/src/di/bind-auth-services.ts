@@ -12,7 +12,7 @@ import { changeUserRolesUseCase } from "../use-cases/change-user-roles";
 import { createUserUseCase } from "../use-cases/create-user";
 import { signInUseCase } from "../use-cases/sign-in";
 import { signOutUseCase } from "../use-cases/sign-out";
-import { instrumentUseCase } from "@repo/core-di";
+import { featureRedisPrefix, instrumentUseCase } from "@repo/core-di";
 import { AuthSymbols } from "./symbols";
 
 export interface AuthRepositories {
@@ -22,8 +22,8 @@ export interface AuthRepositories {
 }
 
 /** Redis when the app has a connection (sessions shared by every instance), memory otherwise. */
-export function selectSessionStore(ctx: Pick<BindContext, "redis">): ISessionStore {
-  return ctx.redis === null ? new InMemorySessionStore() : new RedisSessionStore(ctx.redis);
+export function selectSessionStore(ctx: Pick<BindContext, "config" | "redis">): ISessionStore {
+  return ctx.redis === null ? new InMemorySessionStore() : new RedisSessionStore(ctx.redis, { keyPrefix: featureRedisPrefix(ctx, "auth:session:") });
 }
 
 /**

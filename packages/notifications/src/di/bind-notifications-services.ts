@@ -1,4 +1,4 @@
-import { instrumentUseCase } from "@repo/core-di";
+import { featureRedisPrefix, instrumentUseCase } from "@repo/core-di";
 import type { BindContext, Container } from "@repo/core-di";
 import { InMemoryNotificationRepository } from "../repositories/in-memory-notification-repository";
 import type { INotificationRepository } from "../repositories/notification-repository";
@@ -9,8 +9,8 @@ import { sendNotificationUseCase } from "../use-cases/send-notification";
 import { NotificationsSymbols } from "./symbols";
 
 /** Redis when the app has a connection (every instance sees the same inbox and count), memory otherwise. */
-export function selectNotificationRepository(ctx: Pick<BindContext, "redis">): INotificationRepository {
-  return ctx.redis === null ? new InMemoryNotificationRepository() : new RedisNotificationRepository(ctx.redis);
+export function selectNotificationRepository(ctx: Pick<BindContext, "config" | "redis">): INotificationRepository {
+  return ctx.redis === null ? new InMemoryNotificationRepository() : new RedisNotificationRepository(ctx.redis, { keyPrefix: featureRedisPrefix(ctx, "notifications:") });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { instrumentUseCase } from "@repo/core-di";
+import { featureRedisPrefix, instrumentUseCase } from "@repo/core-di";
 import type { BindContext, Container } from "@repo/core-di";
 import { InMemoryPollRepository } from "../repositories/in-memory-poll-repository";
 import { InMemoryVoteRepository } from "../repositories/in-memory-vote-repository";
@@ -22,10 +22,10 @@ export interface PollsRepositories {
  * Redis when the app has a connection (every instance shares the polls, the
  * tallies and the one-vote-per-user check), memory otherwise.
  */
-export function selectPollsRepositories(ctx: Pick<BindContext, "redis">): PollsRepositories {
+export function selectPollsRepositories(ctx: Pick<BindContext, "config" | "redis">): PollsRepositories {
   return ctx.redis === null
     ? { polls: new InMemoryPollRepository(), votes: new InMemoryVoteRepository() }
-    : { polls: new RedisPollRepository(ctx.redis), votes: new RedisVoteRepository(ctx.redis) };
+    : { polls: new RedisPollRepository(ctx.redis, { keyPrefix: featureRedisPrefix(ctx, "polls:") }), votes: new RedisVoteRepository(ctx.redis, { keyPrefix: featureRedisPrefix(ctx, "polls:") }) };
 }
 
 /**
