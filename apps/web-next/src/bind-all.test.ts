@@ -5,7 +5,7 @@ import { bindAll } from "./bind-all";
 import { parseEnv } from "./env";
 import { RealtimeNotBoundError } from "./realtime/resolve-realtime";
 
-const ALL_CHANNELS = ["admin.observability", "articles.feed", "notifications.user.{userId}", "polls.{pollId}", "realtime-ping"];
+const ALL_CHANNELS = ["admin.observability", "articles.feed", "notifications.user.{userId}", "polls-directory", "polls.{pollId}", "realtime-ping"];
 
 const envFor = (overrides: Record<string, string> = {}) => parseEnv({ NODE_ENV: "test", LOG_LEVEL: "silent", ...overrides }).env;
 

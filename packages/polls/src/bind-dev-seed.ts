@@ -1,5 +1,6 @@
 import { createContainer } from "@repo/core-di";
 import type { BindContext, FeatureModule } from "@repo/core-di";
+import { bindRealtimeBridge } from "@repo/core-realtime";
 import { withCapture, withSpan } from "@repo/core-observability";
 import { seedPolls } from "./dev-seed/seed-polls";
 import { bindPollsServices, selectPollsRepositories } from "./di/bind-polls-services";
@@ -7,6 +8,8 @@ import { pollsFeatureModule, POLLS_FEATURE_NAME } from "./di/polls-feature-modul
 import { PollsSymbols } from "./di/symbols";
 import { onVoteHandler } from "./realtime/handlers/on-vote.handler";
 import { pollChannel } from "./realtime/poll.channel";
+import { pollsDirectoryChannel } from "./realtime/polls-directory.channel";
+import { pollsDirectoryBridge } from "./realtime/polls-directory.mapping";
 import type { PollsRouter } from "./trpc/router";
 
 /**
@@ -30,6 +33,8 @@ export async function bindDevSeedPolls(ctx: BindContext): Promise<FeatureModule<
       withCapture(ctx.logger, { layer: "realtime-handler", name: "polls.on-vote" }, container.get(PollsSymbols.onVoteHandler)),
     ),
   );
+  ctx.realtimeRegistry.registerChannel(pollsDirectoryChannel);
+  const stopDirectory = bindRealtimeBridge(ctx.bus, ctx.realtime, pollsDirectoryBridge);
   // @anchor:realtime-handlers
 
   await seedPolls({
@@ -38,5 +43,5 @@ export async function bindDevSeedPolls(ctx: BindContext): Promise<FeatureModule<
     closePoll: container.get(PollsSymbols.closePoll),
     castVote: container.get(PollsSymbols.castVote),
   });
-  return pollsFeatureModule(container);
+  return pollsFeatureModule(container, [stopDirectory]);
 }

@@ -1,11 +1,14 @@
 import { createContainer } from "@repo/core-di";
 import type { BindContext, FeatureModule } from "@repo/core-di";
+import { bindRealtimeBridge } from "@repo/core-realtime";
 import { withCapture, withSpan } from "@repo/core-observability";
 import { bindPollsServices, selectPollsRepositories } from "./di/bind-polls-services";
 import { pollsFeatureModule, POLLS_FEATURE_NAME } from "./di/polls-feature-module";
 import { PollsSymbols } from "./di/symbols";
 import { onVoteHandler } from "./realtime/handlers/on-vote.handler";
 import { pollChannel } from "./realtime/poll.channel";
+import { pollsDirectoryChannel } from "./realtime/polls-directory.channel";
+import { pollsDirectoryBridge } from "./realtime/polls-directory.mapping";
 import type { PollsRouter } from "./trpc/router";
 
 /**
@@ -31,7 +34,9 @@ export function bindProductionPolls(ctx: BindContext): FeatureModule<PollsRouter
       withCapture(ctx.logger, { layer: "realtime-handler", name: "polls.on-vote" }, container.get(PollsSymbols.onVoteHandler)),
     ),
   );
+  ctx.realtimeRegistry.registerChannel(pollsDirectoryChannel);
+  const stopDirectory = bindRealtimeBridge(ctx.bus, ctx.realtime, pollsDirectoryBridge);
   // @anchor:realtime-handlers
 
-  return pollsFeatureModule(container);
+  return pollsFeatureModule(container, [stopDirectory]);
 }

@@ -5,6 +5,8 @@
  */
 export { MAX_OPTION_ID_LENGTH, pollChannel, ZPollTallyMessage, ZVoteReply, ZVoteRequest } from "./realtime/poll.channel";
 export type { TPollTallyMessage, TVoteReply, TVoteRequest } from "./realtime/poll.channel";
+export { pollsDirectoryChannel, ZPollsDirectoryMessage } from "./realtime/polls-directory.channel";
+export type { TPollsDirectoryMessage } from "./realtime/polls-directory.channel";
 export { POLL_REFUSAL_CODES } from "./domain/poll-refusal";
 export type { PollRefusalCode } from "./domain/poll-refusal";
 export { mergeLivePoll } from "./domain/live-poll";

@@ -36,4 +36,6 @@ export type { PollsRouter, TListPollsRequest, TPollIdRequest } from "./trpc/rout
 // @anchor:exports
 export { MAX_OPTION_ID_LENGTH, pollChannel, ZPollTallyMessage, ZVoteReply, ZVoteRequest } from "./realtime/poll.channel";
 export type { TPollTallyMessage, TVoteReply, TVoteRequest } from "./realtime/poll.channel";
+export { pollsDirectoryChannel, ZPollsDirectoryMessage } from "./realtime/polls-directory.channel";
+export type { TPollsDirectoryMessage } from "./realtime/polls-directory.channel";
 // @anchor:realtime-channels

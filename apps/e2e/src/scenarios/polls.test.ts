@@ -5,11 +5,13 @@ import { PollsPage } from "../pages/polls-page";
 describeInBrowser("polls page, production build, in-memory", () => {
   const pair = useSignedInPair();
 
-  it("updates the results in one context when someone votes in the other, refuses a second vote, and shows who is here", async () => {
+  it("lists a poll alice opens on bob's page by itself, updates the results across contexts, refuses a second vote, and shows who is here", async () => {
     const { alice, bob } = pair;
     const alicePolls = new PollsPage(alice.page);
     const bobPolls = new PollsPage(bob.page);
-    await alicePolls.open();
+    // Bob's page is open before alice creates the poll: it must appear there by itself.
+    await Promise.all([alicePolls.open(), bobPolls.open()]);
+    await markDocument(bob.page);
     const question = uniqueLabel("Tea or coffee?");
     const pollId = await alicePolls.create(question, ["Tea", "Coffee"]);
     expect(await alicePolls.pollById(pollId).getAttribute("data-status")).toBe("open");
@@ -17,9 +19,9 @@ describeInBrowser("polls page, production build, in-memory", () => {
     expect(tea).toBeTruthy();
     expect(coffee).toBeTruthy();
 
-    await bobPolls.open();
-    await bobPolls.pollById(pollId).waitFor();
-    await Promise.all([markDocument(alice.page), markDocument(bob.page)]);
+    await bobPolls.pollById(pollId).waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await isSameDocument(bob.page)).toBe(true);
+    await markDocument(alice.page);
     await expect.poll(() => bobPolls.total(pollId), { timeout: UI_TIMEOUT_MS }).toBe(0);
     // Presence: both pages list both people who have the poll open.
     await expect.poll(() => alicePolls.presence(pollId), { timeout: UI_TIMEOUT_MS }).toBe("alice,bob");

@@ -7,15 +7,22 @@ import { PollsSymbols } from "./symbols";
 export const POLLS_FEATURE_NAME = "polls";
 
 /**
- * What both bind files return once the container is complete.
+ * What both bind files return once the container is complete. `stops` undo
+ * the bus subscriptions (the directory bridge); `close()` runs them once.
  *
  * @example
- * return pollsFeatureModule(container);
+ * return pollsFeatureModule(container, [bindRealtimeBridge(ctx.bus, ctx.realtime, pollsDirectoryBridge)]);
  */
-export function pollsFeatureModule(container: Container): FeatureModule<PollsRouter> {
+export function pollsFeatureModule(container: Container, stops: ReadonlyArray<() => void> = []): FeatureModule<PollsRouter> {
+  let closed = false;
   return {
     name: POLLS_FEATURE_NAME,
     container,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      for (const stop of stops) stop();
+    },
     router: createPollsRouter({
       create: container.get(PollsSymbols.createPoll),
       open: container.get(PollsSymbols.openPoll),

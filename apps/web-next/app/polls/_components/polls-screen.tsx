@@ -7,6 +7,7 @@ import type { AppTrpcClient } from "../../_components/trpc-client";
 import { CreatePollForm } from "./create-poll-form";
 import { describeTrpcError } from "../../_components/describe-trpc-error";
 import { PollList } from "./poll-list";
+import { PollsDirectoryWatcher } from "./polls-directory-watcher";
 import type { PollListRow } from "./poll-list";
 import { useSignedInUser } from "../../_components/use-signed-in-user";
 
@@ -30,7 +31,7 @@ function usePollList(trpc: AppTrpcClient, enabled: boolean): { readonly list: Li
   return { list, reload: useCallback(() => setVersion((v) => v + 1), []) };
 }
 
-/** Signed out: a sign-in link (polls need a signed-in user). Signed in: the create form and the live list. */
+/** Signed out: a sign-in link (polls need a signed-in user). Signed in: the create form and the live list (polls others open appear by themselves). */
 export function PollsScreen() {
   const trpc = useMemo(() => createAppTrpcClient(), []);
   const session = useSignedInUser(trpc);
@@ -58,6 +59,7 @@ export function PollsScreen() {
         <>
           <CreatePollForm trpc={trpc} onCreated={reload} />
           <RealtimeRoot>
+            <PollsDirectoryWatcher onChange={reload} />
             <section className="panel" aria-label="Polls">
               <div className="row">
                 <h2>Polls</h2>
