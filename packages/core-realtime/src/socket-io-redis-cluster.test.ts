@@ -1,11 +1,9 @@
-import { connect, createServer } from "node:net";
-import type { Socket } from "node:net";
 import type { RedisClientType } from "redis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { describeBroadcasterContract, waitUntil } from "./__tests__/broadcaster-contract";
 import { createRedisContractHarness, startRedisCluster } from "./__tests__/redis-cluster-harness";
 import type { RedisCluster } from "./__tests__/redis-cluster-harness";
-import { describeWithRedis, probeRedis, testRedisKeyspace } from "@repo/core-testing-redis";
+import { describeWithRedis, probeRedis, startSwitchableProxy, testRedisKeyspace } from "@repo/core-testing-redis";
 import { contractChannels, roomChannel } from "./__tests__/realtime-test-channels";
 import { collectMessages, request } from "./__tests__/socket-io-harness";
 import type { RealtimeTestClient } from "./__tests__/socket-io-harness";
@@ -18,34 +16,6 @@ import type { PresenceUpdate, RealtimeMessage } from "./wire-protocol";
 
 const available = await probeRedis();
 
-/** A load balancer in front of the instances: forwards to one port, or refuses while `target(null)`. */
-async function startProxy(port: number): Promise<{ url: string; target(port: number | null): void; close(): Promise<void> }> {
-  let targetPort: number | null = port;
-  const open = new Set<Socket>();
-  const server = createServer((downstream) => {
-    if (targetPort === null) return void downstream.destroy();
-    const upstream = connect(targetPort, "127.0.0.1");
-    for (const socket of [downstream, upstream]) {
-      open.add(socket);
-      socket.once("close", () => open.delete(socket));
-      socket.on("error", () => socket.destroy());
-    }
-    downstream.pipe(upstream).pipe(downstream);
-    downstream.once("close", () => upstream.destroy());
-    upstream.once("close", () => downstream.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("proxy has no port");
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    target: (next) => void (targetPort = next),
-    close: async () => {
-      open.forEach((socket) => socket.destroy());
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
 
 describeWithRedis(available)("two instances sharing one Redis", { timeout: 30_000 }, () => {
   const keyspace = testRedisKeyspace("cluster");
@@ -186,7 +156,7 @@ describeWithRedis(available)("two instances sharing one Redis", { timeout: 30_00
 
     it("recovers a dropped connection on the other instance: same socket id, channels back, missed packets delivered", async () => {
       cluster = await startRedisCluster(redis, keyspace.prefix);
-      const proxy = await startProxy(Number(new URL(cluster.a.url).port));
+      const proxy = await startSwitchableProxy(Number(new URL(cluster.a.url).port));
       try {
         const client = io(proxy.url, { transports: ["websocket"], forceNew: true, reconnectionDelay: 20, reconnectionDelayMax: 100, auth: {} });
         await new Promise<void>((resolve) => client.once("connect", () => resolve()));

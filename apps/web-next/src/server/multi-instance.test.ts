@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRealtimeClient, memoryPositionStore } from "@repo/core-realtime/client";
 import type { RealtimeClient } from "@repo/core-realtime/client";
 import type { PresenceUpdate } from "@repo/core-realtime";
-import { spawnAppInstance, startSwitchableProxy } from "./__tests__/app-instance";
-import type { AppInstance, SwitchableProxy } from "./__tests__/app-instance";
+import { spawnAppInstance } from "./__tests__/app-instance";
+import type { AppInstance } from "./__tests__/app-instance";
 import { connectSocket } from "./__tests__/realtime-test-client";
 import type { RecordingSocket } from "./__tests__/realtime-test-client";
-import { probeRedis, TEST_REDIS_URL } from "@repo/core-testing-redis";
+import { probeRedis, startSwitchableProxy, TEST_REDIS_URL } from "@repo/core-testing-redis";
+import type { SwitchableProxy } from "@repo/core-testing-redis";
 import { testRoomChannel } from "./__tests__/test-room.channel";
 import { signIn, waitFor } from "./__tests__/test-server";
 

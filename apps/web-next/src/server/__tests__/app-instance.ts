@@ -1,7 +1,5 @@
 import { spawn } from "node:child_process";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
-import { createServer, connect } from "node:net";
-import type { Socket } from "node:net";
 import { fileURLToPath } from "node:url";
 import { TEST_SESSION_SECRET } from "./test-server";
 
@@ -94,39 +92,4 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, message: () => st
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** The load balancer in front of the instances: a TCP proxy whose target can be switched (when one dies). */
-export interface SwitchableProxy {
-  readonly url: string;
-  target(port: number): void;
-  close(): Promise<void>;
-}
-
-export async function startSwitchableProxy(initialPort: number): Promise<SwitchableProxy> {
-  let targetPort = initialPort;
-  const open = new Set<Socket>();
-  const server = createServer((downstream) => {
-    const upstream = connect(targetPort, "127.0.0.1");
-    for (const socket of [downstream, upstream]) {
-      open.add(socket);
-      socket.once("close", () => open.delete(socket));
-      // One side failing (the instance was killed) ends the pair; the client then reconnects.
-      socket.on("error", () => socket.destroy());
-    }
-    downstream.pipe(upstream).pipe(downstream);
-    downstream.once("close", () => upstream.destroy());
-    upstream.once("close", () => downstream.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("proxy has no port");
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    target: (port) => void (targetPort = port),
-    close: async () => {
-      open.forEach((socket) => socket.destroy());
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
 }
