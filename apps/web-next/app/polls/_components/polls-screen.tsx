@@ -9,6 +9,7 @@ import { describeTrpcError } from "../../_components/describe-trpc-error";
 import { PollList } from "./poll-list";
 import { PollsDirectoryWatcher } from "./polls-directory-watcher";
 import type { PollListRow } from "./poll-list";
+import { SessionGate } from "../../_components/session-gate";
 import { useSignedInUser } from "../../_components/use-signed-in-user";
 
 type ListState = { readonly state: "loading" } | { readonly state: "failed"; readonly message: string } | { readonly state: "loaded"; readonly polls: readonly PollListRow[] };
@@ -37,25 +38,9 @@ export function PollsScreen() {
   const session = useSignedInUser(trpc);
   const { list, reload } = usePollList(trpc, session.state === "signed-in");
 
-  switch (session.state) {
-    case "loading":
-      return <p className="muted">Loading…</p>;
-    case "failed":
-      return (
-        <p className="error" role="alert">
-          Could not load your session: {session.message}
-        </p>
-      );
-    case "signed-out":
-      return (
-        <section className="panel">
-          <p>
-            <a href="/sign-in">Sign in</a> to create polls and vote.
-          </p>
-        </section>
-      );
-    case "signed-in":
-      return (
+  return (
+    <SessionGate session={session} signedOut={<><a href="/sign-in">Sign in</a> to create polls and vote.</>}>
+      {() => (
         <>
           <CreatePollForm trpc={trpc} onCreated={reload} />
           <RealtimeRoot>
@@ -77,6 +62,7 @@ export function PollsScreen() {
             </section>
           </RealtimeRoot>
         </>
-      );
-  }
+      )}
+    </SessionGate>
+  );
 }
