@@ -23,6 +23,7 @@ describe("parseEnv", () => {
       LOG_LEVEL: "info",
       APP_SEED: "dev",
       REALTIME_LIMITS: {},
+      TRPC_MAX_BATCH_SIZE: 10,
     });
   });
 
@@ -79,6 +80,7 @@ describe("parseEnv", () => {
     { name: "SESSION_TTL_SECONDS", value: "0" },
     { name: "REDIS_KEY_PREFIX", value: "has spaces" },
     { name: "REALTIME_PRESENCE_HEARTBEAT_MS", value: "20000" },
+    { name: "TRPC_MAX_BATCH_SIZE", value: "4" },
   ])("fails fast on an invalid $name", ({ name, value }) => {
     expect(() => parseEnv({ [name]: value })).toThrow(InvalidEnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(name);

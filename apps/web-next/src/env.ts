@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { parseRealtimeLimitsEnv } from "@repo/core-realtime";
 import type { RealtimeLimits } from "@repo/core-realtime";
 import { z } from "zod";
+import { DEFAULT_TRPC_MAX_BATCH_SIZE, PAGE_TRPC_BATCH_ITEMS } from "./trpc-batch-limit";
 
 /**
  * The only place this app reads `process.env` (STYLE.md). Everything else
@@ -39,6 +40,7 @@ const ZRawEnv = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   APP_SEED: z.enum(["dev", "none"]).default("dev"),
+  TRPC_MAX_BATCH_SIZE: z.coerce.number().int().min(PAGE_TRPC_BATCH_ITEMS).max(1_000).default(DEFAULT_TRPC_MAX_BATCH_SIZE),
 });
 
 /** The validated configuration of one process. */
@@ -70,6 +72,8 @@ export interface AppEnv {
   readonly APP_SEED: "dev" | "none";
   /** Realtime limits set through REALTIME_* variables (docs/security.md lists them); unset ones keep their defaults. */
   readonly REALTIME_LIMITS: Partial<RealtimeLimits>;
+  /** Most calls in one tRPC batch request; a larger one is refused whole (400) and runs nothing. */
+  readonly TRPC_MAX_BATCH_SIZE: number;
 }
 
 export interface ParsedEnv {

@@ -184,7 +184,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     deferred.resolve(bound.authenticator);
     unpublishPageCaller = publishPageCaller(createPageCaller(bound, logger));
     dispatcher.addRoutes(bound.httpRoutes);
-    dispatcher.setTrpcHandler(createTrpcHandler({ router: bound.appRouter, authenticator: bound.authenticator, logger }));
+    dispatcher.setTrpcHandler(createTrpcHandler({ router: bound.appRouter, authenticator: bound.authenticator, logger, maxBatchSize: env.TRPC_MAX_BATCH_SIZE }));
     const nextOptions = options.next ?? { dev: env.NODE_ENV !== "production" };
     if (nextOptions !== false) {
       nextApp = await prepareNextApp({ dev: nextOptions.dev, dir: APP_DIR, hostname: publicHost(host), port, httpServer });

@@ -12,6 +12,8 @@ export interface TrpcHandlerOptions {
   readonly router: AnyTRPCRouter;
   readonly authenticator: IRealtimeAuthenticator;
   readonly logger: Logger;
+  /** Most calls in one batch (`TRPC_MAX_BATCH_SIZE`): without a bound one request runs a thousand procedures. */
+  readonly maxBatchSize: number;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -24,7 +26,7 @@ export const TRPC_MAX_BODY_BYTES = 1024 * 1024;
  * (a sane incoming `x-request-id`, or a fresh one), echoed back.
  *
  * @example
- * dispatcher.setTrpcHandler(createTrpcHandler({ router: bound.appRouter, authenticator, logger }));
+ * dispatcher.setTrpcHandler(createTrpcHandler({ router: bound.appRouter, authenticator, logger, maxBatchSize: 10 }));
  */
 export function createTrpcHandler(options: TrpcHandlerOptions): RequestHandler {
   const log = options.logger.child({ layer: "trpc" });
@@ -32,6 +34,8 @@ export function createTrpcHandler(options: TrpcHandlerOptions): RequestHandler {
     router: options.router,
     basePath: `${TRPC_PREFIX}/`,
     maxBodySize: TRPC_MAX_BODY_BYTES,
+    // Checked while tRPC parses the request, before any context or procedure: a larger batch is a 400 that runs nothing.
+    maxBatchSize: options.maxBatchSize,
     async createContext({ req, res }): Promise<RequestContext> {
       const incoming = req.headers["x-request-id"];
       const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
