@@ -6,6 +6,8 @@ export { DEV_SEED_USERS } from "./dev-seed/seed-users";
 export { SessionRealtimeAuthenticator } from "./adapters/session-realtime-authenticator";
 export { AUTH_LOGIN_PATH, AUTH_LOGOUT_PATH, ZLoginRequest } from "./http/auth-http-routes";
 export type { TLoginRequest } from "./http/auth-http-routes";
+export { crossSiteRefusal, requestOrigin } from "./http/cross-site-guard";
+export type { CrossSiteOptions, CrossSiteRefusal, GuardedRequest } from "./http/cross-site-guard";
 export { requestCredentials } from "./http/request-credentials";
 export { SESSION_COOKIE_NAME, readSessionCookie } from "./http/session-cookie";
 export { InMemorySessionStore } from "./repositories/in-memory-session-store";

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { crossSiteRefusal } from "@repo/auth";
 import type { HttpRoute } from "@repo/core-di";
 import type { Logger } from "@repo/core-observability";
 
@@ -11,7 +12,12 @@ export interface HttpDispatcherOptions {
   readonly logger: Logger;
   /** While true, responses carry `Connection: close` so keep-alive clients leave. */
   readonly isDraining: () => boolean;
+  /** Origins trusted like the page's own for state-changing requests (`CORS_ORIGINS`); default none. */
+  readonly allowedOrigins?: readonly string[];
 }
+
+/** Methods that change nothing; every other method is state-changing and guarded. */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers });
@@ -22,6 +28,11 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
  * The one `request` listener of the http server. Routing, in order: exact
  * `HttpRoute`s (health, auth), then `/api/trpc/*`, then Next for everything
  * else. Socket.IO never reaches it: engine.io intercepts `/socket.io` first.
+ * Every state-changing request (any method but GET/HEAD/OPTIONS, on any
+ * route) must come from the page's own origin (`crossSiteRefusal`: 403
+ * `CROSS_SITE_REQUEST`), and a tRPC one must be `application/json` (415
+ * `UNSUPPORTED_MEDIA_TYPE`: tRPC would run a mutation sent as a form), all
+ * before any handler runs.
  * Handlers are mounted as they become ready, so the server can listen (and
  * answer /healthz) while features and Next still start: until then, 503.
  *
@@ -93,6 +104,18 @@ export class HttpDispatcher {
 
   #select(req: IncomingMessage, res: ServerResponse): RequestHandler | null {
     const path = pathnameOf(req);
+    const isTrpc = path === TRPC_PREFIX || path.startsWith(`${TRPC_PREFIX}/`);
+    if (!SAFE_METHODS.has(req.method ?? "GET")) {
+      const refusal = crossSiteRefusal(req, { requireJson: isTrpc, allowedOrigins: this.#options.allowedOrigins ?? [] });
+      if (refusal?.code === "INVALID_BODY") {
+        sendError(res, 415, "UNSUPPORTED_MEDIA_TYPE", "tRPC mutations accept only Content-Type: application/json");
+        return null;
+      }
+      if (refusal !== null) {
+        sendError(res, refusal.status, refusal.code, refusal.message);
+        return null;
+      }
+    }
     const byMethod = this.#routes.get(path);
     if (byMethod !== undefined) {
       const route = byMethod.get(req.method ?? "GET");
@@ -100,7 +123,6 @@ export class HttpDispatcher {
       sendError(res, 405, "METHOD_NOT_ALLOWED", `Use ${[...byMethod.keys()].join(", ")}`, { allow: [...byMethod.keys()].join(", ") });
       return null;
     }
-    const isTrpc = path === TRPC_PREFIX || path.startsWith(`${TRPC_PREFIX}/`);
     const handler = isTrpc ? this.#trpc : this.#pages;
     if (handler === null) {
       sendError(res, 503, "STARTING", "The server is starting; retry shortly", { "retry-after": "1" });

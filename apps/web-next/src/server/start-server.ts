@@ -92,7 +92,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const realtimeMetrics = createRealtimeMetrics(metricsRegistry);
   const redis = env.REDIS_URL === undefined ? null : await connectRedis(env.REDIS_URL, logger);
 
-  const dispatcher = new HttpDispatcher({ logger, isDraining: () => lifecycle.phase !== "ready" && lifecycle.phase !== "starting" });
+  const dispatcher = new HttpDispatcher({
+    logger,
+    isDraining: () => lifecycle.phase !== "ready" && lifecycle.phase !== "starting",
+    allowedOrigins: env.CORS_ORIGINS,
+  });
   dispatcher.addRoutes(createHealthRoutes({ lifecycle, redis, metricsRegistry }));
   const httpServer = createServer(dispatcher.listener);
   const connections = trackConnections(httpServer);
