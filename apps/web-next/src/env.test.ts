@@ -24,6 +24,7 @@ describe("parseEnv", () => {
       APP_SEED: "dev",
       REALTIME_LIMITS: {},
       TRPC_MAX_BATCH_SIZE: 10,
+      METRICS_TOKEN: undefined,
     });
   });
 

@@ -40,6 +40,7 @@ const ZRawEnv = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   APP_SEED: z.enum(["dev", "none"]).default("dev"),
+  METRICS_TOKEN: optionalString,
   TRPC_MAX_BATCH_SIZE: z.coerce.number().int().min(PAGE_TRPC_BATCH_ITEMS).max(1_000).default(DEFAULT_TRPC_MAX_BATCH_SIZE),
 });
 
@@ -72,6 +73,8 @@ export interface AppEnv {
   readonly APP_SEED: "dev" | "none";
   /** Realtime limits set through REALTIME_* variables (docs/security.md lists them); unset ones keep their defaults. */
   readonly REALTIME_LIMITS: Partial<RealtimeLimits>;
+  /** Bearer token `/metrics` requires; unset: `/metrics` answers loopback clients only. */
+  readonly METRICS_TOKEN: string | undefined;
   /** Most calls in one tRPC batch request; a larger one is refused whole (400) and runs nothing. */
   readonly TRPC_MAX_BATCH_SIZE: number;
 }

@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createMetricsRegistry } from "@repo/core-observability";
@@ -67,5 +68,40 @@ describe("readiness follows the lifecycle", () => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  });
+});
+
+describe("/metrics access", () => {
+  function metricsRoute(metricsToken?: string) {
+    const routes = createHealthRoutes({ lifecycle: createLifecycle(), redis: null, metricsRegistry: createMetricsRegistry(), metricsToken });
+    const route = routes.find((candidate) => candidate.path === "/metrics");
+    if (route === undefined) throw new Error("no /metrics route");
+    return route;
+  }
+
+  async function scrape(remoteAddress: string, metricsToken?: string, authorization?: string): Promise<number> {
+    let status = 0;
+    const req = { headers: authorization === undefined ? {} : { authorization }, socket: { remoteAddress } } as unknown as IncomingMessage;
+    const res = { writeHead: (code: number) => (status = code), end: () => undefined } as unknown as ServerResponse;
+    await metricsRoute(metricsToken).handler(req, res);
+    return status;
+  }
+
+  it.each([
+    ["127.0.0.1", 200],
+    ["127.8.9.10", 200],
+    ["::1", 200],
+    ["::ffff:127.0.0.1", 200],
+    ["192.0.2.7", 403],
+    ["::ffff:192.0.2.7", 403],
+    ["2001:db8::1", 403],
+  ])("without METRICS_TOKEN answers %s with %i", async (address, status) => {
+    expect(await scrape(address)).toBe(status);
+  });
+
+  it("with METRICS_TOKEN wants the token from every address, loopback included", async () => {
+    expect(await scrape("192.0.2.7", "t0ken", "Bearer t0ken")).toBe(200);
+    expect(await scrape("127.0.0.1", "t0ken")).toBe(401);
+    expect(await scrape("127.0.0.1", "t0ken", "Bearer t0ke")).toBe(401);
   });
 });

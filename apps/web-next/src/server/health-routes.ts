@@ -1,7 +1,8 @@
 import type { HttpRoute, RedisClient } from "@repo/core-di";
 import { renderMetrics } from "@repo/core-observability";
 import type { Registry } from "@repo/core-observability";
-import type { ServerResponse } from "node:http";
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Lifecycle } from "./lifecycle";
 import { isRedisReachable } from "./redis-health";
 
@@ -11,6 +12,29 @@ export interface HealthRoutesDeps {
   readonly redis: RedisClient | null;
   readonly metricsRegistry: Registry;
   readonly redisTimeoutMs?: number;
+  /** `METRICS_TOKEN`: when set, `/metrics` wants `Authorization: Bearer <token>`; unset, it answers loopback clients only. */
+  readonly metricsToken?: string | undefined;
+}
+
+/** 127.0.0.0/8, ::1 and their IPv4-mapped forms: the scraper runs on this host. */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  const v4 = address.startsWith("::ffff:") ? address.slice("::ffff:".length) : address;
+  return v4.startsWith("127.") || address === "::1";
+}
+
+/** Constant-time comparison of a bearer token with the configured one (hashing first evens out the lengths). */
+function bearerMatches(authorization: string | undefined, token: string): boolean {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
+  if (match?.[1] === undefined) return false;
+  const digest = (value: string): Buffer => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(match[1]), digest(token));
+}
+
+/** Why `/metrics` is refused to this request, or null (see `HealthRoutesDeps.metricsToken`). */
+function metricsRefusal(req: Pick<IncomingMessage, "headers" | "socket">, token: string | undefined): { status: 401 | 403; code: string } | null {
+  if (token !== undefined) return bearerMatches(req.headers.authorization, token) ? null : { status: 401, code: "UNAUTHENTICATED" };
+  return isLoopbackAddress(req.socket.remoteAddress) ? null : { status: 403, code: "FORBIDDEN" };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -22,7 +46,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  * Probes for orchestrators and Prometheus:
  * - `GET /healthz`: liveness, 200 `{ status: "ok" }` whenever the process answers
  * - `GET /readyz`: 200 when ready; 503 while starting, draining, or when a configured Redis does not answer
- * - `GET /metrics`: the prom-client registry in Prometheus text format
+ * - `GET /metrics`: the prom-client registry in Prometheus text format, behind
+ *   `Authorization: Bearer <METRICS_TOKEN>` when set (401 otherwise), else to loopback clients only (403)
  *
  * @example
  * dispatcher.addRoutes(createHealthRoutes({ lifecycle, redis, metricsRegistry }));
@@ -51,7 +76,14 @@ export function createHealthRoutes(deps: HealthRoutesDeps): HttpRoute[] {
     {
       method: "GET",
       path: "/metrics",
-      async handler(_req, res) {
+      async handler(req, res) {
+        const refusal = metricsRefusal(req, deps.metricsToken);
+        if (refusal !== null) {
+          const challenge: Record<string, string> = refusal.status === 401 ? { "www-authenticate": "Bearer" } : {};
+          res.writeHead(refusal.status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...challenge });
+          res.end(JSON.stringify({ error: { code: refusal.code, message: "Metrics need the scrape token (METRICS_TOKEN) or a loopback client" } }));
+          return;
+        }
         const { contentType, body } = await renderMetrics(deps.metricsRegistry);
         res.writeHead(200, { "content-type": contentType, "cache-control": "no-store" });
         res.end(body);

@@ -97,7 +97,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     isDraining: () => lifecycle.phase !== "ready" && lifecycle.phase !== "starting",
     allowedOrigins: env.CORS_ORIGINS,
   });
-  dispatcher.addRoutes(createHealthRoutes({ lifecycle, redis, metricsRegistry }));
+  dispatcher.addRoutes(createHealthRoutes({ lifecycle, redis, metricsRegistry, metricsToken: env.METRICS_TOKEN }));
   const httpServer = createServer(dispatcher.listener);
   const connections = trackConnections(httpServer);
 
