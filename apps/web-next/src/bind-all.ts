@@ -37,6 +37,13 @@ export function featureConfigFromEnv(env: AppEnv): FeatureConfig {
     sessionTtlSeconds: env.SESSION_TTL_SECONDS,
     secureCookies: env.COOKIE_SECURE,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    authLimits: {
+      login: {
+        attemptsPerAccount: env.AUTH_LOGIN_MAX_ATTEMPTS_PER_ACCOUNT,
+        attemptsPerAddress: env.AUTH_LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
+        windowSeconds: env.AUTH_LOGIN_WINDOW_SECONDS,
+      },
+    },
   };
 }
 

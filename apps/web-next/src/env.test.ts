@@ -25,6 +25,9 @@ describe("parseEnv", () => {
       REALTIME_LIMITS: {},
       TRPC_MAX_BATCH_SIZE: 10,
       METRICS_TOKEN: undefined,
+      AUTH_LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: 10,
+      AUTH_LOGIN_MAX_ATTEMPTS_PER_ADDRESS: 100,
+      AUTH_LOGIN_WINDOW_SECONDS: 900,
     });
   });
 
@@ -82,6 +85,7 @@ describe("parseEnv", () => {
     { name: "REDIS_KEY_PREFIX", value: "has spaces" },
     { name: "REALTIME_PRESENCE_HEARTBEAT_MS", value: "20000" },
     { name: "TRPC_MAX_BATCH_SIZE", value: "4" },
+    { name: "AUTH_LOGIN_MAX_ATTEMPTS_PER_ACCOUNT", value: "0" },
   ])("fails fast on an invalid $name", ({ name, value }) => {
     expect(() => parseEnv({ [name]: value })).toThrow(InvalidEnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(name);

@@ -41,6 +41,9 @@ const ZRawEnv = z.object({
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
   APP_SEED: z.enum(["dev", "none"]).default("dev"),
   METRICS_TOKEN: optionalString,
+  AUTH_LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  AUTH_LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
+  AUTH_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   TRPC_MAX_BATCH_SIZE: z.coerce.number().int().min(PAGE_TRPC_BATCH_ITEMS).max(1_000).default(DEFAULT_TRPC_MAX_BATCH_SIZE),
 });
 
@@ -73,6 +76,11 @@ export interface AppEnv {
   readonly APP_SEED: "dev" | "none";
   /** Realtime limits set through REALTIME_* variables (docs/security.md lists them); unset ones keep their defaults. */
   readonly REALTIME_LIMITS: Partial<RealtimeLimits>;
+  /** Sign-in attempts on one account per window (any address); past it 429 until the window ends, correct password included. */
+  readonly AUTH_LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: number;
+  /** Sign-in attempts from one client address (IPv6: its /64) per window, any account. */
+  readonly AUTH_LOGIN_MAX_ATTEMPTS_PER_ADDRESS: number;
+  readonly AUTH_LOGIN_WINDOW_SECONDS: number;
   /** Bearer token `/metrics` requires; unset: `/metrics` answers loopback clients only. */
   readonly METRICS_TOKEN: string | undefined;
   /** Most calls in one tRPC batch request; a larger one is refused whole (400) and runs nothing. */

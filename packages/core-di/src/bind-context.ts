@@ -19,6 +19,10 @@ export interface FeatureConfig {
   readonly secureCookies: boolean;
   /** Prefix of every Redis key the app writes (`REDIS_KEY_PREFIX`), so apps can share one Redis; default none. */
   readonly redisKeyPrefix?: string;
+  /** Auth abuse limits (AUTH_* variables); unset fields keep the auth feature's defaults. */
+  readonly authLimits?: {
+    readonly login?: { readonly attemptsPerAccount?: number; readonly attemptsPerAddress?: number; readonly windowSeconds?: number };
+  };
 }
 
 /**

@@ -1,4 +1,6 @@
+import { featureRedisPrefix } from "@repo/core-di";
 import type { BindContext, Container, FeatureModule } from "@repo/core-di";
+import { createAuthThrottle } from "../http/rate-limiter-flexible-auth-throttle";
 import { createAuthHttpRoutes } from "../http/auth-http-routes";
 import { createAuthRouter } from "../trpc/router";
 import type { AuthRouter } from "../trpc/router";
@@ -13,7 +15,7 @@ export const AUTH_FEATURE_NAME = "auth";
  * @example
  * return authFeatureModule(container, ctx);
  */
-export function authFeatureModule(container: Container, ctx: Pick<BindContext, "config">): FeatureModule<AuthRouter> {
+export function authFeatureModule(container: Container, ctx: Pick<BindContext, "config" | "redis">): FeatureModule<AuthRouter> {
   return {
     name: AUTH_FEATURE_NAME,
     container,
@@ -22,6 +24,11 @@ export function authFeatureModule(container: Container, ctx: Pick<BindContext, "
       signIn: container.get(AuthSymbols.signIn),
       signOut: container.get(AuthSymbols.signOut),
       cookie: { secure: ctx.config.secureCookies, maxAgeSeconds: ctx.config.sessionTtlSeconds },
+      loginThrottle: createAuthThrottle({
+        redis: ctx.redis,
+        keyPrefix: featureRedisPrefix(ctx, "auth:throttle:login:"),
+        limits: ctx.config.authLimits?.login ?? {},
+      }),
     }),
   };
 }

@@ -7,6 +7,7 @@ import type { AuthTestKit } from "../__tests__/auth-test-kit";
 import { signInUseCase } from "../use-cases/sign-in";
 import { signOutUseCase } from "../use-cases/sign-out";
 import { AUTH_LOGIN_PATH, AUTH_LOGOUT_PATH, createAuthHttpRoutes } from "./auth-http-routes";
+import { createAuthThrottle } from "./rate-limiter-flexible-auth-throttle";
 
 describe("auth HTTP routes", () => {
   let kit: AuthTestKit;
@@ -21,6 +22,8 @@ describe("auth HTTP routes", () => {
       signIn: signInUseCase({ ...kit, ttlSeconds: 3600 }),
       signOut: signOutUseCase({ ...kit, realtimeServer: { disconnectSession: async (id) => void disconnected.push(id) } }),
       cookie: { secure: true, maxAgeSeconds: 3600 },
+      // Generous: these cases are about the routes; the throttle has its own describe below.
+      loginThrottle: createAuthThrottle({ redis: null, keyPrefix: "routes:", limits: { attemptsPerAccount: 1_000, attemptsPerAddress: 1_000 } }),
     });
     server = createServer((req, res) => {
       const route = routes.find((r) => r.method === req.method && r.path === req.url);
@@ -118,5 +121,40 @@ describe("auth HTTP routes", () => {
       expect(disconnected).toHaveLength(before);
       expect(await kit.sessions.get(kit.tokens.verify(token)!)).not.toBeNull();
     });
+  });
+});
+
+describe("auth HTTP routes: sign-in throttle", () => {
+  it("answers 429 RATE_LIMITED with Retry-After past the budget, correct password included, without verifying a hash", async () => {
+    const kit = createAuthTestKit();
+    await seedAliceAndBob(kit);
+    let verifies = 0;
+    const hasher = { hash: (p: string) => kit.hasher.hash(p), verify: async (h: string, p: string) => (verifies++, kit.hasher.verify(h, p)) };
+    const routes = createAuthHttpRoutes({
+      signIn: signInUseCase({ ...kit, hasher, ttlSeconds: 3600 }),
+      signOut: signOutUseCase({ ...kit, realtimeServer: null }),
+      cookie: { secure: false, maxAgeSeconds: 3600 },
+      loginThrottle: createAuthThrottle({ redis: null, keyPrefix: "throttled:", limits: { attemptsPerAccount: 2, windowSeconds: 600 } }),
+    });
+    const server = createServer((req, res) => void routes.find((r) => r.path === req.url)?.handler(req, res));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${AUTH_LOGIN_PATH}`;
+    const login = (password: string) =>
+      fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "bob", password }) });
+    try {
+      expect((await login("wrong-1")).status).toBe(401);
+      expect((await login("wrong-2")).status).toBe(401);
+      const verifiesBefore = verifies;
+      const refused = await login("bob-password");
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(600);
+      expect(refused.headers.get("set-cookie")).toBeNull();
+      expect(await refused.json()).toMatchObject({ error: { code: "RATE_LIMITED" } });
+      for (let i = 0; i < 20; i++) expect((await login(`flood-${i}`)).status).toBe(429);
+      expect(verifies).toBe(verifiesBefore);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
