@@ -38,6 +38,7 @@ export function featureConfigFromEnv(env: AppEnv): FeatureConfig {
     secureCookies: env.COOKIE_SECURE,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     authLimits: {
+      maxSessionsPerUser: env.AUTH_MAX_SESSIONS_PER_USER,
       login: {
         attemptsPerAccount: env.AUTH_LOGIN_MAX_ATTEMPTS_PER_ACCOUNT,
         attemptsPerAddress: env.AUTH_LOGIN_MAX_ATTEMPTS_PER_ADDRESS,

@@ -21,6 +21,8 @@ export interface FeatureConfig {
   readonly redisKeyPrefix?: string;
   /** Auth abuse limits (AUTH_* variables); unset fields keep the auth feature's defaults. */
   readonly authLimits?: {
+    /** Live sessions per user; signing in past it revokes the oldest. */
+    readonly maxSessionsPerUser?: number;
     readonly login?: { readonly attemptsPerAccount?: number; readonly attemptsPerAddress?: number; readonly windowSeconds?: number };
   };
 }

@@ -22,7 +22,10 @@ function sessionFor(harness: SessionStoreHarness, ttlMs: number, userId = "alice
  * @example
  * sessionStoreContract("InMemorySessionStore", async () => harness);
  */
-export function sessionStoreContract(name: string, createHarness: () => Promise<SessionStoreHarness>): void {
+export function sessionStoreContract(
+  name: string,
+  createHarness: (options?: { readonly maxSessionsPerUser?: number }) => Promise<SessionStoreHarness>,
+): void {
   describe(`${name} (ISessionStore contract)`, () => {
     it("returns a created session until it is deleted", async () => {
       const harness = await createHarness();
@@ -56,6 +59,37 @@ export function sessionStoreContract(name: string, createHarness: () => Promise<
       expect(await harness.store.get(session.id)).not.toBeNull();
       await harness.pass(450);
       expect(await harness.store.get(session.id)).toBeNull();
+    });
+
+    it("keeps at most maxSessionsPerUser per user: the next sign-in revokes the oldest, and says which", async () => {
+      const harness = await createHarness({ maxSessionsPerUser: 3 });
+      const user = `bounded-${randomUUID()}`;
+      const sessions: Session[] = [];
+      for (let i = 0; i < 3; i++) {
+        const session = { ...sessionFor(harness, 60_000, user), createdAt: harness.now() + i };
+        sessions.push(session);
+        expect(await harness.store.create(session)).toEqual([]);
+      }
+      const fourth = { ...sessionFor(harness, 60_000, user), createdAt: harness.now() + 3 };
+      expect(await harness.store.create(fourth)).toEqual([sessions[0]?.id]);
+      expect(await harness.store.get(sessions[0]?.id ?? "")).toBeNull();
+      for (const live of [...sessions.slice(1), fourth]) expect(await harness.store.get(live.id)).toEqual(live);
+    });
+
+    it("bounds each user apart, and a deleted session frees its slot", async () => {
+      const harness = await createHarness({ maxSessionsPerUser: 2 });
+      const [me, other] = [`me-${randomUUID()}`, `other-${randomUUID()}`];
+      const theirs = sessionFor(harness, 60_000, other);
+      await harness.store.create(theirs);
+      const first = sessionFor(harness, 60_000, me);
+      const second = { ...sessionFor(harness, 60_000, me), createdAt: first.createdAt + 1 };
+      await harness.store.create(first);
+      await harness.store.create(second);
+      await harness.store.delete(second.id);
+      const third = { ...sessionFor(harness, 60_000, me), createdAt: first.createdAt + 2 };
+      expect(await harness.store.create(third)).toEqual([]);
+      expect(await harness.store.get(first.id)).toEqual(first);
+      expect(await harness.store.get(theirs.id)).toEqual(theirs);
     });
 
     it("does not store a session that is already expired", async () => {

@@ -23,7 +23,11 @@ export interface AuthRepositories {
 
 /** Redis when the app has a connection (sessions shared by every instance), memory otherwise. */
 export function selectSessionStore(ctx: Pick<BindContext, "config" | "redis">): ISessionStore {
-  return ctx.redis === null ? new InMemorySessionStore() : new RedisSessionStore(ctx.redis, { keyPrefix: featureRedisPrefix(ctx, "auth:session:") });
+  const maxSessionsPerUser = ctx.config.authLimits?.maxSessionsPerUser;
+  const bound = maxSessionsPerUser === undefined ? {} : { maxSessionsPerUser };
+  return ctx.redis === null
+    ? new InMemorySessionStore(bound)
+    : new RedisSessionStore(ctx.redis, { keyPrefix: featureRedisPrefix(ctx, "auth:session:"), ...bound });
 }
 
 /**
@@ -47,7 +51,7 @@ export function bindAuthServices(container: Container, ctx: BindContext, reposit
   container.bind(AuthSymbols.createUser, instrumentUseCase(ctx, "auth.createUser", createUserUseCase({ users, hasher })));
   container.bind(
     AuthSymbols.signIn,
-    instrumentUseCase(ctx, "auth.signIn", signInUseCase({ users, sessions, hasher, tokens, ttlSeconds: ctx.config.sessionTtlSeconds })),
+    instrumentUseCase(ctx, "auth.signIn", signInUseCase({ users, sessions, hasher, tokens, ttlSeconds: ctx.config.sessionTtlSeconds, realtimeServer: ctx.realtimeServer })),
   );
   container.bind(
     AuthSymbols.signOut,

@@ -17,8 +17,8 @@ describeWithRedis(redisAvailable)("RedisSessionStore against a real Redis", () =
 
   afterAll(() => keyspace.dispose());
 
-  sessionStoreContract("RedisSessionStore", async () => ({
-    store: new RedisSessionStore(redis, { keyPrefix }),
+  sessionStoreContract("RedisSessionStore", async (options) => ({
+    store: new RedisSessionStore(redis, { keyPrefix, ...options }),
     now: Date.now,
     pass: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   }));

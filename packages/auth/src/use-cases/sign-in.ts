@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { IRealtimeServer } from "@repo/core-realtime";
 import type { Session } from "../domain/session";
 import { toPublicUser } from "../domain/user";
 import type { PublicUser } from "../domain/user";
@@ -14,6 +15,8 @@ export interface SignInDeps {
   readonly tokens: SessionTokenSigner;
   readonly ttlSeconds: number;
   readonly now?: () => number;
+  /** Disconnects the sockets of sessions the store revoked to stay within its per-user bound; `null` without a transport. */
+  readonly realtimeServer?: Pick<IRealtimeServer, "disconnectSession"> | null;
 }
 
 export interface SignInInput {
@@ -56,7 +59,9 @@ export function signInUseCase(deps: SignInDeps): SignIn {
       createdAt,
       expiresAt: createdAt + deps.ttlSeconds * 1000,
     };
-    await deps.sessions.create(session);
+    // Past the per-user bound the oldest sessions are revoked: their sockets go too, not at the next re-check.
+    const revoked = await deps.sessions.create(session);
+    for (const sessionId of revoked) await deps.realtimeServer?.disconnectSession(sessionId, "session-limit");
     return { ok: true, token: deps.tokens.sign(session.id), session, user: toPublicUser(user) };
   };
 }
