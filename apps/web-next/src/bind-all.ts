@@ -6,7 +6,7 @@ import type { BindContext, FeatureConfig, FeatureModule, HttpRoute } from "@repo
 import { InMemoryEventBus, InMemoryJobQueue } from "@repo/core-events";
 import { createEventMetrics, createLogger, createMetricsRegistry, getTracer } from "@repo/core-observability";
 import type { Logger, Registry } from "@repo/core-observability";
-import type { IRealtimeAuthenticator } from "@repo/core-realtime";
+import type { IRealtimeAuthenticator } from "@repo/core-realtime/server";
 import { router } from "@repo/core-trpc";
 import { bindDevSeedNotifications, bindProductionNotifications } from "@repo/notifications";
 import { bindDevSeedPolls, bindProductionPolls } from "@repo/polls";

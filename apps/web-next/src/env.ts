@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { parseRealtimeLimitsEnv } from "@repo/core-realtime";
-import type { RealtimeLimits } from "@repo/core-realtime";
+import { parseRealtimeLimitsEnv } from "@repo/core-realtime/server";
+import type { RealtimeLimits } from "@repo/core-realtime/server";
 import { z } from "zod";
 import { DEFAULT_TRPC_MAX_BATCH_SIZE, PAGE_TRPC_BATCH_ITEMS } from "./trpc-batch-limit";
 

@@ -1,6 +1,6 @@
 import { createContainer, traceConsumer } from "@repo/core-di";
 import type { BindContext, FeatureModule } from "@repo/core-di";
-import { bindRealtimeBridge } from "@repo/core-realtime";
+import { bindRealtimeBridge } from "@repo/core-realtime/server";
 import { adminObservabilityFeatureModule, ADMIN_OBSERVABILITY_FEATURE_NAME } from "./di/admin-observability-feature-module";
 import { resolveAdminObservabilityOptions } from "./di/admin-observability-options";
 import type { AdminObservabilityOptions } from "./di/admin-observability-options";

@@ -1,6 +1,6 @@
 import { createContainer, traceConsumer } from "@repo/core-di";
 import type { BindContext, FeatureModule } from "@repo/core-di";
-import { bindRealtimeBridge, bridgeEntry } from "@repo/core-realtime";
+import { bindRealtimeBridge, bridgeEntry } from "@repo/core-realtime/server";
 import { articlesFeatureModule, ARTICLES_FEATURE_NAME } from "./di/articles-feature-module";
 import { bindArticlesServices, selectArticleRepository } from "./di/bind-articles-services";
 import { ArticlesSymbols } from "./di/symbols";

@@ -2,7 +2,7 @@ import { InMemoryEventBus, InMemoryJobQueue } from "@repo/core-events";
 import type { BindContext } from "@repo/core-di";
 import { createMetricsRegistry, getTracer } from "@repo/core-observability";
 import { createLogCapture } from "@repo/core-observability/testing";
-import { InMemoryRealtimeBroadcaster, RealtimeHandlerRegistry } from "@repo/core-realtime";
+import { InMemoryRealtimeBroadcaster, RealtimeHandlerRegistry } from "@repo/core-realtime/server";
 import { describe, expect, it } from "vitest";
 import { bindDevSeedAuth } from "./bind-dev-seed";
 import { bindProductionAuth } from "./bind-production";

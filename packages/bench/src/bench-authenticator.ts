@@ -1,5 +1,6 @@
 import { RealtimeError } from "@repo/core-realtime";
-import type { IRealtimeAuthenticator, RealtimeCredentials, RealtimeUser } from "@repo/core-realtime";
+import type { RealtimeUser } from "@repo/core-realtime";
+import type { IRealtimeAuthenticator, RealtimeCredentials } from "@repo/core-realtime/server";
 
 /** Benchmark users are `u<number>`; both stacks accept exactly these tokens. */
 export const BENCH_TOKEN = /^u[0-9]{1,9}$/;

@@ -1,6 +1,6 @@
 import type { IEventBus, IJobQueue } from "@repo/core-events";
 import type { getTracer, Logger, Registry } from "@repo/core-observability";
-import type { IRealtimeBroadcaster, IRealtimeHandlerRegistry, IRealtimeServer } from "@repo/core-realtime";
+import type { IRealtimeBroadcaster, IRealtimeHandlerRegistry, IRealtimeServer } from "@repo/core-realtime/server";
 import type { RedisClientType } from "redis";
 
 /** OpenTelemetry tracer as `@repo/core-observability` hands it out (no direct @opentelemetry dependency here). */

@@ -4,17 +4,17 @@ import { createMetricsRegistry, createRealtimeMetrics } from "@repo/core-observa
 import type { RealtimeMetrics } from "@repo/core-observability";
 import { createLogCapture } from "@repo/core-observability/testing";
 import type { LogCapture } from "@repo/core-observability/testing";
-import { RealtimeError, RealtimeHandlerRegistry, SocketIORealtimeServer } from "@repo/core-realtime";
+import { RealtimeError } from "@repo/core-realtime";
+import { RealtimeHandlerRegistry, SocketIORealtimeServer } from "@repo/core-realtime/server";
 import type {
   AnyRealtimeChannel,
   ChannelInbound,
   ChannelParams,
-  IRealtimeAuthenticator,
   PublishAck,
-  RealtimeInboundHandler,
   RealtimeUser,
   SubscribeAck,
 } from "@repo/core-realtime";
+import type { IRealtimeAuthenticator, RealtimeInboundHandler } from "@repo/core-realtime/server";
 import { createRealtimeClient, memoryPositionStore } from "@repo/core-realtime/client";
 import type { RealtimeClient } from "@repo/core-realtime/client";
 import { formatChannelName } from "@repo/core-realtime";

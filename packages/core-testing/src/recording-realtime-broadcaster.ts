@@ -1,12 +1,6 @@
 import { formatChannelName } from "@repo/core-realtime";
-import type {
-  AnyRealtimeChannel,
-  BroadcastOptions,
-  BroadcastReceipt,
-  ChannelParams,
-  ChannelPayload,
-  IRealtimeBroadcaster,
-} from "@repo/core-realtime";
+import type { AnyRealtimeChannel, ChannelParams, ChannelPayload } from "@repo/core-realtime";
+import type { BroadcastOptions, BroadcastReceipt, IRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { describeRecorded, matchesPayload } from "./payload-matcher";
 import type { PayloadMatcher } from "./payload-matcher";
 

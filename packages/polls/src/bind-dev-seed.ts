@@ -1,6 +1,6 @@
 import { createContainer } from "@repo/core-di";
 import type { BindContext, FeatureModule } from "@repo/core-di";
-import { bindRealtimeBridge } from "@repo/core-realtime";
+import { bindRealtimeBridge } from "@repo/core-realtime/server";
 import { withCapture, withSpan } from "@repo/core-observability";
 import { seedPolls } from "./dev-seed/seed-polls";
 import { bindPollsServices, selectPollsRepositories } from "./di/bind-polls-services";

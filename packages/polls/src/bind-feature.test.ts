@@ -1,5 +1,5 @@
 import { createContainer } from "@repo/core-di";
-import { InMemoryRealtimeBroadcaster } from "@repo/core-realtime";
+import { InMemoryRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { describe, expect, it } from "vitest";
 import { pollsTestContext } from "./__tests__/polls-test-kit";
 import { bindDevSeedPolls } from "./bind-dev-seed";

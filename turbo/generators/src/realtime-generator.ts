@@ -106,7 +106,7 @@ function handlerActions(root: string, feature: string, name: string): PlopTypes.
   const files = featureWiringFiles(feature);
   const handler = handlerFiles(feature, name);
   const symbolImports = (names: RealtimeNames): NamedImport[] => [
-    { from: "@repo/core-realtime", names: ["RealtimeInboundHandler"], typeOnly: true },
+    { from: "@repo/core-realtime/server", names: ["RealtimeInboundHandler"], typeOnly: true },
     { from: `../realtime/${names.name}.channel`, names: [`${camelCaseName(names.name)}Channel`], typeOnly: true },
   ];
   const bindImports = (names: RealtimeNames): NamedImport[] => [

@@ -64,8 +64,11 @@ describe("the core-package template has @repo/core-realtime's skeleton", () => {
     for (const file of ["eslint.config.ts", "package.json", "src/index.ts", "tsconfig.json", "turbo.json"]) expect(existsSync(join(dir, file))).toBe(true);
   });
 
-  it("with the same eslint config and turbo.json (tag core)", () => {
-    expect(readFileSync(join(dir, "eslint.config.ts"), "utf8")).toBe(template("eslint.config.ts.hbs"));
+  it("with the same eslint config (core-realtime adds its browser-entry guard) and turbo.json (tag core)", () => {
+    const generated = template("eslint.config.ts.hbs");
+    const real = readFileSync(join(dir, "eslint.config.ts"), "utf8");
+    expect(real.startsWith(generated.split("\n")[0] ?? "")).toBe(true);
+    expect(real).toContain("export default repoConfig(import.meta.dirname, {");
     expect(readJson(readFileSync(join(dir, "turbo.json"), "utf8"))).toEqual(readJson(template("turbo.json.hbs")));
   });
 

@@ -1,5 +1,5 @@
 import { createLogCapture } from "@repo/core-observability/testing";
-import { InMemoryRealtimeBroadcaster } from "@repo/core-realtime";
+import { InMemoryRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { describe, expect, it } from "vitest";
 import { startPingTicker } from "./ping-ticker";
 import { realtimePingChannel } from "./realtime-ping.channel";

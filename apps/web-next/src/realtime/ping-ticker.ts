@@ -1,5 +1,5 @@
 import type { Logger } from "@repo/core-observability";
-import type { IRealtimeBroadcaster } from "@repo/core-realtime";
+import type { IRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { realtimePingChannel } from "./realtime-ping.channel";
 
 export interface PingTickerOptions {

@@ -1,4 +1,5 @@
-import { defineRealtimeChannel, RealtimeHandlerRegistry } from "@repo/core-realtime";
+import { defineRealtimeChannel } from "@repo/core-realtime";
+import { RealtimeHandlerRegistry } from "@repo/core-realtime/server";
 import { createCallerFactory } from "@repo/core-trpc";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";

@@ -1,6 +1,6 @@
 import { publicProcedure, router } from "@repo/core-trpc";
 import { authorize, describeScope } from "@repo/core-realtime";
-import type { IRealtimeHandlerRegistry } from "@repo/core-realtime";
+import type { IRealtimeHandlerRegistry } from "@repo/core-realtime/server";
 
 export interface RealtimeChannelListing {
   readonly name: string;

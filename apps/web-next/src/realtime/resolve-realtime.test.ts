@@ -1,5 +1,5 @@
-import { InMemoryRealtimeBroadcaster, RealtimeHandlerRegistry } from "@repo/core-realtime";
-import type { IRealtimeServer } from "@repo/core-realtime";
+import { InMemoryRealtimeBroadcaster, RealtimeHandlerRegistry } from "@repo/core-realtime/server";
+import type { IRealtimeServer } from "@repo/core-realtime/server";
 import { describe, expect, it } from "vitest";
 import { RealtimeNotBoundError, resolveRealtime } from "./resolve-realtime";
 

@@ -1,6 +1,6 @@
 import type { RedisClient } from "@repo/core-di";
-import { InMemoryRealtimeBroadcaster, RealtimeHandlerRegistry } from "@repo/core-realtime";
-import type { IRealtimeBroadcaster, IRealtimeHandlerRegistry, IRealtimeServer } from "@repo/core-realtime";
+import { InMemoryRealtimeBroadcaster, RealtimeHandlerRegistry } from "@repo/core-realtime/server";
+import type { IRealtimeBroadcaster, IRealtimeHandlerRegistry, IRealtimeServer } from "@repo/core-realtime/server";
 import type { AppEnv } from "../env";
 
 /**

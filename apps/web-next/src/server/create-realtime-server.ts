@@ -1,15 +1,15 @@
 import type { Server as HttpServer } from "node:http";
 import type { RedisClient } from "@repo/core-di";
 import type { Logger, RealtimeMetrics } from "@repo/core-observability";
+import { REALTIME_DEFAULT_PATH } from "@repo/core-realtime";
 import {
-  REALTIME_DEFAULT_PATH,
   RedisChannelLog,
   RedisPresenceStore,
   RedisRateLimitStore,
   SocketIORealtimeServer,
   createRedisStreamsAdapter,
-} from "@repo/core-realtime";
-import type { IRealtimeAuthenticator, IRealtimeHandlerRegistry, SocketIORealtimeServerOptions } from "@repo/core-realtime";
+} from "@repo/core-realtime/server";
+import type { IRealtimeAuthenticator, IRealtimeHandlerRegistry, SocketIORealtimeServerOptions } from "@repo/core-realtime/server";
 import type { AppEnv } from "../env";
 
 export interface CreateRealtimeServerOptions {

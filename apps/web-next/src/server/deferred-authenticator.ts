@@ -1,4 +1,5 @@
-import type { IRealtimeAuthenticator, RealtimeCredentials, RealtimeUser } from "@repo/core-realtime";
+import type { RealtimeUser } from "@repo/core-realtime";
+import type { IRealtimeAuthenticator, RealtimeCredentials } from "@repo/core-realtime/server";
 
 export interface DeferredAuthenticator {
   /** Hand this to the realtime server now; it waits for the real one. */

@@ -2,7 +2,8 @@ import type { IncomingMessage } from "node:http";
 import { requestCredentials } from "@repo/auth";
 import type { Logger } from "@repo/core-observability";
 import { RealtimeError } from "@repo/core-realtime";
-import type { IRealtimeAuthenticator, RealtimeUser } from "@repo/core-realtime";
+import type { RealtimeUser } from "@repo/core-realtime";
+import type { IRealtimeAuthenticator } from "@repo/core-realtime/server";
 
 /**
  * Who an HTTP request is signed in as, through the same authenticator the

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "@repo/core-observability";
-import type { IRealtimeAuthenticator } from "@repo/core-realtime";
+import type { IRealtimeAuthenticator } from "@repo/core-realtime/server";
 import type { RequestContext } from "@repo/core-trpc";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";

@@ -1,5 +1,5 @@
 import { defineEvent, jobCompleted, jobFailed } from "@repo/core-events";
-import { bindRealtimeBridge } from "@repo/core-realtime";
+import { bindRealtimeBridge } from "@repo/core-realtime/server";
 import { RecordingEventBus, RecordingRealtimeBroadcaster } from "@repo/core-testing";
 import { notificationSent } from "@repo/notifications";
 import { articlePublished } from "@repo/articles";

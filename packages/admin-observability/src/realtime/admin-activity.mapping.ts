@@ -1,6 +1,6 @@
 import type { EventDescriptor, EventMeta } from "@repo/core-events";
-import { bridgeEntry } from "@repo/core-realtime";
-import type { RealtimeBridgeEntry, RealtimeBridgeMapping } from "@repo/core-realtime";
+import { bridgeEntry } from "@repo/core-realtime/server";
+import type { RealtimeBridgeEntry, RealtimeBridgeMapping } from "@repo/core-realtime/server";
 import { toActivityEntry } from "../domain/activity-entry";
 import { adminObservabilityChannel } from "./admin-observability.channel";
 

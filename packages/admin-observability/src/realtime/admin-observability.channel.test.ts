@@ -1,7 +1,7 @@
 import { createMetricsRegistry, createRealtimeMetrics } from "@repo/core-observability";
 import { createLogCapture } from "@repo/core-observability/testing";
 import { jobCompleted } from "@repo/core-events";
-import { bindRealtimeBridge } from "@repo/core-realtime";
+import { bindRealtimeBridge } from "@repo/core-realtime/server";
 import type { RealtimeUser } from "@repo/core-realtime";
 import { RecordingEventBus, startChannelHarness } from "@repo/core-testing";
 import type { ChannelHarness } from "@repo/core-testing";

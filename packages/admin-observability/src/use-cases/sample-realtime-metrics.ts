@@ -1,4 +1,4 @@
-import type { IRealtimeBroadcaster } from "@repo/core-realtime";
+import type { IRealtimeBroadcaster } from "@repo/core-realtime/server";
 import type { TMetricsSample } from "../domain/metrics-sample";
 import { computeMetricsSample } from "../metrics/compute-metrics-sample";
 import type { TimedTotals } from "../metrics/compute-metrics-sample";

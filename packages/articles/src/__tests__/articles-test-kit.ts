@@ -4,7 +4,7 @@ import type { IJobQueue } from "@repo/core-events";
 import { createMetricsRegistry, getTracer } from "@repo/core-observability";
 import { createLogCapture } from "@repo/core-observability/testing";
 import type { LogCapture } from "@repo/core-observability/testing";
-import { RealtimeHandlerRegistry } from "@repo/core-realtime";
+import { RealtimeHandlerRegistry } from "@repo/core-realtime/server";
 import { RecordingEventBus, RecordingRealtimeBroadcaster } from "@repo/core-testing";
 
 /** A BindContext of real in-memory parts and Recording doubles, plus handles on them for assertions. */

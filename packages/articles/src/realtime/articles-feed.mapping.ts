@@ -1,5 +1,5 @@
 import type { EventPayload } from "@repo/core-events";
-import type { RealtimeBridgeMapping } from "@repo/core-realtime";
+import type { RealtimeBridgeMapping } from "@repo/core-realtime/server";
 import { toArticleSummary } from "../domain/article-summary";
 import type { articlePublished } from "../events/article-published.event";
 import type { articlesFeedChannel } from "./articles-feed.channel";

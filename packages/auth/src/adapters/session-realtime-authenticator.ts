@@ -1,5 +1,6 @@
 import { RealtimeError } from "@repo/core-realtime";
-import type { IRealtimeAuthenticator, RealtimeCredentials, RealtimeUser } from "@repo/core-realtime";
+import type { RealtimeUser } from "@repo/core-realtime";
+import type { IRealtimeAuthenticator, RealtimeCredentials } from "@repo/core-realtime/server";
 import { readSessionCookie } from "../http/session-cookie";
 import type { AuthenticateSession, SessionRejection } from "../use-cases/authenticate-session";
 

@@ -1,5 +1,5 @@
 import { token } from "@repo/core-di";
-import type { IRealtimeAuthenticator } from "@repo/core-realtime";
+import type { IRealtimeAuthenticator } from "@repo/core-realtime/server";
 import type { ISessionStore } from "../repositories/session-store";
 import type { IUserRepository } from "../repositories/user-repository";
 import type { IPasswordHasher } from "../services/password-hasher";

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import type { RealtimeCredentials } from "@repo/core-realtime";
+import type { RealtimeCredentials } from "@repo/core-realtime/server";
 
 /**
  * The credentials an HTTP request carries, in the shape the realtime

@@ -1,4 +1,4 @@
-import type { IRealtimeServer } from "@repo/core-realtime";
+import type { IRealtimeServer } from "@repo/core-realtime/server";
 import { toPublicUser } from "../domain/user";
 import type { PublicUser } from "../domain/user";
 import type { IUserRepository } from "../repositories/user-repository";

@@ -1,4 +1,4 @@
-import type { IRealtimeServer } from "@repo/core-realtime";
+import type { IRealtimeServer } from "@repo/core-realtime/server";
 import type { ISessionStore } from "../repositories/session-store";
 import type { SessionTokenSigner } from "../services/session-token";
 

@@ -1,5 +1,5 @@
 import { createLogger, createMetricsRegistry, createRealtimeMetrics } from "@repo/core-observability";
-import { createRedisStreamsAdapter, RealtimeHandlerRegistry, RedisChannelLog, SocketIORealtimeServer } from "@repo/core-realtime";
+import { createRedisStreamsAdapter, RealtimeHandlerRegistry, RedisChannelLog, SocketIORealtimeServer } from "@repo/core-realtime/server";
 import type { AnyRealtimeChannel } from "@repo/core-realtime";
 import { BenchAuthenticator } from "../bench-authenticator";
 import { benchFanOutChannel, benchInboundChannel, benchUserChannel } from "../bench-channels";

@@ -33,7 +33,7 @@ ruleTester.run("no-direct-socket-io", noDirectSocketIo, {
     {
       name: "the core-realtime adapter file",
       code: 'import { Server } from "socket.io";',
-      filename: inWorkspace("packages/core-realtime/src/socket-io-realtime-broadcaster.ts"),
+      filename: inWorkspace("packages/core-realtime/src/broadcast/socket-io-realtime-broadcaster.ts"),
     },
     {
       name: "an app's custom server",

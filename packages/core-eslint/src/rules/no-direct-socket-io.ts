@@ -5,7 +5,7 @@ import { moduleReferenceListener } from "../module-references";
 import { vendorOf } from "../vendor-module";
 
 /** ADR-016 R2: the only files that may load Socket.IO. Globs are relative to the repo root. */
-export const DEFAULT_SOCKET_IO_ALLOW: readonly string[] = ["packages/core-realtime/src/socket-io-*.ts", "apps/*/server.ts"];
+export const DEFAULT_SOCKET_IO_ALLOW: readonly string[] = ["packages/core-realtime/src/**/socket-io-*.ts", "apps/*/server.ts"];
 
 const SOCKET_IO_PACKAGES = ["socket.io", "socket.io-client"];
 

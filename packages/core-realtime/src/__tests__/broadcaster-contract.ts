@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { defineRealtimeChannel } from "../define-realtime-channel";
-import { RealtimeHandlerRegistry } from "../handler-registry";
-import type { IRealtimeBroadcaster } from "../interfaces";
-import type { RealtimeUser } from "../realtime-user";
-import type { RealtimeMessage } from "../wire-protocol";
+import { defineRealtimeChannel } from "../channels/define-realtime-channel";
+import { RealtimeHandlerRegistry } from "../handlers/handler-registry";
+import type { IRealtimeBroadcaster } from "../broadcast/realtime-broadcaster";
+import type { RealtimeUser } from "../channels/realtime-user";
+import type { RealtimeMessage } from "../protocol/wire-protocol";
 
 /** Channels every adapter is tested with. */
 export const contractChannels = {

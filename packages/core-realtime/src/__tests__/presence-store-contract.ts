@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { IPresenceStore } from "../interfaces";
+import type { IPresenceStore } from "../presence/presence-store";
 
 export interface PresenceStoreHarness {
   /** Two stores sharing state, as two instances would (the in-memory one hands the same store twice). */

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { defineRealtimeChannel } from "../define-realtime-channel";
-import { RealtimeError } from "../errors";
-import type { RealtimeHandlerRegistry } from "../handler-registry";
-import type { RealtimeHandlerContext } from "../interfaces";
+import { defineRealtimeChannel } from "../channels/define-realtime-channel";
+import { RealtimeError } from "../protocol/errors";
+import type { RealtimeHandlerRegistry } from "../handlers/handler-registry";
+import type { RealtimeHandlerContext } from "../handlers/realtime-handler-registry";
 import { contractChannels, contractRegistry } from "./broadcaster-contract";
 
 /** A user-scoped channel with replay history. */

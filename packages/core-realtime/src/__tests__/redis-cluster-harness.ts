@@ -1,9 +1,9 @@
 import type { RedisClientType } from "redis";
 import { createLogCapture } from "@repo/core-observability/testing";
-import { RedisChannelLog } from "../redis-channel-log";
-import { RedisPresenceStore } from "../redis-presence-store";
-import { RedisRateLimitStore } from "../redis-rate-limit-store";
-import { createRedisStreamsAdapter } from "../socket-io-redis-streams-adapter";
+import { RedisChannelLog } from "../history/redis-channel-log";
+import { RedisPresenceStore } from "../presence/redis-presence-store";
+import { RedisRateLimitStore } from "../rate-limits/redis-rate-limit-store";
+import { createRedisStreamsAdapter } from "../server/socket-io-redis-streams-adapter";
 import type { BroadcasterContractHarness, ContractSubscriber } from "./broadcaster-contract";
 import { waitUntil } from "./broadcaster-contract";
 import { createTestRegistry } from "./realtime-test-channels";

@@ -1,24 +1,22 @@
 import { createServer } from "node:http";
 import type { Server as HttpServer } from "node:http";
 import type { AddressInfo, Socket as TcpSocket } from "node:net";
-// The reusable real-socket harness is test code living under __tests__/, which the
-// rule's allowlist (src/socket-io-*.ts, *.test.ts) does not reach.
-// eslint-disable-next-line @repo/no-direct-socket-io
+// A raw client is the point of this harness; its socket-io-*.ts name puts it on the
+// no-direct-socket-io allowlist (src/**/socket-io-*.ts).
 import { io } from "socket.io-client";
-// eslint-disable-next-line @repo/no-direct-socket-io
 import type { Socket as ClientSocket } from "socket.io-client";
 import { createMetricsRegistry, createRealtimeMetrics } from "@repo/core-observability";
 import type { RealtimeMetrics } from "@repo/core-observability";
 import { createLogCapture } from "@repo/core-observability/testing";
 import type { LogCapture } from "@repo/core-observability/testing";
-import { RealtimeError } from "../errors";
-import type { RealtimeErrorBody } from "../errors";
-import type { IRealtimeAuthenticator, RealtimeCredentials } from "../interfaces";
-import type { RealtimeUser } from "../realtime-user";
-import { SocketIORealtimeServer } from "../socket-io-realtime-server";
-import type { SocketIORealtimeServerOptions } from "../socket-io-realtime-server-options";
-import { REALTIME_PROTOCOL_VERSION } from "../wire-protocol";
-import type { ClientToServerEvents, RealtimeMessage, ServerToClientEvents } from "../wire-protocol";
+import { RealtimeError } from "../protocol/errors";
+import type { RealtimeErrorBody } from "../protocol/errors";
+import type { IRealtimeAuthenticator, RealtimeCredentials } from "../server/realtime-authenticator";
+import type { RealtimeUser } from "../channels/realtime-user";
+import { SocketIORealtimeServer } from "../server/socket-io-realtime-server";
+import type { SocketIORealtimeServerOptions } from "../server/socket-io-realtime-server-options";
+import { REALTIME_PROTOCOL_VERSION } from "../protocol/wire-protocol";
+import type { ClientToServerEvents, RealtimeMessage, ServerToClientEvents } from "../protocol/wire-protocol";
 import type { BroadcasterContractHarness, ContractSubscriber } from "./broadcaster-contract";
 import { contractRegistry, waitUntil } from "./broadcaster-contract";
 

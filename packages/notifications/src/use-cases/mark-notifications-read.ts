@@ -1,4 +1,4 @@
-import type { IRealtimeBroadcaster } from "@repo/core-realtime";
+import type { IRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { notificationsChannel } from "../realtime/notifications.channel";
 import type { INotificationRepository } from "../repositories/notification-repository";
 

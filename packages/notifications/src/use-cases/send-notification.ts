@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IEventBus } from "@repo/core-events";
 import { CHANNEL_PARAM_VALUE } from "@repo/core-realtime";
-import type { IRealtimeBroadcaster } from "@repo/core-realtime";
+import type { IRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { z } from "zod";
 import { toNotificationView } from "../domain/notification";
 import { notificationSent } from "../events/notification-sent.event";

@@ -1,5 +1,5 @@
 import { token } from "@repo/core-di";
-import type { RealtimeInboundHandler } from "@repo/core-realtime";
+import type { RealtimeInboundHandler } from "@repo/core-realtime/server";
 import type { pollChannel } from "../realtime/poll.channel";
 import type { IPollRepository } from "../repositories/poll-repository";
 import type { IVoteRepository } from "../repositories/vote-repository";

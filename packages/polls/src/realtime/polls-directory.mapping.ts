@@ -1,5 +1,5 @@
-import { bridgeEntry } from "@repo/core-realtime";
-import type { RealtimeBridgeEntry } from "@repo/core-realtime";
+import { bridgeEntry } from "@repo/core-realtime/server";
+import type { RealtimeBridgeEntry } from "@repo/core-realtime/server";
 import { pollClosed } from "../events/poll-closed.event";
 import { pollOpened } from "../events/poll-opened.event";
 import { pollsDirectoryChannel } from "./polls-directory.channel";

@@ -1,5 +1,5 @@
 import type { IEventBus } from "@repo/core-events";
-import type { IRealtimeBroadcaster } from "@repo/core-realtime";
+import type { IRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { isPollVisibleTo, tallyOf } from "../domain/poll";
 import type { PollActor, PollTally } from "../domain/poll";
 import { refuse } from "../domain/poll-refusal";

@@ -1,5 +1,5 @@
 import type { IEventBus } from "@repo/core-events";
-import type { IRealtimeBroadcaster } from "@repo/core-realtime";
+import type { IRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { canManagePoll, isPollVisibleTo, tallyOf } from "../domain/poll";
 import type { PollActor, PollStatus } from "../domain/poll";
 import { refuse } from "../domain/poll-refusal";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RealtimeHandlerContext } from "@repo/core-realtime";
+import type { RealtimeHandlerContext } from "@repo/core-realtime/server";
 import type { realtimePingChannel } from "../realtime-ping.channel";
 import { onPingHandler } from "./on-ping.handler";
 

@@ -1,4 +1,4 @@
-import type { RealtimeInboundHandler } from "@repo/core-realtime";
+import type { RealtimeInboundHandler } from "@repo/core-realtime/server";
 import type { realtimePingChannel, TRealtimePingReply } from "../realtime-ping.channel";
 
 export interface OnPingDeps {

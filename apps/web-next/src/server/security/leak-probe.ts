@@ -2,7 +2,7 @@ import { createHook } from "node:async_hooks";
 import type { Server } from "node:http";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import type { SocketIORealtimeServer } from "@repo/core-realtime";
+import type { SocketIORealtimeServer } from "@repo/core-realtime/server";
 
 /**
  * What the fuzz and soak tests compare before and after: heap, live

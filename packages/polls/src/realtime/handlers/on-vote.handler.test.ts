@@ -1,4 +1,5 @@
-import type { IRealtimeBroadcaster, RealtimeUser } from "@repo/core-realtime";
+import type { RealtimeUser } from "@repo/core-realtime";
+import type { IRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { RecordingEventBus, startChannelHarness } from "@repo/core-testing";
 import type { ChannelHarness, HarnessClient } from "@repo/core-testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 import { RealtimeError } from "@repo/core-realtime";
-import type { RealtimeInboundHandler } from "@repo/core-realtime";
+import type { RealtimeInboundHandler } from "@repo/core-realtime/server";
 import type { CastVote } from "../../use-cases/cast-vote";
 import type { pollChannel, TVoteReply } from "../poll.channel";
 

@@ -1,0 +1,73 @@
+import { noopRealtimeMetrics } from "@repo/core-observability";
+import type { RealtimeMetrics } from "@repo/core-observability";
+import { ChannelTemplateError, formatChannelName } from "../channels/channel-template";
+import type { ChannelParams } from "../channels/channel-template";
+import type { AnyRealtimeChannel, ChannelPayload } from "../channels/define-realtime-channel";
+import { RealtimeError } from "../protocol/errors";
+import { InMemoryChannelLog } from "../history/in-memory-channel-log";
+import type { BroadcastOptions, BroadcastReceipt, IRealtimeBroadcaster } from "./realtime-broadcaster";
+import type { IChannelLog } from "../history/channel-log";
+import type { RealtimeMessage } from "../protocol/wire-protocol";
+
+export interface RealtimeBroadcasterOptions {
+  /** Shared sequence/history store; defaults to this process's in-memory log. */
+  readonly channelLog?: IChannelLog;
+  readonly metrics?: RealtimeMetrics;
+  readonly now?: () => number;
+}
+
+/**
+ * Gate 4, once for every transport: validate the payload once, build the
+ * concrete name, stamp `seq`/`epoch`, then hand one immutable message to the
+ * transport's `deliver`. Transports only implement `deliver` (the shape of
+ * Socket.IO's own ClusterAdapter: the abstract part owns the protocol, the
+ * subclass owns the wire).
+ */
+export abstract class RealtimeBroadcasterBase implements IRealtimeBroadcaster {
+  protected readonly metrics: RealtimeMetrics;
+  /** Per-instance log for `local` broadcasts, never shared across instances. */
+  protected readonly localLog = new InMemoryChannelLog();
+  readonly #channelLog: IChannelLog;
+  readonly #now: () => number;
+
+  constructor(options: RealtimeBroadcasterOptions = {}) {
+    this.metrics = options.metrics ?? noopRealtimeMetrics;
+    this.#channelLog = options.channelLog ?? new InMemoryChannelLog();
+    this.#now = options.now ?? Date.now;
+  }
+
+  get channelLog(): IChannelLog {
+    return this.#channelLog;
+  }
+
+  async broadcast<D extends AnyRealtimeChannel>(
+    channel: D,
+    params: ChannelParams<D["name"]>,
+    payload: ChannelPayload<D>,
+    options: BroadcastOptions = {},
+  ): Promise<BroadcastReceipt> {
+    const parsed = channel.schema.safeParse(payload);
+    if (!parsed.success) {
+      throw new RealtimeError("INVALID_PAYLOAD", `Payload does not match the schema of channel "${channel.name}"`);
+    }
+    let name: string;
+    try {
+      name = formatChannelName(channel.template, params);
+    } catch (error) {
+      if (error instanceof ChannelTemplateError) throw new RealtimeError("INVALID_PARAMS", error.message);
+      throw error;
+    }
+    const emittedAt = this.#now();
+    const stamp = options.local
+      ? this.localLog.appendSync(name, parsed.data, emittedAt, undefined)
+      : await this.#channelLog.append(name, parsed.data, emittedAt, channel.history);
+    const message: RealtimeMessage = { channel: name, payload: parsed.data, seq: stamp.seq, epoch: stamp.epoch, emittedAt };
+    const started = performance.now();
+    const delivered = this.deliver(message, options);
+    this.metrics.messageBroadcast(channel.name, delivered, (performance.now() - started) / 1000);
+    return { channel: name, seq: stamp.seq, epoch: stamp.epoch, emittedAt, delivered };
+  }
+
+  /** Write one stamped message to the channel's subscribers; returns how many local sockets got it. */
+  protected abstract deliver(message: RealtimeMessage, options: BroadcastOptions): number;
+}

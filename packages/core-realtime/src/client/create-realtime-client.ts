@@ -1,0 +1,46 @@
+import { RealtimeClient } from "./realtime-client";
+import type { PositionStore } from "./position-store";
+import { createSocketIOTransport } from "./socket-io-client";
+import { REALTIME_PROTOCOL_VERSION } from "../protocol/wire-protocol";
+
+export interface CreateRealtimeClientOptions {
+  /** Server URL; default the page's own origin (cookies then authenticate the browser). */
+  readonly url?: string;
+  readonly path?: string;
+  /** Read before every connection attempt: return a fresh token when the old one expired. */
+  readonly getToken?: () => string | undefined | Promise<string | undefined>;
+  readonly autoConnect?: boolean;
+  readonly transports?: readonly ("websocket" | "polling")[];
+  /** Last seen `seq` per channel; default sessionStorage in a browser (survives reloads). */
+  readonly positionStore?: PositionStore;
+  readonly requestTimeoutMs?: number;
+  readonly gapTimeoutMs?: number;
+  readonly retryDelayMs?: number;
+}
+
+/**
+ * @example
+ * const client = createRealtimeClient({ getToken: () => localStorage.getItem("token") ?? undefined });
+ * const stop = client.subscribe(articlesFeedChannel, {}, (article) => prepend(article));
+ */
+export function createRealtimeClient(options: CreateRealtimeClientOptions = {}): RealtimeClient {
+  const getToken = options.getToken;
+  const transport = createSocketIOTransport({
+    url: options.url,
+    path: options.path,
+    transports: options.transports,
+    autoConnect: options.autoConnect,
+    getAuth: async () => {
+      const token = getToken === undefined ? undefined : await getToken();
+      return token === undefined ? { version: REALTIME_PROTOCOL_VERSION } : { version: REALTIME_PROTOCOL_VERSION, token };
+    },
+  });
+  return new RealtimeClient({
+    transport,
+    positionStore: options.positionStore,
+    requestTimeoutMs: options.requestTimeoutMs,
+    gapTimeoutMs: options.gapTimeoutMs,
+    retryDelayMs: options.retryDelayMs,
+  });
+}
+

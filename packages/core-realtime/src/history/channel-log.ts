@@ -1,0 +1,30 @@
+import type { ChannelHistoryOptions } from "../channels/define-realtime-channel";
+import type { RealtimeMessage } from "../protocol/wire-protocol";
+
+export type HistoryReadResult =
+  | { readonly recovered: true; readonly messages: readonly RealtimeMessage[]; readonly seq: number; readonly epoch: string }
+  | {
+      readonly recovered: false;
+      /** `unavailable`: the shared store did not answer; `seq`/`epoch` are then this instance's fallback position. */
+      readonly reason: "epoch-changed" | "too-old" | "future" | "no-history" | "unavailable";
+      readonly seq: number;
+      readonly epoch: string;
+    };
+
+/**
+ * Assigns `seq` and keeps history for channels that opt in. In memory by
+ * default; Redis Streams when several instances share channels.
+ */
+export interface IChannelLog {
+  /** Stamp a message for `channel`; store it when `history` is given. */
+  append(
+    channel: string,
+    payload: unknown,
+    emittedAt: number,
+    history: ChannelHistoryOptions | undefined,
+  ): Promise<{ readonly seq: number; readonly epoch: string }>;
+  /** The channel's latest `seq` and the current epoch: where a fresh subscriber starts. */
+  position(channel: string): Promise<{ readonly seq: number; readonly epoch: string }>;
+  /** Everything after `since` (exclusive), when it is all still kept. */
+  readSince(channel: string, since: number, epoch: string | undefined): Promise<HistoryReadResult>;
+}

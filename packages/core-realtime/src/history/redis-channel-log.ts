@@ -1,0 +1,253 @@
+import { randomUUID } from "node:crypto";
+import type { RedisClientType } from "redis";
+import { z } from "zod";
+import type { Logger } from "@repo/core-observability";
+import type { ChannelHistoryOptions } from "../channels/define-realtime-channel";
+import { InMemoryChannelLog } from "./in-memory-channel-log";
+import type { HistoryReadResult, IChannelLog } from "./channel-log";
+import { RedisUnavailableError, boundedRedisCall } from "../redis/redis-bounded-call";
+import { RedisScript } from "../redis/redis-script";
+import type { RealtimeMessage } from "../protocol/wire-protocol";
+
+export interface RedisChannelLogOptions {
+  /** Prefix of every key this log writes; default `realtime:`. Give each app (and each test run) its own. */
+  readonly keyPrefix?: string;
+  /** Longest wait for Redis per call; past it the call rejects and the broadcaster falls back to local delivery. Default 1000 ms. */
+  readonly timeoutMs?: number;
+  readonly now?: () => number;
+  /** Told once when Redis stops answering and once when it answers again. */
+  readonly logger?: Logger;
+}
+
+// Both scripts start the same way: read the epoch, create it when it is
+// missing (the store lost its data), and refuse to touch keys built for
+// another epoch, answering { 0, epoch } so the caller retries with the right keys.
+const EPOCH_GUARD = `
+local epoch = redis.call('GET', KEYS[1])
+if not epoch then
+  redis.call('SET', KEYS[1], ARGV[2])
+  epoch = ARGV[2]
+end
+if epoch ~= ARGV[1] then return {0, epoch} end
+`;
+
+/** KEYS: epoch, meta, stream. ARGV: expected epoch, fresh epoch, history size (0 = none), ttl s, payload, emittedAt, expiresAt. */
+const APPEND = new RedisScript(`${EPOCH_GUARD}
+local seq = redis.call('HINCRBY', KEYS[2], 'seq', 1)
+local size = tonumber(ARGV[3])
+if size > 0 then
+  redis.call('HSET', KEYS[2], 'size', ARGV[3])
+  redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[3], string.format('%d-0', seq), 'p', ARGV[5], 't', ARGV[6], 'x', ARGV[7])
+  redis.call('EXPIRE', KEYS[3], ARGV[4])
+end
+return {seq, epoch}
+`);
+
+/** KEYS: epoch, meta, stream. ARGV: expected epoch, fresh epoch, since. */
+const READ = new RedisScript(`${EPOCH_GUARD}
+local meta = redis.call('HMGET', KEYS[2], 'seq', 'size')
+local seq = tonumber(meta[1]) or 0
+local size = tonumber(meta[2]) or 0
+local since = tonumber(ARGV[3])
+local entries = {}
+if since < seq and size > 0 then
+  local from = math.max(since + 1, seq - size + 1)
+  entries = redis.call('XRANGE', KEYS[3], string.format('%d-0', from), '+')
+end
+return {1, epoch, seq, size, entries}
+`);
+
+/** KEYS: epoch, meta. ARGV: expected epoch, fresh epoch. */
+const POSITION = new RedisScript(`${EPOCH_GUARD}
+return {1, epoch, tonumber(redis.call('HGET', KEYS[2], 'seq')) or 0}
+`);
+
+const ZEpochMismatch = z.tuple([z.literal(0), z.string()]);
+const ZAppended = z.tuple([z.number().int().positive(), z.string()]);
+const ZPosition = z.tuple([z.literal(1), z.string(), z.number().int().min(0)]);
+const ZStreamEntry = z.tuple([z.string(), z.array(z.string())]);
+const ZRead = z.tuple([z.literal(1), z.string(), z.number().int().min(0), z.number().int().min(0), z.array(ZStreamEntry)]);
+
+/** A history entry as stored: field/value pairs `p` (payload JSON), `t` (emittedAt), `x` (expiresAt). */
+function decodeEntry(channel: string, epoch: string, [id, fields]: z.infer<typeof ZStreamEntry>): RealtimeMessage & { expiresAt: number } {
+  const values = new Map<string, string>();
+  for (let i = 0; i + 1 < fields.length; i += 2) values.set(fields[i]!, fields[i + 1]!);
+  return {
+    channel,
+    payload: JSON.parse(values.get("p") ?? "null") as unknown,
+    seq: Number.parseInt(id, 10),
+    epoch,
+    emittedAt: Number(values.get("t") ?? 0),
+    expiresAt: Number(values.get("x") ?? 0),
+  };
+}
+
+/**
+ * `IChannelLog` on Redis, shared by every instance: `seq` comes from one
+ * counter per channel (so it is strictly increasing whichever instance
+ * publishes), history is a Redis Stream per channel (`XADD MAXLEN ~ size`,
+ * key TTL `ttlSeconds`), and both are assigned in one Lua script so a message
+ * is never numbered without being stored. The epoch is a random id in
+ * `<prefix>epoch`; when Redis loses its data (flushed, restarted without
+ * persistence) the key is gone, a new epoch is created, and the counters,
+ * namespaced by epoch, restart from 1 where clients can tell.
+ *
+ * Replays answer exactly like `InMemoryChannelLog`: only the newest `size`
+ * messages count, and only while younger than `ttlSeconds`.
+ *
+ * When Redis does not answer, the log falls back to this instance's own
+ * in-memory log under its own epoch: local subscribers keep receiving
+ * (numbered, replayable on this instance), and the epoch change tells every
+ * client that what it holds is no longer comparable. The next call that
+ * reaches Redis switches back, which is again an epoch change.
+ *
+ * @example
+ * const channelLog = new RedisChannelLog(redis, { keyPrefix: "realtime:" });
+ * const server = new SocketIORealtimeServer({ httpServer, registry, authenticator, logger, channelLog });
+ */
+export class RedisChannelLog implements IChannelLog {
+  readonly #client: RedisClientType;
+  readonly #prefix: string;
+  readonly #timeoutMs: number;
+  readonly #now: () => number;
+  readonly #log: Logger | undefined;
+  /** This instance's log while Redis is away; its epoch is never Redis's. */
+  readonly #fallback: InMemoryChannelLog;
+  /** Last epoch seen; a wrong guess costs one retry, never a wrong seq. */
+  #epoch = "";
+  #degraded = false;
+
+  constructor(client: RedisClientType, options: RedisChannelLogOptions = {}) {
+    this.#client = client;
+    this.#prefix = options.keyPrefix ?? "realtime:";
+    this.#timeoutMs = options.timeoutMs ?? 1_000;
+    this.#now = options.now ?? Date.now;
+    this.#log = options.logger;
+    this.#fallback = new InMemoryChannelLog({ now: this.#now });
+  }
+
+  /** True while the last call could not reach Redis and was answered by the fallback. */
+  get degraded(): boolean {
+    return this.#degraded;
+  }
+
+  async append(
+    channel: string,
+    payload: unknown,
+    emittedAt: number,
+    history: ChannelHistoryOptions | undefined,
+  ): Promise<{ readonly seq: number; readonly epoch: string }> {
+    try {
+      const stamp = await this.#appendToRedis(channel, payload, emittedAt, history);
+      this.#markHealthy();
+      return stamp;
+    } catch (error) {
+      this.#markDegraded("append", channel, error);
+      return this.#fallback.appendSync(channel, payload, emittedAt, history);
+    }
+  }
+
+  async position(channel: string): Promise<{ readonly seq: number; readonly epoch: string }> {
+    try {
+      const [, epoch, seq] = await this.#withEpoch(
+        "position",
+        channel,
+        (keys, expected) => POSITION.run(this.#client, keys.slice(0, 2), [expected, randomUUID()]),
+        ZPosition,
+      );
+      this.#markHealthy();
+      return { seq, epoch };
+    } catch (error) {
+      this.#markDegraded("position", channel, error);
+      return this.#fallback.position(channel);
+    }
+  }
+
+  async readSince(channel: string, since: number, epoch: string | undefined): Promise<HistoryReadResult> {
+    try {
+      const result = await this.#readFromRedis(channel, since, epoch);
+      this.#markHealthy();
+      return result;
+    } catch (error) {
+      this.#markDegraded("readSince", channel, error);
+      const local = await this.#fallback.readSince(channel, since, epoch);
+      // Positions of the Redis epoch cannot be answered now: say so instead of calling it a reset.
+      return !local.recovered && local.reason === "epoch-changed" ? { ...local, reason: "unavailable" } : local;
+    }
+  }
+
+  async #appendToRedis(
+    channel: string,
+    payload: unknown,
+    emittedAt: number,
+    history: ChannelHistoryOptions | undefined,
+  ): Promise<{ readonly seq: number; readonly epoch: string }> {
+    const size = history?.size ?? 0;
+    const ttlSeconds = Math.max(1, Math.ceil(history?.ttlSeconds ?? 1));
+    const args = (epoch: string): string[] => [
+      epoch,
+      randomUUID(),
+      String(size),
+      String(ttlSeconds),
+      size > 0 ? JSON.stringify(payload) : "",
+      String(emittedAt),
+      String(emittedAt + ttlSeconds * 1000),
+    ];
+    const reply = await this.#withEpoch("append", channel, (keys, epoch) => APPEND.run(this.#client, keys, args(epoch)), ZAppended);
+    return { seq: reply[0], epoch: reply[1] };
+  }
+
+  async #readFromRedis(channel: string, since: number, epoch: string | undefined): Promise<HistoryReadResult> {
+    // A position this log cannot have handed out (negative, fractional, huge) is answered, never thrown on.
+    const valid = Number.isSafeInteger(since) && since >= 0;
+    const [, current, seq, size, entries] = await this.#withEpoch(
+      "readSince",
+      channel,
+      (keys, expected) => READ.run(this.#client, keys, [expected, randomUUID(), String(valid ? since : 0)]),
+      ZRead,
+    );
+    const base = { seq, epoch: current };
+    if (epoch !== undefined && epoch !== current) return { recovered: false, reason: "epoch-changed", ...base };
+    if (!valid || since > seq) return { recovered: false, reason: "future", ...base };
+    if (since === seq) return { recovered: true, messages: [], ...base };
+    if (size === 0) return { recovered: false, reason: "no-history", ...base };
+    const now = this.#now();
+    const kept = entries.map((entry) => decodeEntry(channel, current, entry)).filter((m) => m.expiresAt >= now);
+    // Everything after `since` must still be kept, or the replay would have a hole.
+    if (kept[0]?.seq !== since + 1) return { recovered: false, reason: "too-old", ...base };
+    return { recovered: true, messages: kept.map(({ expiresAt: _expiresAt, ...message }) => message), ...base };
+  }
+
+  #markHealthy(): void {
+    if (!this.#degraded) return;
+    this.#degraded = false;
+    this.#log?.info({ keyPrefix: this.#prefix }, "channel_log_redis_recovered");
+  }
+
+  #markDegraded(what: string, channel: string, error: unknown): void {
+    // A timeout or a closed connection is the outage this fallback exists for; anything else is a bug worth an error.
+    const expected = error instanceof RedisUnavailableError || !this.#client.isReady;
+    if (!expected) this.#log?.error({ err: error, what, channel }, "channel_log_redis_failed");
+    if (this.#degraded) return;
+    this.#degraded = true;
+    this.#log?.warn({ err: error, what, channel, fallbackEpoch: this.#fallback.epoch }, "channel_log_redis_unavailable");
+  }
+
+  /** Runs a script against the current epoch's keys, retrying once when the epoch turned out to be another. */
+  async #withEpoch<T>(
+    what: string,
+    channel: string,
+    run: (keys: readonly string[], epoch: string) => Promise<unknown>,
+    schema: z.ZodType<T>,
+  ): Promise<T> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const epoch = this.#epoch;
+      const keys = [`${this.#prefix}epoch`, `${this.#prefix}${epoch}:meta:${channel}`, `${this.#prefix}${epoch}:history:${channel}`];
+      const reply: unknown = await boundedRedisCall(this.#client, this.#timeoutMs, what, () => run(keys, epoch));
+      const mismatch = ZEpochMismatch.safeParse(reply);
+      if (!mismatch.success) return schema.parse(reply);
+      this.#epoch = mismatch.data[1];
+    }
+    throw new Error(`RedisChannelLog: the epoch kept changing during ${what} on "${channel}"`);
+  }
+}

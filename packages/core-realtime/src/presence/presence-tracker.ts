@@ -1,0 +1,111 @@
+import type { Logger } from "@repo/core-observability";
+import type { IPresenceStore, PresenceConnection } from "./presence-store";
+import type { PresenceMember, PresenceUpdate } from "../protocol/wire-protocol";
+
+export interface PresenceTrackerOptions {
+  readonly store: IPresenceStore;
+  /** Makes connection ids unique across instances (socket ids survive a move between instances). */
+  readonly instanceId: string;
+  /** Tells a channel's subscribers, on every instance, that someone joined or left. */
+  readonly announce: (update: PresenceUpdate) => void;
+  readonly log: Logger;
+}
+
+/**
+ * This instance's side of presence: which local sockets sit on which
+ * presence channels, the join/leave announcements, and the heartbeat that
+ * renews this instance's leases and expires those of dead instances. A store
+ * failure is logged and never fails a subscription: the next heartbeat puts
+ * every local connection back (announcing joins again after an outage).
+ *
+ * @example
+ * const tracker = new PresenceTracker({ store, instanceId, announce: (u) => io.to(channelRoom(u.channel)).emit(...), log });
+ * await tracker.join("rooms.r1", "alice", socket.id);
+ */
+export class PresenceTracker {
+  readonly #store: IPresenceStore;
+  readonly #instanceId: string;
+  readonly #announce: (update: PresenceUpdate) => void;
+  readonly #log: Logger;
+  /** channel -> socket id -> user id, for this instance's sockets only. */
+  readonly #local = new Map<string, Map<string, string>>();
+  #beating = false;
+  /** While the store keeps failing, only the first failure is a warning (an outage would otherwise log every heartbeat). */
+  #failing = false;
+
+  constructor(options: PresenceTrackerOptions) {
+    this.#store = options.store;
+    this.#instanceId = options.instanceId;
+    this.#announce = options.announce;
+    this.#log = options.log;
+  }
+
+  async join(channel: string, userId: string, socketId: string): Promise<void> {
+    let sockets = this.#local.get(channel);
+    if (sockets === undefined) {
+      sockets = new Map();
+      this.#local.set(channel, sockets);
+    }
+    sockets.set(socketId, userId);
+    await this.#guard("join", channel, async () => {
+      const joined = await this.#store.touch(channel, [this.#connection(userId, socketId)]);
+      for (const user of joined) this.#announce({ channel, event: "join", userId: user });
+    });
+  }
+
+  async leave(channel: string, socketId: string): Promise<void> {
+    const sockets = this.#local.get(channel);
+    const userId = sockets?.get(socketId);
+    if (sockets === undefined || userId === undefined) return;
+    sockets.delete(socketId);
+    if (sockets.size === 0) this.#local.delete(channel);
+    await this.#guard("leave", channel, async () => {
+      if (await this.#store.remove(channel, this.#connection(userId, socketId))) this.#announce({ channel, event: "leave", userId });
+    });
+  }
+
+  members(channel: string): Promise<readonly PresenceMember[]> {
+    return this.#store.list(channel);
+  }
+
+  /** Renew every local lease, then expire everyone else's that ran out. Overlapping calls are skipped. */
+  async heartbeat(): Promise<void> {
+    if (this.#beating) return;
+    this.#beating = true;
+    try {
+      for (const [channel, sockets] of [...this.#local]) {
+        const connections = [...sockets].map(([socketId, userId]) => this.#connection(userId, socketId));
+        await this.#guard("heartbeat", channel, async () => {
+          for (const userId of await this.#store.touch(channel, connections)) this.#announce({ channel, event: "join", userId });
+        });
+      }
+      await this.#guard("expire", "*", async () => {
+        // Local leases were renewed just above, so whoever expires here was on an instance that stopped renewing.
+        for (const { channel, userId } of await this.#store.expire()) this.#announce({ channel, event: "leave", userId });
+      });
+    } finally {
+      this.#beating = false;
+    }
+  }
+
+  /** How many presence channels have local sockets (for tests and metrics). */
+  get channels(): number {
+    return this.#local.size;
+  }
+
+  #connection(userId: string, socketId: string): PresenceConnection {
+    return { userId, connectionId: `${this.#instanceId}:${socketId}` };
+  }
+
+  async #guard(what: string, channel: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+      if (this.#failing) this.#log.info({ what }, "realtime_presence_store_recovered");
+      this.#failing = false;
+    } catch (error) {
+      if (this.#failing) this.#log.debug({ err: error, what, channel }, "realtime_presence_store_failed");
+      else this.#log.warn({ err: error, what, channel }, "realtime_presence_store_failed");
+      this.#failing = true;
+    }
+  }
+}

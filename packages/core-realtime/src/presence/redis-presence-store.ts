@@ -1,0 +1,158 @@
+import type { RedisClientType } from "redis";
+import { z } from "zod";
+import { DEFAULT_PRESENCE_TTL_MS } from "./in-memory-presence-store";
+import type { PresenceStoreOptions } from "./in-memory-presence-store";
+import type { ExpiredPresence, IPresenceStore, PresenceConnection } from "./presence-store";
+import { boundedRedisCall } from "../redis/redis-bounded-call";
+import { RedisScript } from "../redis/redis-script";
+import type { PresenceMember } from "../protocol/wire-protocol";
+
+export interface RedisPresenceStoreOptions extends PresenceStoreOptions {
+  /** Prefix of every key; default `realtime:`. Give each app (and each test run) its own. */
+  readonly keyPrefix?: string;
+  /** Longest wait for Redis per call. Default 1000 ms. */
+  readonly timeoutMs?: number;
+}
+
+// Layout per channel (hash-tagged by channel so one channel's keys share a slot):
+//   <p>presence:{<channel>}:users          ZSET user -> latest lease end of any of their connections
+//   <p>presence:{<channel>}:conns:<user>   ZSET connection -> lease end
+// plus <p>presence:channels, the SET of channels that have members (what `expire` walks).
+
+/** KEYS: users, channels. ARGV: now, lease end, ttl ms, conns prefix, channel, then user/connection pairs. */
+const TOUCH = new RedisScript(`
+local now = tonumber(ARGV[1])
+local joined, seen = {}, {}
+for i = 6, #ARGV, 2 do
+  local user, conn = ARGV[i], ARGV[i + 1]
+  local conns = ARGV[4] .. user
+  local lease = redis.call('ZSCORE', KEYS[1], user)
+  if (not lease or tonumber(lease) <= now) and not seen[user] then table.insert(joined, user) end
+  seen[user] = true
+  redis.call('ZREMRANGEBYSCORE', conns, '-inf', now)
+  redis.call('ZADD', conns, ARGV[2], conn)
+  redis.call('PEXPIRE', conns, ARGV[3] * 2)
+  redis.call('ZADD', KEYS[1], 'GT', ARGV[2], user)
+end
+redis.call('PEXPIRE', KEYS[1], ARGV[3] * 2)
+redis.call('SADD', KEYS[2], ARGV[5])
+return joined
+`);
+
+/** KEYS: users, conns of the user. ARGV: now, user, connection. Answers 1 when the user left. */
+const REMOVE = new RedisScript(`
+redis.call('ZREM', KEYS[2], ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[1])
+if redis.call('ZCARD', KEYS[2]) > 0 then
+  local newest = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')
+  redis.call('ZADD', KEYS[1], newest[2], ARGV[2])
+  return 0
+end
+redis.call('DEL', KEYS[2])
+return redis.call('ZREM', KEYS[1], ARGV[2])
+`);
+
+/** KEYS: users. ARGV: now, conns prefix. Answers user, count, user, count, ... */
+const LIST = new RedisScript(`
+local out = {}
+for _, user in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. ARGV[1], '+inf')) do
+  local live = redis.call('ZCOUNT', ARGV[2] .. user, '(' .. ARGV[1], '+inf')
+  if live > 0 then
+    table.insert(out, user)
+    table.insert(out, live)
+  end
+end
+return out
+`);
+
+/** KEYS: users, channels. ARGV: now, conns prefix, channel. Answers the users whose every lease ran out. */
+const EXPIRE = new RedisScript(`
+local gone = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+for _, user in ipairs(gone) do
+  redis.call('ZREM', KEYS[1], user)
+  redis.call('DEL', ARGV[2] .. user)
+end
+if redis.call('ZCARD', KEYS[1]) == 0 then redis.call('SREM', KEYS[2], ARGV[3]) end
+return gone
+`);
+
+const ZUsers = z.array(z.string());
+const ZListReply = z.array(z.union([z.string(), z.number()]));
+
+/**
+ * `IPresenceStore` on Redis, shared by every instance. Each connection is a
+ * lease that its instance renews (`touch`) on every heartbeat; an instance
+ * that dies stops renewing, and the first `expire` after the TTL, on any
+ * instance, removes its connections and reports each user who left exactly
+ * once (the Lua scripts make every step atomic).
+ *
+ * @example
+ * const presence = new RedisPresenceStore(redis, { keyPrefix: "app:realtime:", ttlMs: 30_000 });
+ * const server = new SocketIORealtimeServer({ httpServer, registry, authenticator, logger, presence });
+ */
+export class RedisPresenceStore implements IPresenceStore {
+  readonly #client: RedisClientType;
+  readonly #prefix: string;
+  readonly #ttlMs: number;
+  readonly #timeoutMs: number;
+  readonly #now: () => number;
+
+  constructor(client: RedisClientType, options: RedisPresenceStoreOptions = {}) {
+    this.#client = client;
+    this.#prefix = options.keyPrefix ?? "realtime:";
+    this.#ttlMs = options.ttlMs ?? DEFAULT_PRESENCE_TTL_MS;
+    this.#timeoutMs = options.timeoutMs ?? 1_000;
+    this.#now = options.now ?? Date.now;
+  }
+
+  async touch(channel: string, connections: readonly PresenceConnection[]): Promise<readonly string[]> {
+    if (connections.length === 0) return [];
+    const now = this.#now();
+    const pairs = connections.flatMap((c) => [c.userId, c.connectionId]);
+    const args = [String(now), String(now + this.#ttlMs), String(this.#ttlMs), this.#connsPrefix(channel), channel, ...pairs];
+    const reply = await this.#run("touch", () => TOUCH.run(this.#client, [this.#usersKey(channel), this.#channelsKey()], args));
+    return ZUsers.parse(reply);
+  }
+
+  async remove(channel: string, connection: PresenceConnection): Promise<boolean> {
+    const keys = [this.#usersKey(channel), this.#connsPrefix(channel) + connection.userId];
+    const args = [String(this.#now()), connection.userId, connection.connectionId];
+    const reply = await this.#run("remove", () => REMOVE.run(this.#client, keys, args));
+    return z.number().parse(reply) === 1;
+  }
+
+  async list(channel: string): Promise<readonly PresenceMember[]> {
+    const args = [String(this.#now()), this.#connsPrefix(channel)];
+    const flat = ZListReply.parse(await this.#run("list", () => LIST.run(this.#client, [this.#usersKey(channel)], args)));
+    const members: PresenceMember[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) members.push({ userId: String(flat[i]), connections: Number(flat[i + 1]) });
+    return members.sort((a, b) => a.userId.localeCompare(b.userId));
+  }
+
+  async expire(): Promise<readonly ExpiredPresence[]> {
+    const channels = await this.#run("expire", () => this.#client.sMembers(this.#channelsKey()));
+    const left: ExpiredPresence[] = [];
+    for (const channel of ZUsers.parse(channels)) {
+      const args = [String(this.#now()), this.#connsPrefix(channel), channel];
+      const gone = await this.#run("expire", () => EXPIRE.run(this.#client, [this.#usersKey(channel), this.#channelsKey()], args));
+      for (const userId of ZUsers.parse(gone)) left.push({ channel, userId });
+    }
+    return left;
+  }
+
+  #run<T>(what: string, call: () => Promise<T>): Promise<T> {
+    return boundedRedisCall(this.#client, this.#timeoutMs, `presence ${what}`, call);
+  }
+
+  #usersKey(channel: string): string {
+    return `${this.#prefix}presence:{${channel}}:users`;
+  }
+
+  #connsPrefix(channel: string): string {
+    return `${this.#prefix}presence:{${channel}}:conns:`;
+  }
+
+  #channelsKey(): string {
+    return `${this.#prefix}presence:channels`;
+  }
+}

@@ -1,0 +1,14 @@
+import type { RateLimit } from "./realtime-limits";
+import type { TokenBucketVerdict } from "./token-bucket";
+
+/**
+ * Per-key token buckets (per-user publish limits) that every instance shares,
+ * so a user's many tabs spread over several instances still share one budget.
+ *
+ * @example
+ * const verdict = await rateLimits.take(`user:${userId}`, { capacity: 60, refillPerSecond: 30 });
+ * if (!verdict.ok) return errorAck("RATE_LIMITED", "Too many messages", verdict.retryAfterMs);
+ */
+export interface IRateLimitStore {
+  take(key: string, limit: RateLimit): Promise<TokenBucketVerdict>;
+}

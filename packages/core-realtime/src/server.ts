@@ -1,0 +1,44 @@
+/**
+ * `@repo/core-realtime/server`: everything that runs only on a server: the contracts features
+ * depend on (`IRealtimeBroadcaster`, `IRealtimeServer`, ...), the handler registry, the
+ * broadcasters and the bus bridge, the Socket.IO server and its gates, the channel log,
+ * presence and rate-limit stores (in memory and Redis), and the limits' env parsing.
+ */
+export { bindRealtimeBridge, bridgeEntry } from "./broadcast/realtime-bridge";
+export type { RealtimeBridgeEntry, RealtimeBridgeMapping } from "./broadcast/realtime-bridge";
+export type { BroadcastOptions, BroadcastReceipt, IRealtimeBroadcaster } from "./broadcast/realtime-broadcaster";
+export { RealtimeBroadcasterBase } from "./broadcast/realtime-broadcaster-base";
+export type { RealtimeBroadcasterOptions } from "./broadcast/realtime-broadcaster-base";
+export { InMemoryRealtimeBroadcaster, InMemoryRealtimeConnection } from "./broadcast/in-memory-realtime-broadcaster";
+export { SocketIORealtimeBroadcaster } from "./broadcast/socket-io-realtime-broadcaster";
+export { RealtimeHandlerRegistry, RealtimeRegistryError } from "./handlers/handler-registry";
+export type {
+  ChannelResolution,
+  IRealtimeHandlerRegistry,
+  RealtimeHandlerContext,
+  RealtimeInboundHandler,
+  RegisteredInbound,
+} from "./handlers/realtime-handler-registry";
+export type { HistoryReadResult, IChannelLog } from "./history/channel-log";
+export { InMemoryChannelLog } from "./history/in-memory-channel-log";
+export { RedisChannelLog } from "./history/redis-channel-log";
+export type { RedisChannelLogOptions } from "./history/redis-channel-log";
+export type { ExpiredPresence, IPresenceStore, PresenceConnection } from "./presence/presence-store";
+export { DEFAULT_PRESENCE_TTL_MS, InMemoryPresenceStore } from "./presence/in-memory-presence-store";
+export type { PresenceStoreOptions } from "./presence/in-memory-presence-store";
+export { RedisPresenceStore } from "./presence/redis-presence-store";
+export type { RedisPresenceStoreOptions } from "./presence/redis-presence-store";
+export type { IRateLimitStore } from "./rate-limits/rate-limit-store";
+export { InMemoryRateLimitStore } from "./rate-limits/in-memory-rate-limit-store";
+export { RedisRateLimitStore } from "./rate-limits/redis-rate-limit-store";
+export type { RedisRateLimitStoreOptions } from "./rate-limits/redis-rate-limit-store";
+export { DEFAULT_REALTIME_LIMITS, REALTIME_LIMIT_ENV, parseRealtimeLimitsEnv, resolveRealtimeLimits } from "./rate-limits/realtime-limits";
+export type { RateLimit, RealtimeLimits } from "./rate-limits/realtime-limits";
+export { RedisUnavailableError } from "./redis/redis-bounded-call";
+export type { IRealtimeAuthenticator, RealtimeCredentials } from "./server/realtime-authenticator";
+export type { IRealtimeServer } from "./server/realtime-server";
+export { createRedisStreamsAdapter } from "./server/socket-io-redis-streams-adapter";
+export type { RedisStreamsAdapterOptions } from "./server/socket-io-redis-streams-adapter";
+export { SocketIORealtimeServer } from "./server/socket-io-realtime-server";
+export type { SocketIORealtimeServerOptions } from "./server/socket-io-realtime-server-options";
+export type { SocketIOAdapterFactory } from "./server/socket-io-server-types";

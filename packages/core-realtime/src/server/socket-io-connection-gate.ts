@@ -1,0 +1,115 @@
+import type { ExtendedError } from "socket.io";
+import { RealtimeError } from "../protocol/errors";
+import type { RealtimeErrorBody, RealtimeErrorCode } from "../protocol/errors";
+import type { RealtimeCredentials } from "./realtime-authenticator";
+import { isOriginAllowed } from "./origin-policy";
+import type { RealtimeUser } from "../channels/realtime-user";
+import type { SocketIOGateContext } from "./socket-io-gate-context";
+import type { RealtimeIOSocket } from "./socket-io-server-types";
+import { TokenBucket } from "../rate-limits/token-bucket";
+import { REALTIME_PROTOCOL_VERSION, ZHandshakeAuth, isCompatibleProtocolVersion } from "../protocol/wire-protocol";
+
+type Admission = { readonly ok: true } | { readonly ok: false; readonly error: RealtimeErrorBody };
+
+const ADMITTED: Admission = Object.freeze({ ok: true });
+
+function refused(code: RealtimeErrorCode, message: string): Admission {
+  return { ok: false, error: { code, message } };
+}
+
+function credentialsOf(socket: RealtimeIOSocket, token: string | undefined): RealtimeCredentials {
+  const cookieHeader = socket.handshake.headers.cookie;
+  return {
+    ...(cookieHeader === undefined || cookieHeader === "" ? {} : { cookieHeader }),
+    ...(token === undefined || token === "" ? {} : { token }),
+  };
+}
+
+async function authenticate(
+  ctx: SocketIOGateContext,
+  socket: RealtimeIOSocket,
+  credentials: RealtimeCredentials,
+): Promise<{ readonly user: RealtimeUser | null } | Admission> {
+  try {
+    return { user: await ctx.authenticator.authenticate(credentials) };
+  } catch (error) {
+    if (error instanceof RealtimeError) return { ok: false, error: error.toBody() };
+    ctx.log.error({ err: error, socketId: socket.id }, "realtime_authenticate_failed");
+    return refused("INTERNAL", "Internal error");
+  }
+}
+
+async function admit(ctx: SocketIOGateContext, socket: RealtimeIOSocket): Promise<Admission> {
+  const { origin, host } = socket.handshake.headers;
+  if (!isOriginAllowed(origin, host, ctx.allowedOrigins)) {
+    return refused("FORBIDDEN", "This origin may not open realtime connections");
+  }
+  const auth = ZHandshakeAuth.safeParse(socket.handshake.auth);
+  if (!auth.success) return refused("INVALID_FRAME", "Invalid handshake auth: expected { version?: string, token?: string }");
+  const { version, token } = auth.data;
+  if (version === undefined) {
+    ctx.log.debug({ socketId: socket.id }, "realtime_connect_without_protocol_version");
+  } else if (!isCompatibleProtocolVersion(version)) {
+    return refused(
+      "VERSION_MISMATCH",
+      `Client protocol ${version} is not compatible with server protocol ${REALTIME_PROTOCOL_VERSION}; reload the page to update`,
+    );
+  }
+
+  const credentials = credentialsOf(socket, token);
+  const outcome = await authenticate(ctx, socket, credentials);
+  if ("ok" in outcome) return outcome;
+  const user = outcome.user;
+  if (user?.expiresAt !== undefined && user.expiresAt <= Date.now()) {
+    return refused("UNAUTHENTICATED", "Your session has expired; sign in again");
+  }
+  // The connection may have gone while authenticate() ran; reserving now would leak the slot.
+  if (socket.conn.readyState !== "open") return refused("INTERNAL", "Connection closed during handshake");
+  if (user !== null) {
+    if (!ctx.connections.reserve(user.userId, socket.id, ctx.limits.maxConnectionsPerUser)) {
+      return refused("TOO_MANY_CONNECTIONS", `At most ${ctx.limits.maxConnectionsPerUser} realtime connections per user`);
+    }
+    // Released on disconnect too; this covers a connection that dies between
+    // this middleware and the namespace join, where no `disconnect` fires.
+    socket.conn.once("close", () => ctx.connections.release(user.userId, socket.id));
+  }
+  socket.data = { user, subscriptions: new Map() };
+  ctx.socketState.set(socket, { credentials, bucket: new TokenBucket(ctx.limits.inboundRatePerSocket) });
+  return ADMITTED;
+}
+
+/**
+ * Gate 1 as Socket.IO middleware: origin, protocol version, credentials,
+ * per-user connection cap. A refusal reaches the client as a `connect_error`
+ * whose `data` is `{ code, message }` (Socket.IO does not retry those).
+ *
+ * @example
+ * io.use(createConnectionGate(ctx));
+ */
+export function createConnectionGate(
+  ctx: SocketIOGateContext,
+): (socket: RealtimeIOSocket, next: (err?: ExtendedError) => void) => void {
+  return (socket, next) => {
+    if (ctx.isClosing()) {
+      // Closing the transport (instead of a connect_error) lets the client's
+      // normal reconnect find another instance.
+      socket.conn.close();
+      next(new Error("Server is shutting down"));
+      return;
+    }
+    admit(ctx, socket)
+      .catch((error: unknown): Admission => {
+        ctx.log.error({ err: error, socketId: socket.id }, "realtime_connect_gate_failed");
+        return refused("INTERNAL", "Internal error");
+      })
+      .then((admission) => {
+        if (admission.ok) return next();
+        if (admission.error.code !== "INTERNAL") ctx.metrics.authRejected("connect", admission.error.code);
+        ctx.log.info({ socketId: socket.id, code: admission.error.code }, "realtime_connect_refused");
+        const error: ExtendedError = new Error(admission.error.message);
+        error.data = admission.error;
+        next(error);
+      })
+      .catch((error: unknown) => ctx.log.error({ err: error, socketId: socket.id }, "realtime_connect_gate_failed"));
+  };
+}

@@ -1,0 +1,44 @@
+import type { Logger, RealtimeMetrics } from "@repo/core-observability";
+import type { IdempotencyCache } from "./idempotency-cache";
+import type { InFlightTracker } from "./in-flight-tracker";
+import type { IRealtimeBroadcaster } from "../broadcast/realtime-broadcaster";
+import type { IRealtimeHandlerRegistry, RealtimeInboundHandler } from "../handlers/realtime-handler-registry";
+import type { IChannelLog } from "../history/channel-log";
+import type { IRateLimitStore } from "../rate-limits/rate-limit-store";
+import type { IRealtimeAuthenticator, RealtimeCredentials } from "./realtime-authenticator";
+import type { LocalConnectionTable } from "./local-connection-table";
+import type { PresenceTracker } from "../presence/presence-tracker";
+import type { RealtimeLimits } from "../rate-limits/realtime-limits";
+import type { RealtimeIOSocket } from "./socket-io-server-types";
+import type { TokenBucket } from "../rate-limits/token-bucket";
+import type { PublishAck } from "../protocol/wire-protocol";
+
+/** What only this process knows about a socket: never put on `socket.data` (see RealtimeSocketData). */
+export interface SocketLocalState {
+  /** Kept for re-authentication; never logged. */
+  readonly credentials: RealtimeCredentials;
+  readonly bucket: TokenBucket;
+}
+
+/** Everything the four gates share, assembled once by `SocketIORealtimeServer`. */
+export interface SocketIOGateContext {
+  readonly registry: IRealtimeHandlerRegistry;
+  readonly authenticator: IRealtimeAuthenticator;
+  readonly broadcaster: IRealtimeBroadcaster;
+  readonly channelLog: IChannelLog;
+  readonly log: Logger;
+  readonly metrics: RealtimeMetrics;
+  readonly limits: RealtimeLimits;
+  readonly allowedOrigins: readonly string[];
+  readonly connections: LocalConnectionTable;
+  /** Who is on each presence channel (ADR-019). */
+  readonly presence: PresenceTracker;
+  /** Per-user publish buckets shared by every instance (Redis when configured). */
+  readonly rateLimits: IRateLimitStore;
+  readonly socketState: WeakMap<RealtimeIOSocket, SocketLocalState>;
+  readonly idempotency: IdempotencyCache<PublishAck>;
+  readonly inFlight: InFlightTracker;
+  readonly wrapHandler: (channelTemplate: string, handler: RealtimeInboundHandler) => RealtimeInboundHandler;
+  /** True once `close()` started: new connections are turned away. */
+  isClosing(): boolean;
+}

@@ -1,0 +1,40 @@
+import type { Server as HttpServer } from "node:http";
+import type { Logger, RealtimeMetrics } from "@repo/core-observability";
+import type { IRealtimeHandlerRegistry, RealtimeInboundHandler } from "../handlers/realtime-handler-registry";
+import type { IChannelLog } from "../history/channel-log";
+import type { IPresenceStore } from "../presence/presence-store";
+import type { IRateLimitStore } from "../rate-limits/rate-limit-store";
+import type { IRealtimeAuthenticator } from "./realtime-authenticator";
+import type { RealtimeLimits } from "../rate-limits/realtime-limits";
+import type { SocketIOAdapterFactory } from "./socket-io-server-types";
+
+/** Everything `SocketIORealtimeServer` is built from; only the first four are required. */
+export interface SocketIORealtimeServerOptions {
+  /** The app's http server; shared with Next and tRPC, so `close()` leaves it running. */
+  httpServer: HttpServer;
+  registry: IRealtimeHandlerRegistry;
+  authenticator: IRealtimeAuthenticator;
+  logger: Logger;
+  metrics?: RealtimeMetrics;
+  /** Sequence/history store; defaults to an in-memory log (single instance). */
+  channelLog?: IChannelLog;
+  /** Who is on presence channels; defaults to an in-memory store (single instance). */
+  presence?: IPresenceStore;
+  /** How often this instance renews its presence leases and expires dead instances' ones; keep well under the store's TTL. Default 10 s. */
+  presenceHeartbeatMs?: number;
+  /** Per-user publish buckets; defaults to in-memory (per instance). */
+  rateLimits?: IRateLimitStore;
+  /** Identifies this instance (presence connection ids, logs); default a random UUID. */
+  instanceId?: string;
+  /** Socket.IO path; defaults to `REALTIME_DEFAULT_PATH`. */
+  path?: string;
+  /** Browser origins allowed (Origin header). Default: same-origin only (Origin host must equal Host header). Non-browser clients (no Origin header) are allowed. */
+  allowedOrigins?: readonly string[];
+  limits?: Partial<RealtimeLimits>;
+  /** Socket.IO adapter factory, for multi-instance; default in-memory adapter. */
+  adapter?: SocketIOAdapterFactory;
+  /** Socket.IO connection state recovery: the in-memory adapter supports it on one instance, the Redis Streams adapter across instances. Gate 1 re-runs on every recovery. */
+  connectionStateRecovery?: { maxDisconnectionDurationMs: number };
+  /** Called once per inbound handler invocation, so the app can wrap handlers in its span+capture sandwich. Default: identity. */
+  wrapHandler?: (channelTemplate: string, handler: RealtimeInboundHandler) => RealtimeInboundHandler;
+}
