@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { IRealtimeServer } from "@repo/core-realtime";
+import type { IRealtimeServer } from "@repo/core-realtime/server";
 import type { Session } from "../domain/session";
 import { toPublicUser } from "../domain/user";
 import type { PublicUser } from "../domain/user";
