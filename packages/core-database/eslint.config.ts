@@ -1,0 +1,3 @@
+import { repoConfig } from "@repo/eslint-config";
+
+export default repoConfig(import.meta.dirname);

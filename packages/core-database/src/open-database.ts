@@ -1,0 +1,81 @@
+import { join, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PGliteDialect, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import type { AppDatabase, BaseSchema, DatabaseOptions } from "./app-database";
+import { lockDataDir } from "./data-dir-lock";
+import { assertPostgresUrl } from "./postgres-url";
+
+/** PostgreSQL type OIDs whose default parsing differs between `pg` and PGlite. */
+const INT8_OID = 20;
+
+/** int8 (`count(*)`, bigserial) as a JS number on both engines, so repositories see one shape. */
+const parseInt8 = (value: string): number => Number(value);
+
+/** `pg`'s parsers, but int8 as a number; per pool, so the process-wide `pg.types` stays untouched. */
+const int8AsNumber = ((oid: number, format?: "text" | "binary"): unknown =>
+  oid === INT8_OID ? parseInt8 : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser;
+
+function openPostgres(url: string, onError: ((error: Error) => void) | undefined): AppDatabase {
+  const pool = new pg.Pool({
+    connectionString: assertPostgresUrl(url),
+    max: 10,
+    types: { getTypeParser: int8AsNumber },
+  });
+  // An idle client losing its server emits on the pool; unhandled, that would kill the process.
+  pool.on("error", (error) => (onError ?? ((e: Error) => console.warn("postgres pool error:", e.message)))(error));
+  const db = new Kysely<BaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  return wrap(db, "postgres", async () => undefined);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<AppDatabase> {
+  const release = dataDir === undefined ? () => undefined : lockDataDir(dataDir);
+  try {
+    const pglite = await PGlite.create({
+      // The folder holds the lock file beside PostgreSQL's own files, which live one level down.
+      ...(dataDir === undefined ? {} : { dataDir: join(resolve(dataDir), "pgdata") }),
+      parsers: { [INT8_OID]: parseInt8 },
+    });
+    const db = new Kysely<BaseSchema>({ dialect: new PGliteDialect({ pglite }) });
+    return wrap(db, "pglite", async () => {
+      // Kysely only closes an engine it has initialised; a never-queried one is closed here.
+      if (!pglite.closed) await pglite.close();
+      release();
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function wrap(db: Kysely<BaseSchema>, kind: AppDatabase["kind"], afterDestroy: () => Promise<void>): AppDatabase {
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    kind,
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () =>
+      (closing ??= (async () => {
+        await db.destroy();
+        await afterDestroy();
+      })()),
+  };
+}
+
+/**
+ * Opens the app's database: a PostgreSQL server (`url`), the embedded
+ * PostgreSQL (PGlite) in a folder (`dataDir`, refused while another live
+ * process holds it), or a fresh in-memory PGlite (`inMemory`, tests).
+ *
+ * @example
+ * const database = await openDatabase({ url: "postgres://postgres@127.0.0.1:5432/app" });
+ * await database.ping();
+ * await database.close();
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<AppDatabase> {
+  if ("url" in options) return openPostgres(options.url, options.onError);
+  if ("dataDir" in options) return openPglite(options.dataDir);
+  return openPglite(undefined);
+}
