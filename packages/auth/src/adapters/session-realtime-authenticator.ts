@@ -2,6 +2,7 @@ import { RealtimeError } from "@repo/core-realtime";
 import type { RealtimeUser } from "@repo/core-realtime";
 import type { IRealtimeAuthenticator, RealtimeCredentials } from "@repo/core-realtime/server";
 import { readSessionCookie } from "../http/session-cookie";
+import type { ReadSessionCookieOptions } from "../http/session-cookie";
 import type { AuthenticateSession, SessionRejection } from "../use-cases/authenticate-session";
 
 const REJECTION_MESSAGES: Record<SessionRejection, string> = {
@@ -22,13 +23,16 @@ const REJECTION_MESSAGES: Record<SessionRejection, string> = {
  */
 export class SessionRealtimeAuthenticator implements IRealtimeAuthenticator {
   readonly #authenticateSession: AuthenticateSession;
+  readonly #cookie: ReadSessionCookieOptions;
 
-  constructor(authenticateSession: AuthenticateSession) {
+  /** `cookie.hostOnly` (production): only the `__Host-session` cookie is read. */
+  constructor(authenticateSession: AuthenticateSession, cookie: ReadSessionCookieOptions = {}) {
     this.#authenticateSession = authenticateSession;
+    this.#cookie = cookie;
   }
 
   async authenticate(credentials: RealtimeCredentials): Promise<RealtimeUser | null> {
-    const token = nonEmpty(credentials.token) ?? readSessionCookie(credentials.cookieHeader);
+    const token = nonEmpty(credentials.token) ?? readSessionCookie(credentials.cookieHeader, this.#cookie);
     if (token === undefined) return null;
     const result = await this.#authenticateSession(token);
     if (result.kind === "rejected") throw new RealtimeError("UNAUTHENTICATED", REJECTION_MESSAGES[result.reason]);

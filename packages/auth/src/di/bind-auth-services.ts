@@ -63,5 +63,5 @@ export function bindAuthServices(container: Container, ctx: BindContext, reposit
   );
   const authenticateSession = instrumentUseCase(ctx, "auth.authenticateSession", authenticateSessionUseCase({ users, sessions, tokens }));
   container.bind(AuthSymbols.authenticateSession, authenticateSession);
-  container.bind(AuthSymbols.realtimeAuthenticator, new SessionRealtimeAuthenticator(authenticateSession));
+  container.bind(AuthSymbols.realtimeAuthenticator, new SessionRealtimeAuthenticator(authenticateSession, { hostOnly: ctx.config.secureCookies }));
 }

@@ -49,7 +49,7 @@ describe("auth HTTP routes", () => {
     expect(body.user).toEqual({ id: "alice", roles: ["admin"] });
     expect(kit.tokens.verify(body.token)).not.toBeNull();
     const cookie = response.headers.get("set-cookie");
-    expect(cookie).toBe(`session=${body.token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=3600; Secure`);
+    expect(cookie).toBe(`__Host-session=${body.token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=3600; Secure`);
     expect(response.headers.get("cache-control")).toBe("no-store");
   });
 
@@ -74,7 +74,7 @@ describe("auth HTTP routes", () => {
   });
 
   it.each([
-    { via: "cookie", headers: (token: string): Record<string, string> => ({ cookie: `session=${token}` }) },
+    { via: "cookie", headers: (token: string): Record<string, string> => ({ cookie: `__Host-session=${token}` }) },
     { via: "Bearer token", headers: (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` }) },
   ])("signs out via $via: ends the session, disconnects its sockets and clears the cookie", async ({ headers }) => {
     const { token } = (await (await login(JSON.stringify({ username: "bob", password: "bob-password" }))).json()) as { token: string };
@@ -82,7 +82,7 @@ describe("auth HTTP routes", () => {
     const response = await fetch(`${base}${AUTH_LOGOUT_PATH}`, { method: "POST", headers: headers(token) });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true });
-    expect(response.headers.get("set-cookie")).toBe("session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure");
+    expect(response.headers.get("set-cookie")).toBe("__Host-session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure");
     expect(await kit.sessions.get(sessionId)).toBeNull();
     expect(disconnected.at(-1)).toBe(sessionId);
   });

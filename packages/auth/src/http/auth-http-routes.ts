@@ -106,7 +106,7 @@ export function createAuthHttpRoutes(deps: AuthHttpRoutesDeps): HttpRoute[] {
         return;
       }
       const credentials = requestCredentials(req);
-      const token = credentials.token ?? readSessionCookie(credentials.cookieHeader);
+      const token = credentials.token ?? readSessionCookie(credentials.cookieHeader, { hostOnly: deps.cookie.secure });
       if (token !== undefined) await deps.signOut(token);
       // Idempotent: signing out without (or with a stale) session still clears the cookie.
       sendJson(res, 200, { ok: true }, { "set-cookie": clearSessionCookie(deps.cookie) });

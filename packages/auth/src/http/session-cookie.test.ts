@@ -9,7 +9,14 @@ describe("session cookie", () => {
   });
 
   it("clears with an empty value and Max-Age=0", () => {
-    expect(clearSessionCookie({ secure: true })).toBe("session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure");
+    expect(clearSessionCookie({ secure: true })).toBe("__Host-session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure");
+    expect(clearSessionCookie({ secure: false })).toBe("session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+  });
+
+  it("is __Host-session when Secure: Secure, Path=/ and no Domain, as the prefix demands", () => {
+    const cookie = serializeSessionCookie("tok.sig", { secure: true, maxAgeSeconds: 60 });
+    expect(cookie).toBe("__Host-session=tok.sig; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure");
+    expect(cookie).not.toMatch(/domain=/i);
   });
 
   it.each([
@@ -20,9 +27,21 @@ describe("session cookie", () => {
     { header: "mysession=x; session=y", expected: "y" },
     { header: "session=", expected: undefined },
     { header: "broken; session=z", expected: "z" },
-    { header: "session=first; session=second", expected: "first" },
+    // A planted duplicate: anonymous, never possibly the attacker's session.
+    { header: "session=first; session=second", expected: undefined },
+    { header: "session=same; session=same", expected: "same" },
+    { header: "session=planted; __Host-session=mine", expected: "mine" },
+    { header: "__Host-session=mine; session=planted", expected: "mine" },
   ])("reads $expected from $header", ({ header, expected }) => {
     expect(readSessionCookie(header)).toBe(expected);
+  });
+
+  it.each([
+    { header: "session=planted", expected: undefined },
+    { header: "session=planted; __Host-session=mine", expected: "mine" },
+    { header: "__Host-session=a; __Host-session=b", expected: undefined },
+  ])("with hostOnly (production) reads $expected from $header", ({ header, expected }) => {
+    expect(readSessionCookie(header, { hostOnly: true })).toBe(expected);
   });
 
   it("is named session", () => {
