@@ -15,6 +15,8 @@ export {
 } from "./channels/channel-template";
 export type { ChannelParams, ChannelTemplate, TemplateParamNames, TemplateSegment } from "./channels/channel-template";
 export { defineRealtimeChannel } from "./channels/define-realtime-channel";
+export { withChannelPolicy } from "./channels/channel-policy";
+export type { AnyChannelPolicy, ChannelPolicy, ChannelPolicyAccess, ChannelPolicyContext } from "./channels/channel-policy";
 export type {
   AnyRealtimeChannel,
   ChannelHistoryOptions,

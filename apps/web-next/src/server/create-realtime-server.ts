@@ -4,12 +4,15 @@ import type { Logger, RealtimeMetrics } from "@repo/core-observability";
 import { REALTIME_DEFAULT_PATH } from "@repo/core-realtime";
 import {
   RedisChannelLog,
+  RedisIdempotencyStore,
   RedisPresenceStore,
   RedisRateLimitStore,
   SocketIORealtimeServer,
   createRedisStreamsAdapter,
+  publishAckCodec,
 } from "@repo/core-realtime/server";
 import type { IRealtimeAuthenticator, IRealtimeHandlerRegistry, SocketIORealtimeServerOptions } from "@repo/core-realtime/server";
+import type { PublishAck } from "@repo/core-realtime";
 import type { AppEnv } from "../env";
 
 export interface CreateRealtimeServerOptions {
@@ -37,6 +40,8 @@ function sharedState(redis: RedisClient, options: CreateRealtimeServerOptions): 
     channelLog: new RedisChannelLog(redis, { keyPrefix, logger }),
     presence: new RedisPresenceStore(redis, { keyPrefix, ttlMs: options.env.REALTIME_PRESENCE_TTL_MS }),
     rateLimits: new RedisRateLimitStore(redis, { keyPrefix, logger }),
+    // A client's retry after a failover lands on another instance: it must find the first run's outcome.
+    idempotency: new RedisIdempotencyStore<PublishAck>(redis, { keyPrefix, logger, ...publishAckCodec }),
   };
 }
 
@@ -44,7 +49,8 @@ function sharedState(redis: RedisClient, options: CreateRealtimeServerOptions): 
  * The one place the app constructs its realtime transport (Socket.IO on the
  * shared http server, path `/socket.io`). With Redis, every instance joins
  * one fan-out (the Redis Streams adapter) and shares sequence numbers,
- * history, presence and rate limits; without it, one in-memory instance.
+ * history, presence, rate limits and publish de-duplication; without it, one
+ * in-memory instance.
  * Connection-state recovery is on in both (the in-memory adapter supports it
  * on one instance, the streams adapter across instances).
  *

@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { eraseChannelPolicy } from "./channel-policy";
+import type { AnyChannelPolicy, ChannelPolicy } from "./channel-policy";
 import { ChannelTemplateError, parseChannelTemplate } from "./channel-template";
 import type { ChannelTemplate } from "./channel-template";
 import type { RealtimeScope, ScopeFor } from "./scope";
@@ -12,7 +14,8 @@ export interface ChannelHistoryOptions {
 /**
  * A channel as every layer sees it: name (possibly a template), who may read
  * it, the schema of what the server sends, and, when clients may publish, the
- * schema of what they send.
+ * schema of what they send. `policy`, when set, narrows the scope per
+ * resource (see `withChannelPolicy`).
  */
 export interface RealtimeChannelDescriptor<
   TName extends string = string,
@@ -28,6 +31,8 @@ export interface RealtimeChannelDescriptor<
   readonly history: ChannelHistoryOptions | undefined;
   readonly presence: boolean;
   readonly description: string | undefined;
+  /** Per-resource check after the scope check, at every subscribe, publish, presence request, recovery and re-authentication. */
+  readonly policy: AnyChannelPolicy | undefined;
 }
 
 /** Any descriptor, whatever its generics. */
@@ -56,6 +61,8 @@ export interface DefineRealtimeChannelOptions<
   readonly history?: ChannelHistoryOptions;
   readonly presence?: boolean;
   readonly description?: string;
+  /** A per-resource check that needs no feature state; one that does is added in the bind code with `withChannelPolicy`. */
+  readonly policy?: ChannelPolicy<TName>;
 }
 
 const MAX_HISTORY_SIZE = 10_000;
@@ -107,5 +114,6 @@ export function defineRealtimeChannel<
     history: history === undefined ? undefined : Object.freeze({ ...history }),
     presence: options.presence ?? false,
     description: options.description,
+    policy: options.policy === undefined ? undefined : eraseChannelPolicy(options.policy),
   });
 }

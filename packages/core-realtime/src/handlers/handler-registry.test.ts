@@ -50,6 +50,37 @@ describe("RealtimeHandlerRegistry", () => {
   });
 
   it.each([
+    ["a static name the polls template could produce", "polls.directory"],
+    ["a static name a two-placeholder template could produce", "notifications.user.alice"],
+    ["a template that could produce a registered static name", "{section}.feed"],
+    ["a template that could produce it by its static tail", "articles.{name}"],
+  ])("refuses %s (%s) in either order, and registers nothing", (_what, name) => {
+    const r = registry();
+    const before = r.listChannels();
+    const intruder = defineRealtimeChannel({ name, scope: "public", schema });
+    expect(() => r.registerChannel(intruder)).toThrow(RealtimeRegistryError);
+    expect(r.listChannels()).toEqual(before);
+    expect(r.resolve(name.includes("{") ? "articles.feed" : name).kind).toBe("match");
+  });
+
+  it("refuses a template over a static name registered before it, whichever came first", () => {
+    const first = new RealtimeHandlerRegistry();
+    first.registerChannel(defineRealtimeChannel({ name: "polls.directory", scope: "public", schema }));
+    expect(() => first.register(poll, () => undefined)).toThrow(/overlaps "polls.directory"/);
+    expect(first.getInboundDescriptor("polls.{pollId}")).toBeUndefined();
+  });
+
+  it.each([
+    ["polls-directory", "another segment count"],
+    ["polls._private", "a static segment no placeholder value can hold (leading underscore)"],
+    ["articles.feeds", "another static value"],
+  ])("accepts %s beside the templates (%s)", (name) => {
+    const r = registry();
+    expect(() => r.registerChannel(defineRealtimeChannel({ name, scope: "public", schema }))).not.toThrow();
+    expect(r.resolve(name)).toMatchObject({ kind: "match", descriptor: { name } });
+  });
+
+  it.each([
     ["articles.feed", "match", {}],
     ["polls.p1", "match", { pollId: "p1" }],
     ["notifications.user.bob", "match", { userId: "bob" }],

@@ -1,5 +1,5 @@
 import { isValidChannelParamValue } from "../channels/channel-template";
-import type { ChannelTemplate } from "../channels/channel-template";
+import type { ChannelTemplate, TemplateSegment } from "../channels/channel-template";
 import type { AnyRealtimeChannel } from "../channels/define-realtime-channel";
 import type { ChannelResolution, IRealtimeHandlerRegistry, RealtimeInboundHandler, RegisteredInbound } from "./realtime-handler-registry";
 
@@ -9,19 +9,31 @@ export class RealtimeRegistryError extends Error {
 
 const UNKNOWN: ChannelResolution = Object.freeze({ kind: "unknown" });
 
-/** Two templates overlap when some concrete name could match both. */
-function templatesOverlap(a: ChannelTemplate, b: ChannelTemplate): boolean {
+/** Some concrete segment could be both: two placeholders, a static one a placeholder may hold, or one static value. */
+function segmentsOverlap(a: TemplateSegment, b: TemplateSegment): boolean {
+  if (a.kind === "param") return b.kind === "param" || isValidChannelParamValue(b.value);
+  return b.kind === "param" ? isValidChannelParamValue(a.value) : a.value === b.value;
+}
+
+/**
+ * Two names (static or template) overlap when some concrete name could match
+ * both: `polls.{pollId}` and `polls.directory` do, `polls.{pollId}` and
+ * `polls-directory` (one segment) do not.
+ */
+function namesOverlap(a: ChannelTemplate, b: ChannelTemplate): boolean {
   if (a.segments.length !== b.segments.length) return false;
   return a.segments.every((sa, i) => {
     const sb = b.segments[i];
-    return sb === undefined || sa.kind === "param" || sb.kind === "param" || sa.value === sb.value;
+    return sb !== undefined && segmentsOverlap(sa, sb);
   });
 }
 
 /**
  * The one registry of channels and inbound handlers. Static names resolve
  * with one map lookup; templates are bucketed by segment count so a lookup
- * compares only templates of the right length.
+ * compares only templates of the right length. No two registered names may
+ * claim one concrete name (template and template, static and template): a
+ * broadcast to one must never reach subscribers who passed the other's scope.
  *
  * @example
  * const registry = new RealtimeHandlerRegistry();
@@ -42,16 +54,18 @@ export class RealtimeHandlerRegistry implements IRealtimeHandlerRegistry {
         `Channel "${descriptor.name}" is already registered with a different descriptor; export one descriptor and reuse it`,
       );
     }
+    const length = descriptor.template.segments.length;
+    const sameLength = this.#templatesByLength.get(length) ?? [];
+    const others = descriptor.template.isTemplate ? [...sameLength, ...this.#staticNames.values()] : sameLength;
+    const clash = others.find((other) => namesOverlap(other.template, descriptor.template));
+    if (clash !== undefined) {
+      throw new RealtimeRegistryError(
+        `Channel "${descriptor.name}" overlaps "${clash.name}": a concrete name could match both, and a broadcast to one would reach the other's subscribers`,
+      );
+    }
     if (descriptor.template.isTemplate) {
-      const sameLength = this.#templatesByLength.get(descriptor.template.segments.length) ?? [];
-      const clash = sameLength.find((other) => templatesOverlap(other.template, descriptor.template));
-      if (clash !== undefined) {
-        throw new RealtimeRegistryError(
-          `Channel template "${descriptor.name}" overlaps "${clash.name}": a concrete name could match both`,
-        );
-      }
       sameLength.push(descriptor);
-      this.#templatesByLength.set(descriptor.template.segments.length, sameLength);
+      this.#templatesByLength.set(length, sameLength);
     } else {
       this.#staticNames.set(descriptor.name, descriptor);
     }

@@ -18,6 +18,15 @@ export interface RealtimeLimits {
   maxSubscriptionsPerSocket: number;
   /** Sockets one user may hold open on this instance (connect refused with `TOO_MANY_CONNECTIONS`). */
   maxConnectionsPerUser: number;
+  /**
+   * Anonymous sockets one client address (an IPv6 /64) may hold open on this
+   * instance (`TOO_MANY_CONNECTIONS`); signed-in sockets count against their user instead.
+   */
+  maxAnonymousConnectionsPerAddress: number;
+  /** How long one socket reuses a channel policy's verdict (re-authentication always asks afresh). */
+  channelPolicyCacheMs: number;
+  /** Publish message ids remembered per user (or anonymous socket) for de-duplication; past it that user's oldest go first. */
+  idempotencyKeysPerUser: number;
   /** Publish frames per socket. */
   inboundRatePerSocket: RateLimit;
   /** Publish frames per user across all their sockets (shared by every instance through the rate-limit store). */
@@ -46,6 +55,9 @@ export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = Object.freeze({
   maxInboundPayloadBytes: 16 * 1024,
   maxSubscriptionsPerSocket: 100,
   maxConnectionsPerUser: 20,
+  maxAnonymousConnectionsPerAddress: 100,
+  channelPolicyCacheMs: 5_000,
+  idempotencyKeysPerUser: 500,
   inboundRatePerSocket: Object.freeze({ capacity: 20, refillPerSecond: 10 }),
   inboundRatePerUser: Object.freeze({ capacity: 60, refillPerSecond: 30 }),
   controlRatePerSocket: Object.freeze({ capacity: 200, refillPerSecond: 20 }),
@@ -104,6 +116,9 @@ export const REALTIME_LIMIT_ENV: Readonly<Record<string, NumericLimit | readonly
   REALTIME_MAX_PAYLOAD_BYTES: "maxInboundPayloadBytes",
   REALTIME_MAX_SUBSCRIPTIONS_PER_SOCKET: "maxSubscriptionsPerSocket",
   REALTIME_MAX_CONNECTIONS_PER_USER: "maxConnectionsPerUser",
+  REALTIME_MAX_ANONYMOUS_CONNECTIONS_PER_ADDRESS: "maxAnonymousConnectionsPerAddress",
+  REALTIME_POLICY_CACHE_MS: "channelPolicyCacheMs",
+  REALTIME_IDEMPOTENCY_KEYS_PER_USER: "idempotencyKeysPerUser",
   REALTIME_SOCKET_BURST: ["inboundRatePerSocket", "capacity"],
   REALTIME_SOCKET_RATE_PER_SECOND: ["inboundRatePerSocket", "refillPerSecond"],
   REALTIME_USER_BURST: ["inboundRatePerUser", "capacity"],

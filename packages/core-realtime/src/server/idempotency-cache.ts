@@ -39,13 +39,12 @@ export class IdempotencyCache<T> {
   }
 
   async run(key: string, operation: () => Promise<T>): Promise<{ readonly value: T; readonly duplicate: boolean }> {
-    const now = this.#now();
-    this.#prune(now);
+    this.prune();
     const existing = this.#entries.get(key);
     if (existing !== undefined) return { value: await existing.promise, duplicate: true };
 
     const promise = operation();
-    const entry = { promise, expiresAt: now + this.#options.ttlMs };
+    const entry = { promise, expiresAt: this.#now() + this.#options.ttlMs };
     this.#entries.set(key, entry);
     if (this.#entries.size > this.#options.maxEntries) {
       const oldest = this.#entries.keys().next();
@@ -70,7 +69,9 @@ export class IdempotencyCache<T> {
     if (this.#entries.get(key) === entry) this.#entries.delete(key);
   }
 
-  #prune(now: number): void {
+  /** Forgets expired keys (also done by every `run`). */
+  prune(): void {
+    const now = this.#now();
     for (const [key, entry] of this.#entries) {
       if (entry.expiresAt > now) return;
       this.#entries.delete(key);

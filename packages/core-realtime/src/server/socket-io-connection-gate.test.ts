@@ -84,6 +84,32 @@ describe("SocketIORealtimeServer gate 1 (connect)", () => {
     await t.connect({ token: "alice-token" });
   });
 
+  it("caps anonymous sockets per client address, not signed-in ones, and frees the slot on disconnect", async () => {
+    await start({ limits: { maxAnonymousConnectionsPerAddress: 2 } });
+    const first = await t.connect();
+    await t.connect();
+    expect(await t.connectRefused()).toEqual({
+      code: "TOO_MANY_CONNECTIONS",
+      message: "At most 2 anonymous realtime connections per address; sign in for more",
+    });
+    await t.connect({ token: "alice-token" });
+    expect(t.server.diagnostics()).toMatchObject({ sockets: 3, anonymousAddresses: 1 });
+    first.disconnect();
+    await waitUntil(() => t.server.connectedSockets() === 2);
+    await t.connect();
+    await t.close();
+    expect(t.server.diagnostics().anonymousAddresses).toBe(0);
+  });
+
+  it("releases an anonymous slot when only the namespace disconnects and the transport stays open", async () => {
+    await start({ limits: { maxAnonymousConnectionsPerAddress: 1 } });
+    const client = await t.connect();
+    // A namespace-level disconnect (Socket.IO DISCONNECT packet) while the engine.io connection stays up.
+    client.io.engine.send("41");
+    await waitUntil(() => t.server.connectedSockets() === 0);
+    expect(t.server.diagnostics().anonymousAddresses).toBe(0);
+  });
+
   describe("origin check (cross-site WebSocket hijacking)", () => {
     it("refuses a browser origin from another site", async () => {
       await start();

@@ -2,6 +2,8 @@ import type { ExtendedError } from "socket.io";
 import { RealtimeError } from "../protocol/errors";
 import type { RealtimeErrorBody, RealtimeErrorCode } from "../protocol/errors";
 import type { RealtimeCredentials } from "./realtime-authenticator";
+import { ChannelPolicyCache } from "./channel-policy-cache";
+import { clientAddressKey } from "./client-address";
 import { isOriginAllowed } from "./origin-policy";
 import type { RealtimeUser } from "../channels/realtime-user";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
@@ -12,6 +14,9 @@ import { REALTIME_PROTOCOL_VERSION, ZHandshakeAuth, isCompatibleProtocolVersion 
 type Admission = { readonly ok: true } | { readonly ok: false; readonly error: RealtimeErrorBody };
 
 const ADMITTED: Admission = Object.freeze({ ok: true });
+
+/** Channel-policy verdicts one socket keeps at most (a socket naming more evicts its own oldest). */
+const POLICY_CACHE_ENTRIES = 256;
 
 function refused(code: RealtimeErrorCode, message: string): Admission {
   return { ok: false, error: { code, message } };
@@ -72,15 +77,28 @@ async function admit(ctx: SocketIOGateContext, socket: RealtimeIOSocket): Promis
     // Released on disconnect too; this covers a connection that dies between
     // this middleware and the namespace join, where no `disconnect` fires.
     socket.conn.once("close", () => ctx.connections.release(user.userId, socket.id));
+  } else {
+    const address = clientAddressKey(socket.handshake.address);
+    if (!ctx.anonymousConnections.reserve(address, socket.id, ctx.limits.maxAnonymousConnectionsPerAddress)) {
+      return refused(
+        "TOO_MANY_CONNECTIONS",
+        `At most ${ctx.limits.maxAnonymousConnectionsPerAddress} anonymous realtime connections per address; sign in for more`,
+      );
+    }
+    socket.conn.once("close", () => ctx.anonymousConnections.release(address, socket.id));
   }
   socket.data = { user, subscriptions: new Map() };
-  ctx.socketState.set(socket, { credentials, bucket: new TokenBucket(ctx.limits.inboundRatePerSocket) });
+  ctx.socketState.set(socket, {
+    credentials,
+    bucket: new TokenBucket(ctx.limits.inboundRatePerSocket),
+    policyCache: new ChannelPolicyCache({ ttlMs: ctx.limits.channelPolicyCacheMs, maxEntries: POLICY_CACHE_ENTRIES, now: ctx.now }),
+  });
   return ADMITTED;
 }
 
 /**
  * Gate 1 as Socket.IO middleware: origin, protocol version, credentials,
- * per-user connection cap. A refusal reaches the client as a `connect_error`
+ * per-user connection cap (anonymous sockets: per client address). A refusal reaches the client as a `connect_error`
  * whose `data` is `{ code, message }` (Socket.IO does not retry those).
  *
  * @example

@@ -1,5 +1,6 @@
 import type { Logger, RealtimeMetrics } from "@repo/core-observability";
-import type { IdempotencyCache } from "./idempotency-cache";
+import type { ChannelPolicyCache } from "./channel-policy-cache";
+import type { IIdempotencyStore } from "./idempotency-store";
 import type { InFlightTracker } from "./in-flight-tracker";
 import type { IRealtimeBroadcaster } from "../broadcast/realtime-broadcaster";
 import type { IRealtimeHandlerRegistry, RealtimeInboundHandler } from "../handlers/realtime-handler-registry";
@@ -18,6 +19,8 @@ export interface SocketLocalState {
   /** Kept for re-authentication; never logged. */
   readonly credentials: RealtimeCredentials;
   readonly bucket: TokenBucket;
+  /** This socket's recent channel-policy verdicts. */
+  readonly policyCache: ChannelPolicyCache;
 }
 
 /** Everything the four gates share, assembled once by `SocketIORealtimeServer`. */
@@ -31,14 +34,19 @@ export interface SocketIOGateContext {
   readonly limits: RealtimeLimits;
   readonly allowedOrigins: readonly string[];
   readonly connections: LocalConnectionTable;
+  /** Anonymous sockets per client address (keyed by `clientAddressKey`). */
+  readonly anonymousConnections: LocalConnectionTable;
   /** Who is on each presence channel (ADR-019). */
   readonly presence: PresenceTracker;
   /** Per-user publish buckets shared by every instance (Redis when configured). */
   readonly rateLimits: IRateLimitStore;
   readonly socketState: WeakMap<RealtimeIOSocket, SocketLocalState>;
-  readonly idempotency: IdempotencyCache<PublishAck>;
+  /** Publish de-duplication, per user (Redis when configured, shared by every instance). */
+  readonly idempotency: IIdempotencyStore<PublishAck>;
   readonly inFlight: InFlightTracker;
   readonly wrapHandler: (channelTemplate: string, handler: RealtimeInboundHandler) => RealtimeInboundHandler;
+  /** The server's clock (policy cache expiry); injectable for tests. */
+  readonly now: () => number;
   /** True once `close()` started: new connections are turned away. */
   isClosing(): boolean;
 }

@@ -1,13 +1,19 @@
 import { wasCaptured } from "@repo/core-observability";
-import { authorize } from "../channels/authorize";
 import { RealtimeError } from "../protocol/errors";
 import type { RealtimeHandlerContext, RegisteredInbound } from "../handlers/realtime-handler-registry";
 import { describeIssuePaths, errorAck, errorAckFrom } from "./realtime-ack";
+import { authorizeChannel } from "./socket-io-channel-access";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
 import type { RealtimeIOSocket } from "./socket-io-server-types";
 import { TokenBucket } from "../rate-limits/token-bucket";
 import { ZPublishFrame } from "../protocol/wire-protocol";
 import type { ErrorAck, PublishAck } from "../protocol/wire-protocol";
+
+/** How long a publish's message id is remembered for de-duplication. */
+const IDEMPOTENCY_TTL_MS = 5 * 60_000;
+
+/** A generic failure is not an outcome: the client's retry should run the handler again. */
+const keepAck = (ack: PublishAck): boolean => ack.ok || ack.error.code !== "INTERNAL";
 
 /**
  * Per-socket bucket first (one noisy tab, this process only), then the
@@ -105,8 +111,9 @@ async function runHandler(ctx: SocketIOGateContext, socket: RealtimeIOSocket, ca
 
 /**
  * Gate 3: `realtime:publish`. Rate limit, size, channel, inbound handler,
- * authorization (again: subscribe-time checks are not trusted here), payload
- * schema, de-duplication by client message id, then the handler.
+ * authorization (again: subscribe-time checks are not trusted here) with the
+ * channel's policy, payload schema, de-duplication by client message id (per
+ * user), then the handler.
  *
  * @example
  * socket.on("realtime:publish", (frame, ack) => void handlePublish(ctx, socket, frame).then(ack));
@@ -131,9 +138,9 @@ export async function handlePublish(ctx: SocketIOGateContext, socket: RealtimeIO
   if (registered === undefined || schema === undefined) {
     return errorAck("NO_INBOUND_HANDLER", `Channel "${descriptor.name}" does not accept client messages`);
   }
-  const verdict = authorize(descriptor, params, socket.data.user);
+  const verdict = await authorizeChannel(ctx, socket, { descriptor, params, channel }, "publish");
   if (!verdict.ok) {
-    ctx.metrics.authRejected("inbound", verdict.code);
+    if (verdict.code !== "INTERNAL") ctx.metrics.authRejected("inbound", verdict.code);
     return errorAck(verdict.code, verdict.reason);
   }
   ctx.metrics.inboundMessage(descriptor.name);
@@ -144,8 +151,12 @@ export async function handlePublish(ctx: SocketIOGateContext, socket: RealtimeIO
 
   const call: Invocation = { registered, channel, params, payload: parsed.data, messageId: id };
   if (id === undefined) return runHandler(ctx, socket, call);
-  const sender = socket.data.user === null ? ["socket", socket.id] : ["user", socket.data.user.userId];
-  const key = JSON.stringify([...sender, channel, id]);
-  const { value, duplicate } = await ctx.idempotency.run(key, () => runHandler(ctx, socket, call));
+  // Keyed and bounded per user (an anonymous socket is its own owner), so no one can evict another's keys.
+  const owner = socket.data.user === null ? `socket:${socket.id}` : `user:${socket.data.user.userId}`;
+  const { value, duplicate } = await ctx.idempotency.run(owner, JSON.stringify([channel, id]), () => runHandler(ctx, socket, call), {
+    ttlMs: IDEMPOTENCY_TTL_MS,
+    maxKeysPerOwner: ctx.limits.idempotencyKeysPerUser,
+    keep: keepAck,
+  });
   return duplicate && value.ok ? { ...value, duplicate: true } : value;
 }

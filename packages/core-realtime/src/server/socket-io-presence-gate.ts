@@ -1,5 +1,6 @@
-import { authorize } from "../channels/authorize";
+
 import { errorAck } from "./realtime-ack";
+import { authorizeChannel } from "./socket-io-channel-access";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
 import type { RealtimeIOSocket } from "./socket-io-server-types";
 import { ZPresenceFrame } from "../protocol/wire-protocol";
@@ -8,7 +9,7 @@ import type { PresenceAck } from "../protocol/wire-protocol";
 /**
  * `realtime:presence`: who is on a presence channel, across instances. Only
  * a current subscriber may ask (so gate 2 already ran), and the channel is
- * authorized again in case the user's roles changed since.
+ * authorized again (scope and policy) in case the user's roles changed since.
  *
  * @example
  * listenForFrames(ctx, socket, { "realtime:presence": handlePresence });
@@ -21,7 +22,7 @@ export async function handlePresence(ctx: SocketIOGateContext, socket: RealtimeI
   const resolution = ctx.registry.resolve(channel);
   if (resolution.kind !== "match") return errorAck("UNKNOWN_CHANNEL", `No channel named "${channel}"`);
   if (!resolution.descriptor.presence) return errorAck("NO_PRESENCE", `Channel "${resolution.descriptor.name}" does not track presence`);
-  const verdict = authorize(resolution.descriptor, resolution.params, socket.data.user);
+  const verdict = await authorizeChannel(ctx, socket, { ...resolution, channel }, "read");
   if (!verdict.ok) return errorAck(verdict.code, verdict.reason);
   return { ok: true, channel, members: await ctx.presence.members(channel) };
 }

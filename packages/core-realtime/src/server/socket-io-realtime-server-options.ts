@@ -6,7 +6,9 @@ import type { IPresenceStore } from "../presence/presence-store";
 import type { IRateLimitStore } from "../rate-limits/rate-limit-store";
 import type { IRealtimeAuthenticator } from "./realtime-authenticator";
 import type { RealtimeLimits } from "../rate-limits/realtime-limits";
+import type { IIdempotencyStore } from "./idempotency-store";
 import type { SocketIOAdapterFactory } from "./socket-io-server-types";
+import type { PublishAck } from "../protocol/wire-protocol";
 
 /** Everything `SocketIORealtimeServer` is built from; only the first four are required. */
 export interface SocketIORealtimeServerOptions {
@@ -24,6 +26,10 @@ export interface SocketIORealtimeServerOptions {
   presenceHeartbeatMs?: number;
   /** Per-user publish buckets; defaults to in-memory (per instance). */
   rateLimits?: IRateLimitStore;
+  /** Publish de-duplication by client message id, per user; defaults to in-memory (per instance). Pass a `RedisIdempotencyStore` so a retry on another instance runs once. */
+  idempotency?: IIdempotencyStore<PublishAck>;
+  /** The clock of the policy cache and the in-memory idempotency store; default `Date.now` (tests inject one). */
+  now?: () => number;
   /** Identifies this instance (presence connection ids, logs); default a random UUID. */
   instanceId?: string;
   /** Socket.IO path; defaults to `REALTIME_DEFAULT_PATH`. */

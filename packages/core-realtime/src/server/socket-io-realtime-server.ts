@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Server } from "socket.io";
 import { childLogger, noopRealtimeMetrics } from "@repo/core-observability";
-import { IdempotencyCache } from "./idempotency-cache";
+import { clientAddressKey } from "./client-address";
+import { InMemoryIdempotencyStore } from "./in-memory-idempotency-store";
 import { InFlightTracker } from "./in-flight-tracker";
 import { InMemoryChannelLog } from "../history/in-memory-channel-log";
 import { InMemoryPresenceStore } from "../presence/in-memory-presence-store";
@@ -26,8 +27,6 @@ import { handleSubscribe, handleUnsubscribe, restoreSubscriptions } from "./sock
 import { REALTIME_DEFAULT_PATH, REALTIME_EVENTS, channelRoom } from "../protocol/wire-protocol";
 import type { PublishAck, RealtimeConnectionHealth, RealtimeStatusEvent } from "../protocol/wire-protocol";
 
-const IDEMPOTENCY_MAX_ENTRIES = 10_000;
-const IDEMPOTENCY_TTL_MS = 5 * 60_000;
 /** After the drain, how long closed transports get to flush their last packets before being cut. */
 const TRANSPORT_CLOSE_GRACE_MS = 1_000;
 const DEFAULT_PRESENCE_HEARTBEAT_MS = 10_000;
@@ -41,6 +40,8 @@ export interface RealtimeServerDiagnostics {
   /** engine.io connections, including ones that never completed the Socket.IO handshake. */
   readonly engineConnections: number;
   readonly usersWithConnections: number;
+  /** Client addresses holding anonymous sockets (the per-address cap's table). */
+  readonly anonymousAddresses: number;
   readonly inFlightHandlers: number;
   /** Recovered sessions waiting for gate 1. */
   readonly heldRecoveries: number;
@@ -112,17 +113,14 @@ export class SocketIORealtimeServer implements IRealtimeServer {
       limits,
       allowedOrigins: options.allowedOrigins ?? [],
       connections: new LocalConnectionTable(limits.inboundRatePerUser),
+      anonymousConnections: new LocalConnectionTable(limits.inboundRatePerUser),
       presence,
       rateLimits: options.rateLimits ?? new InMemoryRateLimitStore(),
       socketState: new WeakMap(),
-      idempotency: new IdempotencyCache<PublishAck>({
-        maxEntries: IDEMPOTENCY_MAX_ENTRIES,
-        ttlMs: IDEMPOTENCY_TTL_MS,
-        // A generic failure is not an outcome: the client's retry should run the handler again.
-        keep: (ack) => ack.ok || ack.error.code !== "INTERNAL",
-      }),
+      idempotency: options.idempotency ?? new InMemoryIdempotencyStore<PublishAck>({ now: options.now }),
       inFlight: new InFlightTracker(),
       wrapHandler: options.wrapHandler ?? ((_template, handler) => handler),
+      now: options.now ?? Date.now,
       isClosing: () => this.#closed !== null,
     };
     this.#io.use(createConnectionGate(this.#ctx));
@@ -148,6 +146,7 @@ export class SocketIORealtimeServer implements IRealtimeServer {
       rooms: namespace.adapter.rooms.size,
       engineConnections: this.#io.engine.clientsCount,
       usersWithConnections: this.#ctx.connections.users,
+      anonymousAddresses: this.#ctx.anonymousConnections.users,
       inFlightHandlers: this.#ctx.inFlight.size,
       heldRecoveries: this.#recoveryHold?.size ?? 0,
     };
@@ -249,7 +248,7 @@ export class SocketIORealtimeServer implements IRealtimeServer {
   }
 
   #onDisconnect(socket: RealtimeIOSocket, reason: string): void {
-    const { metrics, connections, socketState, log, presence } = this.#ctx;
+    const { metrics, connections, anonymousConnections, socketState, log, presence } = this.#ctx;
     metrics.socketDisconnected();
     // Presence first: it needs the subscriptions this very line's neighbours clear.
     for (const channel of socket.data.subscriptions.keys()) void presence.leave(channel, socket.id);
@@ -257,6 +256,8 @@ export class SocketIORealtimeServer implements IRealtimeServer {
     socket.data.subscriptions.clear();
     const userId = socket.data.user?.userId;
     if (userId !== undefined) connections.release(userId, socket.id);
+    // A namespace-level disconnect can leave the transport open (and the close hook unfired): release here too.
+    else anonymousConnections.release(clientAddressKey(socket.handshake.address), socket.id);
     socketState.delete(socket);
     log.debug({ socketId: socket.id, userId: userId ?? null, reason }, "realtime_socket_disconnected");
   }

@@ -1,8 +1,8 @@
-import { authorize } from "../channels/authorize";
 import type { AuthorizationResult } from "../channels/authorize";
 import { RealtimeError } from "../protocol/errors";
 import { errorAck } from "./realtime-ack";
 import type { RealtimeUser } from "../channels/realtime-user";
+import { authorizeChannel } from "./socket-io-channel-access";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
 import { sessionRoom } from "./socket-io-server-types";
 import type { RealtimeIOSocket } from "./socket-io-server-types";
@@ -52,9 +52,11 @@ async function moveSessionRoom(socket: RealtimeIOSocket, previous: RealtimeUser,
  * credentials it connected with, disconnect it when they no longer hold (or
  * now belong to someone else), and drop each subscription the refreshed user
  * may no longer read, telling the client with `realtime:unsubscribed`.
+ * Channel policies are asked afresh (the socket's cached verdicts are dropped).
  *
- * An unexpected authenticator failure (its store is down) keeps the socket:
- * dropping every client on a blip would turn an outage into a reconnect storm.
+ * An unexpected authenticator failure (its store is down) keeps the socket,
+ * and a policy that throws keeps that subscription: dropping every client on
+ * a blip would turn an outage into a reconnect storm.
  * `expiresAt` is still enforced without asking the authenticator.
  *
  * @example
@@ -79,11 +81,16 @@ export async function reauthenticateSocket(ctx: SocketIOGateContext, socket: Rea
   if (isExpired(user, Date.now())) return disconnectFor(ctx, socket, "session_expired");
 
   socket.data.user = user;
+  state.policyCache.clear();
   await moveSessionRoom(socket, previous, user);
   for (const channel of [...socket.data.subscriptions.keys()]) {
     const resolution = ctx.registry.resolve(channel);
-    const verdict = resolution.kind === "match" ? authorize(resolution.descriptor, resolution.params, user) : CHANNEL_GONE;
-    if (!verdict.ok) await dropSubscription(ctx, socket, channel, { code: verdict.code, message: verdict.reason });
+    const verdict =
+      resolution.kind === "match" ? await authorizeChannel(ctx, socket, { ...resolution, channel }, "read", { fresh: true }) : CHANNEL_GONE;
+    // INTERNAL: the policy's store failed (logged by authorizeChannel); keep the subscription, as for the authenticator.
+    if (!verdict.ok && verdict.code !== "INTERNAL") {
+      await dropSubscription(ctx, socket, channel, { code: verdict.code, message: verdict.reason });
+    }
   }
 }
 

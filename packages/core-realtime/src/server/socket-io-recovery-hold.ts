@@ -1,5 +1,5 @@
-import { authorize } from "../channels/authorize";
 import type { RealtimeErrorCode } from "../protocol/errors";
+import { authorizeChannel } from "./socket-io-channel-access";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
 import { emitToSocket } from "./socket-io-server-types";
 import type { RealtimeIOServer, RealtimeIOSocket } from "./socket-io-server-types";
@@ -76,7 +76,7 @@ export class RecoveryHold {
 
   /**
    * Gate 2 for a recovered socket: re-join each held channel the user may
-   * still read, tell the client about the ones it may not, then write the
+   * still read (scope and policy), tell the client about the ones it may not, then write the
    * missed packets of the channels it kept (and those on no channel).
    */
   async resume(ctx: SocketIOGateContext, socket: RealtimeIOSocket): Promise<void> {
@@ -94,7 +94,7 @@ export class RecoveryHold {
         refuse(channel, "FORBIDDEN", "This channel no longer exists");
         continue;
       }
-      const verdict = authorize(resolution.descriptor, resolution.params, socket.data.user);
+      const verdict = await authorizeChannel(ctx, socket, { ...resolution, channel }, "read");
       if (!verdict.ok) {
         refuse(channel, verdict.code, verdict.reason);
         continue;

@@ -1,6 +1,6 @@
-import { authorize } from "../channels/authorize";
 import type { RealtimeErrorBody } from "../protocol/errors";
 import { errorAck } from "./realtime-ack";
+import { authorizeChannel } from "./socket-io-channel-access";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
 import { emitToSocket } from "./socket-io-server-types";
 import type { RealtimeIOSocket } from "./socket-io-server-types";
@@ -10,8 +10,9 @@ import type { SubscribeAck, UnsubscribeAck } from "../protocol/wire-protocol";
 const CHANNEL_ROOM_PREFIX = channelRoom("");
 
 /**
- * Gate 2: `realtime:subscribe`. Resolve the name, authorize, cap, join; with
- * `since`, replay what the socket missed before acking.
+ * Gate 2: `realtime:subscribe`. Resolve the name, authorize (scope, then the
+ * channel's policy), cap, join; with `since`, replay what the socket missed
+ * before acking. Nothing is joined or replayed before both checks passed.
  *
  * @example
  * socket.on("realtime:subscribe", (frame, ack) => void handleSubscribe(ctx, socket, frame).then(ack));
@@ -26,9 +27,9 @@ export async function handleSubscribe(ctx: SocketIOGateContext, socket: Realtime
     return errorAck("INVALID_PARAMS", `"${channel}" does not fit channel template "${resolution.descriptor.name}"`);
   }
   const { descriptor, params } = resolution;
-  const verdict = authorize(descriptor, params, socket.data.user);
+  const verdict = await authorizeChannel(ctx, socket, { descriptor, params, channel }, "read");
   if (!verdict.ok) {
-    ctx.metrics.authRejected("subscribe", verdict.code);
+    if (verdict.code !== "INTERNAL") ctx.metrics.authRejected("subscribe", verdict.code);
     return errorAck(verdict.code, verdict.reason);
   }
   const subscriptions = socket.data.subscriptions;
@@ -94,14 +95,15 @@ export async function dropSubscription(
 /**
  * Connection-state recovery restores a socket's rooms, not our bookkeeping:
  * rebuild the subscription map from the restored channel rooms, re-authorizing
- * each against the freshly authenticated user and leaving the ones now refused.
+ * each (scope and policy) against the freshly authenticated user and leaving
+ * the ones now refused.
  */
 export async function restoreSubscriptions(ctx: SocketIOGateContext, socket: RealtimeIOSocket): Promise<void> {
   for (const room of [...socket.rooms]) {
     if (!room.startsWith(CHANNEL_ROOM_PREFIX)) continue;
     const channel = room.slice(CHANNEL_ROOM_PREFIX.length);
     const resolution = ctx.registry.resolve(channel);
-    const verdict = resolution.kind === "match" ? authorize(resolution.descriptor, resolution.params, socket.data.user) : null;
+    const verdict = resolution.kind === "match" ? await authorizeChannel(ctx, socket, { ...resolution, channel }, "read") : null;
     if (resolution.kind === "match" && verdict?.ok === true && !socket.data.subscriptions.has(channel)) {
       socket.data.subscriptions.set(channel, resolution.descriptor.name);
       ctx.metrics.subscriptionAdded(resolution.descriptor.name);

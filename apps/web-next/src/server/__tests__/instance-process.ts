@@ -2,13 +2,15 @@
  * One app instance as its own process, for the multi-instance tests: the
  * real `startServer` (API only, no Next pages, so it needs no build) plus a
  * test-only room channel (history + presence) and `POST /test/broadcast`, so
- * a test can make THIS instance broadcast. Prints `test_instance_ready` with
+ * a test can make THIS instance broadcast, and a counting inbound channel
+ * with `GET /test/handler-runs` (how often THIS instance ran its handler). Prints `test_instance_ready` with
  * its URL on stdout; stops gracefully on SIGTERM like server.ts.
  */
 import { z } from "zod";
 import { loadProcessEnv } from "../../env";
 import { installSignalHandlers } from "../shutdown";
 import { startServer } from "../start-server";
+import { testCounterChannel } from "./test-counter.channel";
 import { testRoomChannel } from "./test-room.channel";
 
 const ZBroadcastRequest = z.object({ roomId: z.string(), n: z.number() });
@@ -16,6 +18,12 @@ const ZBroadcastRequest = z.object({ roomId: z.string(), n: z.number() });
 const { env, warnings } = loadProcessEnv();
 const running = await startServer({ env, warnings, next: false });
 running.bound.realtime.realtimeRegistry.registerChannel(testRoomChannel);
+let handlerRuns = 0;
+running.bound.realtime.realtimeRegistry.register(testCounterChannel, async ({ delayMs }) => {
+  const run = ++handlerRuns;
+  await new Promise((resolve) => setTimeout(resolve, delayMs));
+  return { instanceId: running.realtimeServer.instanceId, run };
+});
 running.dispatcher.addRoutes([
   {
     method: "POST",
@@ -31,6 +39,15 @@ running.dispatcher.addRoutes([
       );
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(receipt));
+    },
+  },
+  {
+    method: "GET",
+    path: "/test/handler-runs",
+    handler(_req, res) {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ runs: handlerRuns }));
+      return Promise.resolve();
     },
   },
 ]);
