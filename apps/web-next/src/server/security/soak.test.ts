@@ -27,7 +27,7 @@ describe(`security: soak, ${SOAK ? `thousands of sockets for ${SOAK_SECONDS} s (
   let sec: SecurityServer;
 
   beforeAll(async () => {
-    sec = await startSecurityServer();
+    sec = await startSecurityServer({ REALTIME_MAX_ANONYMOUS_CONNECTIONS_PER_ADDRESS: String(WAVE_SIZE * 2) });
   });
   afterAll(async () => {
     await sec.close();
