@@ -16,3 +16,6 @@ export { noopEventMetrics } from "./event-metrics";
 export type { EventMetrics } from "./event-metrics";
 export { createEventMetrics, JOB_DURATION_SECONDS_BUCKETS } from "./prometheus-event-metrics";
 export type { Registry } from "prom-client";
+export { noopOutboxMetrics } from "./outbox-metrics";
+export type { OutboxMetrics, OutboxMetricsSnapshot } from "./outbox-metrics";
+export { createOutboxMetrics, OUTBOX_LATENCY_SECONDS_BUCKETS } from "./prometheus-outbox-metrics";

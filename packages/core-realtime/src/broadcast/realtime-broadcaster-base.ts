@@ -58,14 +58,15 @@ export abstract class RealtimeBroadcasterBase implements IRealtimeBroadcaster {
       throw error;
     }
     const emittedAt = this.#now();
+    const id = options.messageId ?? globalThis.crypto.randomUUID();
     const stamp = options.local
-      ? this.localLog.appendSync(name, parsed.data, emittedAt, undefined)
-      : await this.#channelLog.append(name, parsed.data, emittedAt, channel.history);
-    const message: RealtimeMessage = { channel: name, payload: parsed.data, seq: stamp.seq, epoch: stamp.epoch, emittedAt };
+      ? this.localLog.appendSync(name, parsed.data, emittedAt, undefined, id)
+      : await this.#channelLog.append(name, parsed.data, emittedAt, channel.history, { id, durable: options.durable === true });
+    const message: RealtimeMessage = { channel: name, payload: parsed.data, seq: stamp.seq, epoch: stamp.epoch, emittedAt, id };
     const started = performance.now();
     const delivered = this.deliver(message, options);
     this.metrics.messageBroadcast(channel.name, delivered, (performance.now() - started) / 1000);
-    return { channel: name, seq: stamp.seq, epoch: stamp.epoch, emittedAt, delivered };
+    return { channel: name, seq: stamp.seq, epoch: stamp.epoch, emittedAt, delivered, messageId: id };
   }
 
   /** Write one stamped message to the channel's subscribers; returns how many local sockets got it. */

@@ -6,6 +6,14 @@ export interface BroadcastOptions {
   readonly exceptSocketId?: string;
   /** Deliver to this instance's subscribers only (liveness ticks); `seq` then comes from a per-instance epoch. */
   readonly local?: boolean;
+  /** The message id clients de-duplicate on (`id` in the envelope); a random UUID when absent. The outbox relay passes the record's. */
+  readonly messageId?: string;
+  /**
+   * The caller retries failures itself (the outbox relay): when the shared
+   * sequence store is unreachable, reject instead of falling back to
+   * local-only delivery, so no instance's subscribers miss the message.
+   */
+  readonly durable?: boolean;
 }
 
 export interface BroadcastReceipt {
@@ -15,6 +23,10 @@ export interface BroadcastReceipt {
   readonly emittedAt: number;
   /** Sockets on this instance the message was written to. */
   readonly delivered: number;
+  /** The envelope's `id`. */
+  readonly messageId?: string;
+  /** True when the message was stored in the outbox, to be delivered after commit (`seq` is then 0). */
+  readonly queued?: boolean;
 }
 
 /**

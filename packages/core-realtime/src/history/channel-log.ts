@@ -11,6 +11,13 @@ export type HistoryReadResult =
       readonly epoch: string;
     };
 
+/** How a broadcast is stamped: its message id, and whether falling back to this instance's own log is allowed. */
+export interface ChannelLogAppendOptions {
+  readonly id?: string;
+  /** Reject when the shared store is unreachable instead of stamping from the local fallback. */
+  readonly durable?: boolean;
+}
+
 /**
  * Assigns `seq` and keeps history for channels that opt in. In memory by
  * default; Redis Streams when several instances share channels.
@@ -22,6 +29,7 @@ export interface IChannelLog {
     payload: unknown,
     emittedAt: number,
     history: ChannelHistoryOptions | undefined,
+    options?: ChannelLogAppendOptions,
   ): Promise<{ readonly seq: number; readonly epoch: string }>;
   /** The channel's latest `seq` and the current epoch: where a fresh subscriber starts. */
   position(channel: string): Promise<{ readonly seq: number; readonly epoch: string }>;

@@ -1,5 +1,5 @@
 import type { ChannelHistoryOptions } from "../channels/define-realtime-channel";
-import type { HistoryReadResult, IChannelLog } from "./channel-log";
+import type { ChannelLogAppendOptions, HistoryReadResult, IChannelLog } from "./channel-log";
 import type { RealtimeMessage } from "../protocol/wire-protocol";
 
 interface ChannelState {
@@ -31,8 +31,9 @@ export class InMemoryChannelLog implements IChannelLog {
     payload: unknown,
     emittedAt: number,
     history: ChannelHistoryOptions | undefined,
+    options: ChannelLogAppendOptions = {},
   ): Promise<{ seq: number; epoch: string }> {
-    return Promise.resolve(this.appendSync(channel, payload, emittedAt, history));
+    return Promise.resolve(this.appendSync(channel, payload, emittedAt, history, options.id));
   }
 
   /** Synchronous stamp for the in-process hot path. */
@@ -41,6 +42,7 @@ export class InMemoryChannelLog implements IChannelLog {
     payload: unknown,
     emittedAt: number,
     history: ChannelHistoryOptions | undefined,
+    id?: string,
   ): { seq: number; epoch: string } {
     let state = this.#channels.get(channel);
     if (state === undefined) {
@@ -51,7 +53,7 @@ export class InMemoryChannelLog implements IChannelLog {
     if (history !== undefined) {
       if (state.ring.length !== history.size) this.#resize(state, history.size);
       state.ttlMs = history.ttlSeconds * 1000;
-      state.ring[state.next] = { channel, payload, seq, epoch: this.epoch, emittedAt };
+      state.ring[state.next] = id === undefined ? { channel, payload, seq, epoch: this.epoch, emittedAt } : { channel, payload, seq, epoch: this.epoch, emittedAt, id };
       state.next = (state.next + 1) % history.size;
       state.count = Math.min(state.count + 1, history.size);
     }

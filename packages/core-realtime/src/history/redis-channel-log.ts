@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Logger } from "@repo/core-observability";
 import type { ChannelHistoryOptions } from "../channels/define-realtime-channel";
 import { InMemoryChannelLog } from "./in-memory-channel-log";
-import type { HistoryReadResult, IChannelLog } from "./channel-log";
+import type { ChannelLogAppendOptions, HistoryReadResult, IChannelLog } from "./channel-log";
 import { RedisUnavailableError, boundedRedisCall } from "../redis/redis-bounded-call";
 import { RedisScript } from "../redis/redis-script";
 import type { RealtimeMessage } from "../protocol/wire-protocol";
@@ -31,13 +31,13 @@ end
 if epoch ~= ARGV[1] then return {0, epoch} end
 `;
 
-/** KEYS: epoch, meta, stream. ARGV: expected epoch, fresh epoch, history size (0 = none), ttl s, payload, emittedAt, expiresAt. */
+/** KEYS: epoch, meta, stream. ARGV: expected epoch, fresh epoch, history size (0 = none), ttl s, payload, emittedAt, expiresAt, message id. */
 const APPEND = new RedisScript(`${EPOCH_GUARD}
 local seq = redis.call('HINCRBY', KEYS[2], 'seq', 1)
 local size = tonumber(ARGV[3])
 if size > 0 then
   redis.call('HSET', KEYS[2], 'size', ARGV[3])
-  redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[3], string.format('%d-0', seq), 'p', ARGV[5], 't', ARGV[6], 'x', ARGV[7])
+  redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[3], string.format('%d-0', seq), 'p', ARGV[5], 't', ARGV[6], 'x', ARGV[7], 'i', ARGV[8])
   redis.call('EXPIRE', KEYS[3], ARGV[4])
 end
 return {seq, epoch}
@@ -68,11 +68,12 @@ const ZPosition = z.tuple([z.literal(1), z.string(), z.number().int().min(0)]);
 const ZStreamEntry = z.tuple([z.string(), z.array(z.string())]);
 const ZRead = z.tuple([z.literal(1), z.string(), z.number().int().min(0), z.number().int().min(0), z.array(ZStreamEntry)]);
 
-/** A history entry as stored: field/value pairs `p` (payload JSON), `t` (emittedAt), `x` (expiresAt). */
+/** A history entry as stored: field/value pairs `p` (payload JSON), `t` (emittedAt), `x` (expiresAt), `i` (message id; absent in entries older than ADR-021). */
 function decodeEntry(channel: string, epoch: string, [id, fields]: z.infer<typeof ZStreamEntry>): RealtimeMessage & { expiresAt: number } {
   const values = new Map<string, string>();
   for (let i = 0; i + 1 < fields.length; i += 2) values.set(fields[i]!, fields[i + 1]!);
-  return {
+  const messageId = values.get("i");
+  const message = {
     channel,
     payload: JSON.parse(values.get("p") ?? "null") as unknown,
     seq: Number.parseInt(id, 10),
@@ -80,6 +81,7 @@ function decodeEntry(channel: string, epoch: string, [id, fields]: z.infer<typeo
     emittedAt: Number(values.get("t") ?? 0),
     expiresAt: Number(values.get("x") ?? 0),
   };
+  return messageId === undefined || messageId === "" ? message : { ...message, id: messageId };
 }
 
 /**
@@ -136,14 +138,17 @@ export class RedisChannelLog implements IChannelLog {
     payload: unknown,
     emittedAt: number,
     history: ChannelHistoryOptions | undefined,
+    options: ChannelLogAppendOptions = {},
   ): Promise<{ readonly seq: number; readonly epoch: string }> {
     try {
-      const stamp = await this.#appendToRedis(channel, payload, emittedAt, history);
+      const stamp = await this.#appendToRedis(channel, payload, emittedAt, history, options.id ?? "");
       this.#markHealthy();
       return stamp;
     } catch (error) {
       this.#markDegraded("append", channel, error);
-      return this.#fallback.appendSync(channel, payload, emittedAt, history);
+      // A durable caller (the outbox relay) retries later rather than reach only this instance's subscribers.
+      if (options.durable === true) throw error;
+      return this.#fallback.appendSync(channel, payload, emittedAt, history, options.id);
     }
   }
 
@@ -181,6 +186,7 @@ export class RedisChannelLog implements IChannelLog {
     payload: unknown,
     emittedAt: number,
     history: ChannelHistoryOptions | undefined,
+    id: string,
   ): Promise<{ readonly seq: number; readonly epoch: string }> {
     const size = history?.size ?? 0;
     const ttlSeconds = Math.max(1, Math.ceil(history?.ttlSeconds ?? 1));
@@ -192,6 +198,7 @@ export class RedisChannelLog implements IChannelLog {
       size > 0 ? JSON.stringify(payload) : "",
       String(emittedAt),
       String(emittedAt + ttlSeconds * 1000),
+      id,
     ];
     const reply = await this.#withEpoch("append", channel, (keys, epoch) => APPEND.run(this.#client, keys, args(epoch)), ZAppended);
     return { seq: reply[0], epoch: reply[1] };

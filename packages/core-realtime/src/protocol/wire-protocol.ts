@@ -62,6 +62,12 @@ export interface RealtimeMessage<TPayload = unknown> {
   /** Changes when the sequence/history store lost its state; compare before trusting `seq`. */
   readonly epoch: string;
   readonly emittedAt: number;
+  /**
+   * Unique per message, kept when the message is delivered again (the outbox
+   * relay delivers at least once): clients apply an id once (ADR-018, ADR-021).
+   * Optional on the wire for older servers.
+   */
+  readonly id?: string;
 }
 
 export interface PresenceMember {
