@@ -16,6 +16,8 @@ export interface CreateRealtimeClientOptions {
   readonly requestTimeoutMs?: number;
   readonly gapTimeoutMs?: number;
   readonly retryDelayMs?: number;
+  /** How many applied message ids are remembered to drop redeliveries; default 5000. */
+  readonly appliedMessageIds?: number;
 }
 
 /**
@@ -41,6 +43,7 @@ export function createRealtimeClient(options: CreateRealtimeClientOptions = {}):
     requestTimeoutMs: options.requestTimeoutMs,
     gapTimeoutMs: options.gapTimeoutMs,
     retryDelayMs: options.retryDelayMs,
+    appliedMessageIds: options.appliedMessageIds,
   });
 }
 

@@ -1,3 +1,4 @@
+import { AppliedMessageIds } from "./applied-message-ids";
 import { ChannelSequenceTracker } from "./channel-sequence-tracker";
 import { ChannelTemplateError, formatChannelName } from "../channels/channel-template";
 import type { ChannelParams } from "../channels/channel-template";
@@ -48,6 +49,8 @@ export interface RealtimeClientConfig {
   readonly gapTimeoutMs?: number;
   /** Delay before retrying after a refused handshake; doubles up to 30 s. */
   readonly retryDelayMs?: number;
+  /** How many applied message ids are remembered to drop redeliveries (ADR-021); default 5000. */
+  readonly appliedMessageIds?: number;
 }
 
 type MessageListener = (payload: unknown, message: RealtimeMessage) => void;
@@ -91,6 +94,8 @@ export class RealtimeClient {
   readonly #requestTimeoutMs: number;
   readonly #gapTimeoutMs: number;
   readonly #baseRetryDelay: number;
+  /** One per client, kept across reconnects and recoveries: an id is applied once, whatever `seq` it comes back under. */
+  readonly #applied: AppliedMessageIds;
 
   constructor(config: RealtimeClientConfig) {
     this.#transport = config.transport;
@@ -99,6 +104,7 @@ export class RealtimeClient {
     this.#gapTimeoutMs = config.gapTimeoutMs ?? 1_000;
     this.#baseRetryDelay = config.retryDelayMs ?? 1_000;
     this.#retryDelay = this.#baseRetryDelay;
+    this.#applied = new AppliedMessageIds(config.appliedMessageIds);
     this.#wire();
   }
 
@@ -349,6 +355,8 @@ export class RealtimeClient {
 
   #deliver(entry: ChannelEntry, message: RealtimeMessage): void {
     this.#positions.save(entry.name, { seq: message.seq, epoch: message.epoch });
+    // The position moves on either way; only the application is spared the redelivery.
+    if (message.id !== undefined && !this.#applied.add(message.id)) return;
     for (const listener of entry.listeners) listener.onMessage(message.payload, message);
   }
 
