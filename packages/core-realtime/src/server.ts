@@ -48,3 +48,27 @@ export type { RedisStreamsAdapterOptions } from "./server/socket-io-redis-stream
 export { SocketIORealtimeServer } from "./server/socket-io-realtime-server";
 export type { SocketIORealtimeServerOptions } from "./server/socket-io-realtime-server-options";
 export type { SocketIOAdapterFactory } from "./server/socket-io-server-types";
+export { OutboxRealtimeBroadcaster } from "./outbox/outbox-realtime-broadcaster";
+export type { OutboxRealtimeBroadcasterOptions } from "./outbox/outbox-realtime-broadcaster";
+export { createRealtimeTransactionRunner } from "./outbox/realtime-transaction-runner";
+export type {
+  IRealtimeTransactionRunner,
+  RealtimeTransactionHooks,
+  RealtimeTransactionRunnerOptions,
+  RealtimeTransactionScope,
+} from "./outbox/realtime-transaction-runner";
+export { OutboxRelay } from "./outbox/outbox-relay";
+export type { OutboxPassSummary, OutboxRelayClock, OutboxRelayOptions } from "./outbox/outbox-relay";
+export type { IOutboxStore, OutboxChannelDrain, OutboxDeliveryOutcome, OutboxStats } from "./outbox/outbox-store";
+export { PostgresOutboxStore } from "./outbox/postgres-outbox-store";
+export type { IOutboxWakeSource } from "./outbox/outbox-wake-source";
+export { PgOutboxWakeSource } from "./outbox/pg-outbox-wake-source";
+export type { PgOutboxWakeSourceOptions } from "./outbox/pg-outbox-wake-source";
+export { PGliteOutboxWakeSource } from "./outbox/pglite-outbox-wake-source";
+export type { PGliteListener } from "./outbox/pglite-outbox-wake-source";
+export { DEFAULT_OUTBOX_BACKOFF, retryDelayMs } from "./outbox/outbox-backoff";
+export type { OutboxBackoff } from "./outbox/outbox-backoff";
+export { OUTBOX_NOTIFY_CHANNEL, OUTBOX_TABLE } from "./outbox/outbox-record";
+export type { OutboxRecord } from "./outbox/outbox-record";
+export { createRealtimeOutbox, realtimeOutboxMigrations } from "./outbox/outbox-migrations";
+export type { ChannelLogAppendOptions } from "./history/channel-log";

@@ -19,7 +19,7 @@ function scriptedTransport() {
       return connected;
     },
     on(event, listener) {
-      listeners.set(event, [...(listeners.get(event) ?? []), listener as (...args: never[]) => void]);
+      listeners.set(event, [...(listeners.get(event) ?? []), listener]);
     },
     request(event, frame) {
       frames.push({ event, frame });

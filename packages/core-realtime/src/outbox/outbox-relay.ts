@@ -201,7 +201,7 @@ export class OutboxRelay {
     }
     try {
       // The record was validated when it was written; the broadcaster validates again (gate 4 owns that rule).
-      await this.#broadcaster.broadcast(descriptor, record.params as never, record.payload as never, {
+      await this.#broadcaster.broadcast(descriptor, record.params, record.payload, {
         messageId: record.messageId,
         durable: true,
       });
