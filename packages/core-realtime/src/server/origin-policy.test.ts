@@ -19,4 +19,15 @@ describe("isOriginAllowed", () => {
   ])("%s against host %s -> %s (%s)", (origin, host, expected, _why) => {
     expect(isOriginAllowed(origin, host, allowed)).toBe(expected);
   });
+
+  it.each([
+    ["http://api.example.com", "http", true],
+    ["https://api.example.com", "https", true],
+    ["http://api.example.com", "https", false],
+    ["https://api.example.com", "http", false],
+    // A listed origin is trusted whatever the request's scheme.
+    ["https://app.example.com", "http", true],
+  ] as const)("%s on a %s request -> %s (scheme, host and port)", (origin, scheme, expected) => {
+    expect(isOriginAllowed(origin, "api.example.com", allowed, scheme)).toBe(expected);
+  });
 });

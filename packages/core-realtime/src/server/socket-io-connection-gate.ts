@@ -46,7 +46,10 @@ async function authenticate(
 
 async function admit(ctx: SocketIOGateContext, socket: RealtimeIOSocket): Promise<Admission> {
   const { origin, host } = socket.handshake.headers;
-  if (!isOriginAllowed(origin, host, ctx.allowedOrigins)) {
+  const forwarded = socket.handshake.headers["x-forwarded-proto"];
+  const proto = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim().toLowerCase();
+  const scheme = socket.handshake.secure || proto === "https" ? "https" : "http";
+  if (!isOriginAllowed(origin, host, ctx.allowedOrigins, scheme)) {
     return refused("FORBIDDEN", "This origin may not open realtime connections");
   }
   const auth = ZHandshakeAuth.safeParse(socket.handshake.auth);

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { PollsSymbols } from "@repo/polls";
 import type { IPollRepository } from "@repo/polls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectRefused } from "../__tests__/realtime-test-client";
 import { startSecurityServer } from "./security-kit";
 import type { SecurityServer } from "./security-kit";
 
@@ -90,6 +91,14 @@ describe("security: cross-site HTTP mutations are refused before they run (real 
     expect(logout.status).toBe(403);
     // The session survived: bob's cookie still reads his inbox (unreadCount asserts 200).
     await unreadCount();
+  });
+
+  it("refuses a socket from the same host over the other scheme (the realtime origin check compares the scheme too)", async () => {
+    const port = new URL(sec.server.url).port;
+    expect(await connectRefused(sec.server.url, { cookie, origin: `https://127.0.0.1:${port}` })).toMatchObject({ code: "FORBIDDEN" });
+    const own = await sec.connect({ cookie, origin: `http://127.0.0.1:${port}` });
+    expect(own.socket.connected).toBe(true);
+    own.close();
   });
 
   it("serves the page's own origin and non-browser clients", async () => {
