@@ -1,11 +1,16 @@
 /**
- * The app's boot entry (`pnpm dev`: tsx watch; `pnpm start`: NODE_ENV=production).
- * Everything lives in src/server/*; this file only reads the environment,
- * starts the server and turns signals into a graceful stop.
+ * The app's boot entry (`pnpm dev`: tsx watch, NODE_ENV=development; `pnpm start`: production).
+ * Started any other way without NODE_ENV, it runs in production: safe defaults (no seed, a
+ * random secret with a warning, Secure cookies, the `next build` output). Everything lives in
+ * src/server/*; this file only reads the environment, starts the server and turns signals into
+ * a graceful stop.
  */
-import { loadProcessEnv } from "./src/env";
-import { installSignalHandlers } from "./src/server/shutdown";
-import { startServer } from "./src/server/start-server";
+import { defaultToProduction, loadProcessEnv } from "./src/env";
+
+// Before Next and React load (dynamic imports below): they choose their build from NODE_ENV.
+defaultToProduction();
+const { installSignalHandlers } = await import("./src/server/shutdown");
+const { startServer } = await import("./src/server/start-server");
 
 const { env, warnings } = loadProcessEnv();
 const running = await startServer({ env, warnings });

@@ -92,3 +92,23 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ [name]: value })).toThrow(name);
   });
 });
+
+describe("APP_SEED: production is safe by default", () => {
+  it.each([
+    { env: { NODE_ENV: "production" }, seed: "none" },
+    { env: { NODE_ENV: "development" }, seed: "dev" },
+    { env: { NODE_ENV: "test" }, seed: "dev" },
+    { env: { NODE_ENV: "production", APP_SEED: "dev" }, seed: "dev" },
+    { env: { NODE_ENV: "development", APP_SEED: "none" }, seed: "none" },
+  ])("$env -> APP_SEED $seed", ({ env, seed }) => {
+    expect(parseEnv(env).env.APP_SEED).toBe(seed);
+  });
+
+  it("warns, naming the seeded accounts, when production is told to seed", () => {
+    const warning = parseEnv({ NODE_ENV: "production", APP_SEED: "dev", SESSION_SECRET: "x".repeat(40) }).warnings.join("\n");
+    expect(warning).toMatch(/APP_SEED=dev in production/);
+    expect(warning).toContain("alice (admin)");
+    expect(warning).toContain("bob");
+    expect(parseEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) }).warnings).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { DEV_SEED_USERS } from "@repo/auth";
 import { parseRealtimeLimitsEnv } from "@repo/core-realtime/server";
 import type { RealtimeLimits } from "@repo/core-realtime/server";
 import { z } from "zod";
@@ -39,7 +40,8 @@ const ZRawEnv = z.object({
   REALTIME_PING_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
-  APP_SEED: z.enum(["dev", "none"]).default("dev"),
+  // No default here: it depends on NODE_ENV (production starts empty), see parseEnv.
+  APP_SEED: z.enum(["dev", "none"]).optional(),
   METRICS_TOKEN: optionalString,
   AUTH_LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   AUTH_LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
@@ -73,7 +75,7 @@ export interface AppEnv {
   readonly REALTIME_PING_INTERVAL_MS: number;
   readonly SHUTDOWN_TIMEOUT_MS: number;
   readonly LOG_LEVEL: "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
-  /** `dev`: seed demo data (alice, bob); `none`: start empty. */
+  /** `dev`: seed demo data (alice, bob); `none`: start empty. Defaults to `none` in production, `dev` elsewhere. */
   readonly APP_SEED: "dev" | "none";
   /** Realtime limits set through REALTIME_* variables (docs/security.md lists them); unset ones keep their defaults. */
   readonly REALTIME_LIMITS: Partial<RealtimeLimits>;
@@ -130,12 +132,19 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>>): 
   } else if (sessionSecret.length < 32) {
     warnings.push("SESSION_SECRET is shorter than 32 characters; use 32+ random bytes.");
   }
+  // Production is safe by default: the seed's passwords are public (README), so it never seeds unasked.
+  const appSeed = raw.APP_SEED ?? (raw.NODE_ENV === "production" ? "none" : "dev");
+  if (appSeed === "dev" && raw.NODE_ENV === "production") {
+    const accounts = DEV_SEED_USERS.map((user) => `${user.username}${(user.roles ?? []).length > 0 ? ` (${(user.roles ?? []).join(", ")})` : ""}`).join(", ");
+    warnings.push(`APP_SEED=dev in production: seeding accounts with PUBLIC passwords (${accounts}). Anyone who read the README can sign in as them. Unset APP_SEED for a real deployment.`);
+  }
   if (raw.REALTIME_PRESENCE_HEARTBEAT_MS * 2 > raw.REALTIME_PRESENCE_TTL_MS) {
     throw new InvalidEnvError("Invalid environment: REALTIME_PRESENCE_HEARTBEAT_MS must be at most half of REALTIME_PRESENCE_TTL_MS, or live members expire between heartbeats");
   }
   return {
     env: {
       ...raw,
+      APP_SEED: appSeed,
       REDIS_URL: raw.REDIS_URL,
       SESSION_SECRET: sessionSecret,
       COOKIE_SECURE: raw.COOKIE_SECURE ?? raw.NODE_ENV === "production",
@@ -153,6 +162,20 @@ function realtimeLimitsFrom(source: Readonly<Record<string, string | undefined>>
     if (error instanceof RangeError) throw new InvalidEnvError(`Invalid environment: ${error.message}`);
     throw error;
   }
+}
+
+/**
+ * Makes a process started without NODE_ENV a production process (the safe default for every
+ * deploy path); `pnpm dev` sets NODE_ENV=development. Call it before Next or React is imported:
+ * they pick their build from NODE_ENV when first loaded.
+ *
+ * @example
+ * defaultToProduction(); const { startServer } = await import("./src/server/start-server");
+ */
+export function defaultToProduction(): void {
+  // Next's types mark NODE_ENV read-only; a boot entry setting it once, before Next loads, is the point.
+  const env: Record<string, string | undefined> = process.env;
+  if (env.NODE_ENV === undefined || env.NODE_ENV.trim() === "") env.NODE_ENV = "production";
 }
 
 let processEnv: ParsedEnv | undefined;
