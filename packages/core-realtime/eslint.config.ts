@@ -6,6 +6,7 @@ const BROWSER_FILES = [
   "src/index.ts",
   "src/client.ts",
   "src/react.ts",
+  "src/socket-io-client.ts",
   "src/channels/**/*.ts",
   "src/protocol/**/*.ts",
   "src/client/**/*.ts",

@@ -45,9 +45,9 @@ export type { IRealtimeAuthenticator, RealtimeCredentials } from "./server/realt
 export type { IRealtimeServer } from "./server/realtime-server";
 export { createRedisStreamsAdapter } from "./server/socket-io-redis-streams-adapter";
 export type { RedisStreamsAdapterOptions } from "./server/socket-io-redis-streams-adapter";
-export { SocketIORealtimeServer } from "./server/socket-io-realtime-server";
+export { SocketIORealtimeServer } from "./socket-io-realtime-server";
 export type { SocketIORealtimeServerOptions } from "./server/socket-io-realtime-server-options";
-export type { SocketIOAdapterFactory } from "./server/socket-io-server-types";
+export type { SocketIOAdapterFactory } from "./socket-io-server-types";
 export { OutboxRealtimeBroadcaster } from "./outbox/outbox-realtime-broadcaster";
 export type { OutboxRealtimeBroadcasterOptions } from "./outbox/outbox-realtime-broadcaster";
 export { createRealtimeTransactionRunner } from "./outbox/realtime-transaction-runner";

@@ -13,7 +13,7 @@ import { RealtimeError } from "../protocol/errors";
 import type { RealtimeErrorBody } from "../protocol/errors";
 import type { IRealtimeAuthenticator, RealtimeCredentials } from "../server/realtime-authenticator";
 import type { RealtimeUser } from "../channels/realtime-user";
-import { SocketIORealtimeServer } from "../server/socket-io-realtime-server";
+import { SocketIORealtimeServer } from "../socket-io-realtime-server";
 import type { SocketIORealtimeServerOptions } from "../server/socket-io-realtime-server-options";
 import { REALTIME_PROTOCOL_VERSION } from "../protocol/wire-protocol";
 import type { ClientToServerEvents, RealtimeMessage, ServerToClientEvents } from "../protocol/wire-protocol";

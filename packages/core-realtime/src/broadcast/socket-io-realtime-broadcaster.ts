@@ -1,7 +1,7 @@
 import type { BroadcastOptions } from "./realtime-broadcaster";
 import { RealtimeBroadcasterBase } from "./realtime-broadcaster-base";
 import type { RealtimeBroadcasterOptions } from "./realtime-broadcaster-base";
-import type { RealtimeIOServer } from "../server/socket-io-server-types";
+import type { RealtimeIOServer } from "../socket-io-server-types";
 import { REALTIME_EVENTS, channelRoom } from "../protocol/wire-protocol";
 import type { RealtimeMessage } from "../protocol/wire-protocol";
 

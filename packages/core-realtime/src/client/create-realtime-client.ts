@@ -1,6 +1,6 @@
 import { RealtimeClient } from "./realtime-client";
 import type { PositionStore } from "./position-store";
-import { createSocketIOTransport } from "./socket-io-client";
+import { createSocketIOTransport } from "../socket-io-client";
 import { REALTIME_PROTOCOL_VERSION } from "../protocol/wire-protocol";
 
 export interface CreateRealtimeClientOptions {

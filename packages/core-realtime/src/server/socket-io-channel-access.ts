@@ -3,7 +3,7 @@ import type { AuthorizationResult } from "../channels/authorize";
 import type { ChannelPolicyAccess } from "../channels/channel-policy";
 import type { AnyRealtimeChannel } from "../channels/define-realtime-channel";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
-import type { RealtimeIOSocket } from "./socket-io-server-types";
+import type { RealtimeIOSocket } from "../socket-io-server-types";
 
 /** The concrete channel a frame names, resolved. */
 export interface ChannelTarget {

@@ -2,7 +2,7 @@ import { errorAck } from "./realtime-ack";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
 import { limitControlFrame } from "./socket-io-inbound-gate";
 import { refuseExpiredSession } from "./socket-io-reauthentication";
-import type { RealtimeIOSocket } from "./socket-io-server-types";
+import type { RealtimeIOSocket } from "../socket-io-server-types";
 import { REALTIME_EVENTS } from "../protocol/wire-protocol";
 import type { Ack, ClientToServerEvents } from "../protocol/wire-protocol";
 

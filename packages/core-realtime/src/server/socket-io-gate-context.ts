@@ -10,7 +10,7 @@ import type { IRealtimeAuthenticator, RealtimeCredentials } from "./realtime-aut
 import type { LocalConnectionTable } from "./local-connection-table";
 import type { PresenceTracker } from "../presence/presence-tracker";
 import type { RealtimeLimits } from "../rate-limits/realtime-limits";
-import type { RealtimeIOSocket } from "./socket-io-server-types";
+import type { RealtimeIOSocket } from "../socket-io-server-types";
 import type { TokenBucket } from "../rate-limits/token-bucket";
 import type { PublishAck } from "../protocol/wire-protocol";
 

@@ -4,7 +4,7 @@ import type { RealtimeHandlerContext, RegisteredInbound } from "../handlers/real
 import { describeIssuePaths, errorAck, errorAckFrom } from "./realtime-ack";
 import { authorizeChannel } from "./socket-io-channel-access";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
-import type { RealtimeIOSocket } from "./socket-io-server-types";
+import type { RealtimeIOSocket } from "../socket-io-server-types";
 import { TokenBucket } from "../rate-limits/token-bucket";
 import { ZPublishFrame } from "../protocol/wire-protocol";
 import type { ErrorAck, PublishAck } from "../protocol/wire-protocol";

@@ -2,7 +2,7 @@
 import { errorAck } from "./realtime-ack";
 import { authorizeChannel } from "./socket-io-channel-access";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
-import type { RealtimeIOSocket } from "./socket-io-server-types";
+import type { RealtimeIOSocket } from "../socket-io-server-types";
 import { ZPresenceFrame } from "../protocol/wire-protocol";
 import type { PresenceAck } from "../protocol/wire-protocol";
 

@@ -7,7 +7,7 @@ import type { IRateLimitStore } from "../rate-limits/rate-limit-store";
 import type { IRealtimeAuthenticator } from "./realtime-authenticator";
 import type { RealtimeLimits } from "../rate-limits/realtime-limits";
 import type { IIdempotencyStore } from "./idempotency-store";
-import type { SocketIOAdapterFactory } from "./socket-io-server-types";
+import type { SocketIOAdapterFactory } from "../socket-io-server-types";
 import type { PublishAck } from "../protocol/wire-protocol";
 
 /** Everything `SocketIORealtimeServer` is built from; only the first four are required. */

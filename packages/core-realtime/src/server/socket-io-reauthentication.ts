@@ -4,8 +4,8 @@ import { errorAck } from "./realtime-ack";
 import type { RealtimeUser } from "../channels/realtime-user";
 import { authorizeChannel } from "./socket-io-channel-access";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
-import { sessionRoom } from "./socket-io-server-types";
-import type { RealtimeIOSocket } from "./socket-io-server-types";
+import { sessionRoom } from "../socket-io-server-types";
+import type { RealtimeIOSocket } from "../socket-io-server-types";
 import { dropSubscription } from "./socket-io-subscription-gate";
 import type { ErrorAck } from "../protocol/wire-protocol";
 

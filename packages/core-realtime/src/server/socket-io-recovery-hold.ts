@@ -1,8 +1,8 @@
 import type { RealtimeErrorCode } from "../protocol/errors";
 import { authorizeChannel } from "./socket-io-channel-access";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
-import { emitToSocket } from "./socket-io-server-types";
-import type { RealtimeIOServer, RealtimeIOSocket } from "./socket-io-server-types";
+import { emitToSocket } from "../socket-io-server-types";
+import type { RealtimeIOServer, RealtimeIOSocket } from "../socket-io-server-types";
 import { REALTIME_EVENTS, channelRoom } from "../protocol/wire-protocol";
 
 type NamespaceAdapter = ReturnType<RealtimeIOServer["of"]>["adapter"];

@@ -2,7 +2,7 @@ import { createAdapter } from "@socket.io/redis-streams-adapter";
 import type { RedisClientType } from "redis";
 import type { Logger } from "@repo/core-observability";
 import { boundedRedisCall } from "../redis/redis-bounded-call";
-import type { SocketIOAdapterFactory } from "./socket-io-server-types";
+import type { SocketIOAdapterFactory } from "../socket-io-server-types";
 
 export interface RedisStreamsAdapterOptions {
   /** Prefix of the stream, the pub/sub channels and the recovery sessions; give each app (and test run) its own. */

@@ -1,4 +1,4 @@
-import type { RealtimeIOSocket } from "./socket-io-server-types";
+import type { RealtimeIOSocket } from "../socket-io-server-types";
 
 /**
  * Packets queued in the socket's engine.io write buffer: what the transport

@@ -2,8 +2,8 @@ import type { RealtimeErrorBody } from "../protocol/errors";
 import { errorAck } from "./realtime-ack";
 import { authorizeChannel } from "./socket-io-channel-access";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
-import { emitToSocket } from "./socket-io-server-types";
-import type { RealtimeIOSocket } from "./socket-io-server-types";
+import { emitToSocket } from "../socket-io-server-types";
+import type { RealtimeIOSocket } from "../socket-io-server-types";
 import { REALTIME_EVENTS, ZSubscribeFrame, ZUnsubscribeFrame, channelRoom } from "../protocol/wire-protocol";
 import type { SubscribeAck, UnsubscribeAck } from "../protocol/wire-protocol";
 

@@ -1,9 +1,9 @@
 import { io } from "socket.io-client";
 import type { Socket } from "socket.io-client";
-import type { RealtimeErrorBody } from "../protocol/errors";
-import type { RealtimeTransport, RealtimeTransportEvents, RealtimeTransportOptions } from "./realtime-transport";
-import { REALTIME_DEFAULT_PATH, REALTIME_EVENTS } from "../protocol/wire-protocol";
-import type { ClientToServerEvents, ServerToClientEvents } from "../protocol/wire-protocol";
+import type { RealtimeErrorBody } from "./protocol/errors";
+import type { RealtimeTransport, RealtimeTransportEvents, RealtimeTransportOptions } from "./client/realtime-transport";
+import { REALTIME_DEFAULT_PATH, REALTIME_EVENTS } from "./protocol/wire-protocol";
+import type { ClientToServerEvents, ServerToClientEvents } from "./protocol/wire-protocol";
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

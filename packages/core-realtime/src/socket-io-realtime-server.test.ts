@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { waitUntil } from "../__tests__/broadcaster-contract";
-import { contractChannels, createTestRegistry, inboxChannel } from "../__tests__/realtime-test-channels";
-import { collectMessages, connectClient, request, startSocketIOTestServer } from "../__tests__/socket-io-harness";
-import type { RealtimeTestClient, SocketIOTestServer, SocketIOTestServerOptions } from "../__tests__/socket-io-harness";
-import type { ForcedUnsubscribe, RealtimeStatusEvent } from "../protocol/wire-protocol";
+import { waitUntil } from "./__tests__/broadcaster-contract";
+import { contractChannels, createTestRegistry, inboxChannel } from "./__tests__/realtime-test-channels";
+import { collectMessages, connectClient, request, startSocketIOTestServer } from "./__tests__/socket-io-harness";
+import type { RealtimeTestClient, SocketIOTestServer, SocketIOTestServerOptions } from "./__tests__/socket-io-harness";
+import type { ForcedUnsubscribe, RealtimeStatusEvent } from "./protocol/wire-protocol";
 
 describe("SocketIORealtimeServer lifecycle", () => {
   let t: SocketIOTestServer;

@@ -1,6 +1,6 @@
 import type { Server, ServerOptions, Socket } from "socket.io";
-import type { RealtimeUser } from "../channels/realtime-user";
-import type { ClientToServerEvents, ServerToClientEvents } from "../protocol/wire-protocol";
+import type { RealtimeUser } from "./channels/realtime-user";
+import type { ClientToServerEvents, ServerToClientEvents } from "./protocol/wire-protocol";
 
 /** Messages between server instances (through the adapter's `serverSideEmit`). */
 export interface RealtimeInterServerEvents {

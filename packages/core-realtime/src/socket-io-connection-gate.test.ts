@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { waitUntil } from "../__tests__/broadcaster-contract";
-import { request, startSocketIOTestServer } from "../__tests__/socket-io-harness";
-import type { SocketIOTestServer, SocketIOTestServerOptions } from "../__tests__/socket-io-harness";
+import { waitUntil } from "./__tests__/broadcaster-contract";
+import { request, startSocketIOTestServer } from "./__tests__/socket-io-harness";
+import type { SocketIOTestServer, SocketIOTestServerOptions } from "./__tests__/socket-io-harness";
 
 describe("SocketIORealtimeServer gate 1 (connect)", () => {
   let t: SocketIOTestServer;

@@ -1,15 +1,15 @@
 import type { ExtendedError } from "socket.io";
-import { RealtimeError } from "../protocol/errors";
-import type { RealtimeErrorBody, RealtimeErrorCode } from "../protocol/errors";
-import type { RealtimeCredentials } from "./realtime-authenticator";
-import { ChannelPolicyCache } from "./channel-policy-cache";
-import { clientAddressKey } from "./client-address";
-import { isOriginAllowed } from "./origin-policy";
-import type { RealtimeUser } from "../channels/realtime-user";
-import type { SocketIOGateContext } from "./socket-io-gate-context";
+import { RealtimeError } from "./protocol/errors";
+import type { RealtimeErrorBody, RealtimeErrorCode } from "./protocol/errors";
+import type { RealtimeCredentials } from "./server/realtime-authenticator";
+import { ChannelPolicyCache } from "./server/channel-policy-cache";
+import { clientAddressKey } from "./server/client-address";
+import { isOriginAllowed } from "./server/origin-policy";
+import type { RealtimeUser } from "./channels/realtime-user";
+import type { SocketIOGateContext } from "./server/socket-io-gate-context";
 import type { RealtimeIOSocket } from "./socket-io-server-types";
-import { TokenBucket } from "../rate-limits/token-bucket";
-import { REALTIME_PROTOCOL_VERSION, ZHandshakeAuth, isCompatibleProtocolVersion } from "../protocol/wire-protocol";
+import { TokenBucket } from "./rate-limits/token-bucket";
+import { REALTIME_PROTOCOL_VERSION, ZHandshakeAuth, isCompatibleProtocolVersion } from "./protocol/wire-protocol";
 
 type Admission = { readonly ok: true } | { readonly ok: false; readonly error: RealtimeErrorBody };
 
