@@ -8,6 +8,7 @@ export { bindRealtimeBridge, bridgeEntry } from "./broadcast/realtime-bridge";
 export type { RealtimeBridgeEntry, RealtimeBridgeMapping } from "./broadcast/realtime-bridge";
 export type { BroadcastOptions, BroadcastReceipt, IRealtimeBroadcaster } from "./broadcast/realtime-broadcaster";
 export { RealtimeBroadcasterBase } from "./broadcast/realtime-broadcaster-base";
+export { validateBroadcast } from "./broadcast/validate-broadcast";
 export type { RealtimeBroadcasterOptions } from "./broadcast/realtime-broadcaster-base";
 export { InMemoryRealtimeBroadcaster, InMemoryRealtimeConnection } from "./broadcast/in-memory-realtime-broadcaster";
 export { SocketIORealtimeBroadcaster } from "./broadcast/socket-io-realtime-broadcaster";

@@ -1,5 +1,6 @@
 import { formatChannelName } from "@repo/core-realtime";
 import type { AnyRealtimeChannel, ChannelParams, ChannelPayload } from "@repo/core-realtime";
+import { validateBroadcast } from "@repo/core-realtime/server";
 import type { BroadcastOptions, BroadcastReceipt, IRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { describeRecorded, matchesPayload } from "./payload-matcher";
 import type { PayloadMatcher } from "./payload-matcher";
@@ -34,12 +35,9 @@ export class RecordingRealtimeBroadcaster implements IRealtimeBroadcaster {
     payload: ChannelPayload<D>,
     options: BroadcastOptions = {},
   ): Promise<BroadcastReceipt> {
-    const parsed = channel.schema.safeParse(payload);
-    if (!parsed.success) {
-      throw new Error(`RecordingRealtimeBroadcaster: payload does not match the schema of "${channel.name}"`);
-    }
-    const name = formatChannelName(channel.template, params);
-    this.broadcasts.push({ channel: name, template: channel.name, params: { ...params }, payload: structuredClone(parsed.data), options });
+    // The production gate-4 checks, so the double refuses with the same RealtimeError codes.
+    const { name, payload: data } = validateBroadcast(channel, params, payload);
+    this.broadcasts.push({ channel: name, template: channel.name, params: { ...params }, payload: structuredClone(data), options });
     return { channel: name, seq: ++this.#seq, epoch: "recording", emittedAt: Date.now(), delivered: 0 };
   }
 

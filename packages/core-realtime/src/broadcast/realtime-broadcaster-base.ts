@@ -1,9 +1,8 @@
 import { noopRealtimeMetrics } from "@repo/core-observability";
 import type { RealtimeMetrics } from "@repo/core-observability";
-import { ChannelTemplateError, formatChannelName } from "../channels/channel-template";
+import { validateBroadcast } from "./validate-broadcast";
 import type { ChannelParams } from "../channels/channel-template";
 import type { AnyRealtimeChannel, ChannelPayload } from "../channels/define-realtime-channel";
-import { RealtimeError } from "../protocol/errors";
 import { InMemoryChannelLog } from "../history/in-memory-channel-log";
 import type { BroadcastOptions, BroadcastReceipt, IRealtimeBroadcaster } from "./realtime-broadcaster";
 import type { IChannelLog } from "../history/channel-log";
@@ -46,23 +45,13 @@ export abstract class RealtimeBroadcasterBase implements IRealtimeBroadcaster {
     payload: ChannelPayload<D>,
     options: BroadcastOptions = {},
   ): Promise<BroadcastReceipt> {
-    const parsed = channel.schema.safeParse(payload);
-    if (!parsed.success) {
-      throw new RealtimeError("INVALID_PAYLOAD", `Payload does not match the schema of channel "${channel.name}"`);
-    }
-    let name: string;
-    try {
-      name = formatChannelName(channel.template, params);
-    } catch (error) {
-      if (error instanceof ChannelTemplateError) throw new RealtimeError("INVALID_PARAMS", error.message);
-      throw error;
-    }
+    const { name, payload: data } = validateBroadcast(channel, params, payload);
     const emittedAt = this.#now();
     const id = options.messageId ?? globalThis.crypto.randomUUID();
     const stamp = options.local
-      ? this.localLog.appendSync(name, parsed.data, emittedAt, undefined, id)
-      : await this.#channelLog.append(name, parsed.data, emittedAt, channel.history, { id, durable: options.durable === true });
-    const message: RealtimeMessage = { channel: name, payload: parsed.data, seq: stamp.seq, epoch: stamp.epoch, emittedAt, id };
+      ? this.localLog.appendSync(name, data, emittedAt, undefined, id)
+      : await this.#channelLog.append(name, data, emittedAt, channel.history, { id, durable: options.durable === true });
+    const message: RealtimeMessage = { channel: name, payload: data, seq: stamp.seq, epoch: stamp.epoch, emittedAt, id };
     const started = performance.now();
     const delivered = this.deliver(message, options);
     this.metrics.messageBroadcast(channel.name, delivered, (performance.now() - started) / 1000);

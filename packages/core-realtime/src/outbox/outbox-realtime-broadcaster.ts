@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import type { Kysely } from "kysely";
 import type { BroadcastOptions, BroadcastReceipt, IRealtimeBroadcaster } from "../broadcast/realtime-broadcaster";
-import { ChannelTemplateError, formatChannelName } from "../channels/channel-template";
+import { validateBroadcast } from "../broadcast/validate-broadcast";
 import type { ChannelParams } from "../channels/channel-template";
 import type { AnyRealtimeChannel, ChannelPayload } from "../channels/define-realtime-channel";
 import { RealtimeError } from "../protocol/errors";
@@ -58,17 +58,7 @@ export class OutboxRealtimeBroadcaster implements IRealtimeBroadcaster {
       // Both name one instance or one socket, which a relay on another instance cannot honour.
       throw new RealtimeError("INVALID_PARAMS", "`local` and `exceptSocketId` broadcasts cannot go through the outbox");
     }
-    const parsed = channel.schema.safeParse(payload);
-    if (!parsed.success) {
-      throw new RealtimeError("INVALID_PAYLOAD", `Payload does not match the schema of channel "${channel.name}"`);
-    }
-    let name: string;
-    try {
-      name = formatChannelName(channel.template, params);
-    } catch (error) {
-      if (error instanceof ChannelTemplateError) throw new RealtimeError("INVALID_PARAMS", error.message);
-      throw error;
-    }
+    const { name, payload: data } = validateBroadcast(channel, params, payload);
     const messageId = options.messageId ?? this.#newMessageId();
     const createdAt = this.#now();
     // NOTIFY is delivered at commit and folded to one per transaction; the lock is held until commit.
@@ -77,7 +67,7 @@ export class OutboxRealtimeBroadcaster implements IRealtimeBroadcaster {
     );
     await sql`
       INSERT INTO realtime_outbox (channel_key, channel, params, payload, message_id, created_at, next_attempt_at)
-      VALUES (${name}, ${channel.name}, ${JSON.stringify(params)}::json, ${JSON.stringify(parsed.data)}::json, ${messageId}, ${createdAt}, ${createdAt})
+      VALUES (${name}, ${channel.name}, ${JSON.stringify(params)}::json, ${JSON.stringify(data)}::json, ${messageId}, ${createdAt}, ${createdAt})
     `.execute(this.#executor);
     this.#messageIds.push(messageId);
     return { channel: name, seq: 0, epoch: "", emittedAt: createdAt, delivered: 0, messageId, queued: true };
