@@ -132,7 +132,7 @@ function handlerActions(root: string, feature: string, name: string): PlopTypes.
  *
  * @example
  * plop.setGenerator("realtime", realtimeGenerator(plop));
- * // pnpm turbo gen realtime --args channel polls votes
+ * // pnpm gen realtime --args channel polls votes
  */
 export function realtimeGenerator(plop: PlopTypes.NodePlopAPI): Partial<PlopTypes.PlopGeneratorConfig> {
   const root = plop.getDestBasePath();

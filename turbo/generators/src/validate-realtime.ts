@@ -64,7 +64,7 @@ function handlerProblems(root: string, feature: string, name: string): string[] 
   const channel = channelFiles(feature, name);
   const channelSource = readTextOrNull(join(root, channel.source));
   if (channelSource === null) {
-    return [`feature ${feature} has no channel "${name}" (${channel.source}); generate it first: pnpm turbo gen realtime --args channel ${feature} ${name}`];
+    return [`feature ${feature} has no channel "${name}" (${channel.source}); generate it first: pnpm gen realtime --args channel ${feature} ${name}`];
   }
   const pascal = pascalCaseName(name);
   // The handler scaffold reads the inbound payload and broadcasts the message shape the channel
