@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -15,14 +15,24 @@ export interface CommandResult {
 export interface RepoCopy {
   readonly dir: string;
   /** Runs a command in the copy (or a folder of it) with stdin closed and no TTY. */
-  run(command: string, args: readonly string[], options?: { readonly cwd?: string; readonly timeoutMs?: number }): CommandResult;
+  run(command: string, args: readonly string[], options?: RunOptions): CommandResult;
+  /** Like {@link RepoCopy.run}, without blocking: for independent commands run side by side. */
+  runAsync(command: string, args: readonly string[], options?: RunOptions): Promise<CommandResult>;
   /** Runs pnpm (the same pnpm running this test) in the copy. */
-  pnpm(args: readonly string[], options?: { readonly cwd?: string; readonly timeoutMs?: number }): CommandResult;
+  pnpm(args: readonly string[], options?: RunOptions): CommandResult;
+  /** Like {@link RepoCopy.pnpm}, without blocking. */
+  pnpmAsync(args: readonly string[], options?: RunOptions): Promise<CommandResult>;
   /** `git status --porcelain`: empty when the tree matches the last baseline. */
   status(): string;
   /** Records the current tree as the baseline. */
   commit(message: string): void;
   dispose(): void;
+}
+
+/** Where a command runs (a folder of the copy) and how long it may take. */
+export interface RunOptions {
+  readonly cwd?: string;
+  readonly timeoutMs?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
@@ -42,6 +52,17 @@ function runCommand(cwd: string, command: string, args: readonly string[], timeo
   const result = spawnSync(command, args, { cwd, env: childEnv(), stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
   const output = stripColour(`${result.stdout}${result.stderr}${result.error === undefined ? "" : `\n${result.error.message}`}`);
   return { status: result.status, output };
+}
+
+function runCommandAsync(cwd: string, command: string, args: readonly string[], timeoutMs: number): Promise<CommandResult> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env: childEnv(), stdio: ["ignore", "pipe", "pipe"], timeout: timeoutMs });
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+    child.on("error", (error) => (output += `\n${error.message}`));
+    child.on("close", (status) => resolve({ status, output: stripColour(output) }));
+  });
 }
 
 function mustRun(cwd: string, command: string, args: readonly string[], timeoutMs = DEFAULT_TIMEOUT_MS): string {
@@ -79,7 +100,10 @@ export function createRepoCopy(root: string): RepoCopy {
   const copy: RepoCopy = {
     dir,
     run: (command, args, options = {}) => runCommand(options.cwd === undefined ? dir : join(dir, options.cwd), command, args, options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    runAsync: (command, args, options = {}) =>
+      runCommandAsync(options.cwd === undefined ? dir : join(dir, options.cwd), command, args, options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     pnpm: (args, options = {}) => copy.run(pnpm, [...pnpmPrefix, ...args], options),
+    pnpmAsync: (args, options = {}) => copy.runAsync(pnpm, [...pnpmPrefix, ...args], options),
     status: () => git(["status", "--porcelain", "--untracked-files=all"]).trim(),
     commit,
     dispose: () => rmSync(dir, { recursive: true, force: true }),
