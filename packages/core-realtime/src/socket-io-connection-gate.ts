@@ -68,7 +68,7 @@ async function admit(ctx: SocketIOGateContext, socket: RealtimeIOSocket): Promis
   const outcome = await authenticate(ctx, socket, credentials);
   if ("ok" in outcome) return outcome;
   const user = outcome.user;
-  if (user?.expiresAt !== undefined && user.expiresAt <= Date.now()) {
+  if (user?.expiresAt !== undefined && user.expiresAt <= ctx.now()) {
     return refused("UNAUTHENTICATED", "Your session has expired; sign in again");
   }
   // The connection may have gone while authenticate() ran; reserving now would leak the slot.
@@ -93,7 +93,7 @@ async function admit(ctx: SocketIOGateContext, socket: RealtimeIOSocket): Promis
   socket.data = { user, subscriptions: new Map() };
   ctx.socketState.set(socket, {
     credentials,
-    bucket: new TokenBucket(ctx.limits.inboundRatePerSocket),
+    bucket: new TokenBucket(ctx.limits.inboundRatePerSocket, ctx.bucketClock),
     policyCache: new ChannelPolicyCache({ ttlMs: ctx.limits.channelPolicyCacheMs, maxEntries: POLICY_CACHE_ENTRIES, now: ctx.now }),
   });
   return ADMITTED;

@@ -2,14 +2,18 @@ import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { waitUntil } from "./__tests__/broadcaster-contract";
 import { contractChannels, createTestRegistry, inboxChannel } from "./__tests__/realtime-test-channels";
-import { collectMessages, connectClient, request, startSocketIOTestServer } from "./__tests__/socket-io-harness";
+import type { LabCalls } from "./__tests__/realtime-test-channels";
+import { collectMessages, connectClient, dropTransport, reconnect, request, startSocketIOTestServer } from "./__tests__/socket-io-harness";
 import type { RealtimeTestClient, SocketIOTestServer, SocketIOTestServerOptions } from "./__tests__/socket-io-harness";
 import type { ForcedUnsubscribe, RealtimeStatusEvent } from "./protocol/wire-protocol";
 
 describe("SocketIORealtimeServer lifecycle", () => {
   let t: SocketIOTestServer;
+  let calls: LabCalls;
   const start = async (options: SocketIOTestServerOptions = {}): Promise<SocketIOTestServer> => {
-    t = await startSocketIOTestServer({ registry: createTestRegistry().registry, ...options });
+    const test = createTestRegistry();
+    calls = test.calls;
+    t = await startSocketIOTestServer({ registry: test.registry, ...options });
     t.authenticator.users.set("alice-s1", { userId: "alice", roles: ["admin"], sessionId: "s1" });
     t.authenticator.users.set("alice-s2", { userId: "alice", roles: ["admin"], sessionId: "s2" });
     t.authenticator.users.set("bob", { userId: "bob", roles: [] });
@@ -87,14 +91,19 @@ describe("SocketIORealtimeServer lifecycle", () => {
   });
 
   it("re-checks credentials periodically and disconnects at expiry", async () => {
-    await start({ limits: { reauthIntervalMs: 30 } });
-    // Expiry far enough out that several 30 ms re-checks fall before it, even on a loaded machine.
-    t.authenticator.users.set("short", { userId: "carol", roles: [], expiresAt: Date.now() + 1_000 });
+    // The sweep runs on real timers; the expiry is the injected clock's, so it comes when the test says.
+    const clock = { now: 1_000_000 };
+    await start({ limits: { reauthIntervalMs: 30 }, now: () => clock.now });
+    t.authenticator.users.set("short", { userId: "carol", roles: [], expiresAt: clock.now + 1_000 });
     const carol = await t.connect({ token: "short" });
     const anonymous = await t.connect();
+    const gone = disconnected(carol);
     const seenBefore = t.authenticator.seen.length;
-    expect(await disconnected(carol)).toBe("io server disconnect");
-    expect(t.authenticator.seen.length).toBeGreaterThan(seenBefore); // it was re-asked meanwhile
+    await waitUntil(() => t.authenticator.seen.length > seenBefore); // re-asked by a sweep, and kept
+    expect(carol.connected).toBe(true);
+    clock.now += 1_000;
+    expect(await gone).toBe("io server disconnect");
+    expect(t.logs.entries().some((entry) => entry.msg === "realtime_socket_deauthenticated" && entry.reason === "session_expired")).toBe(true);
     expect(anonymous.connected).toBe(true);
   });
 
@@ -156,17 +165,16 @@ describe("SocketIORealtimeServer lifecycle", () => {
 
   it("restores subscriptions after connection-state recovery, re-running the gates", async () => {
     await start({ connectionStateRecovery: { maxDisconnectionDurationMs: 10_000 } });
-    const client = await t.connect({ token: "bob", reconnection: true });
+    const client = await t.connect({ token: "bob" });
     const received = collectMessages(client);
     await subscribe(client, "inbox.bob");
     // Socket.IO recovers from the offset of the last broadcast the client saw.
     await t.server.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n: 1 });
     await waitUntil(() => received.length === 1);
-    const reconnected = new Promise((resolve) => client.once("connect", () => resolve(undefined)));
-    client.io.engine.close(); // a network drop: recoverable
+    dropTransport(client); // a network drop: recoverable
     await waitUntil(() => t.server.connectedSockets() === 0);
     await t.server.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n: 2 }); // missed while away
-    await reconnected;
+    await reconnect(client);
     expect(client.recovered).toBe(true);
     await t.server.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n: 3 });
     await waitUntil(() => received.length === 3);
@@ -177,18 +185,17 @@ describe("SocketIORealtimeServer lifecycle", () => {
 
   it("drops a recovered subscription the user lost access to while away", async () => {
     await start({ connectionStateRecovery: { maxDisconnectionDurationMs: 10_000 } });
-    const alice = await t.connect({ token: "alice-s1", reconnection: true });
+    const alice = await t.connect({ token: "alice-s1" });
     const received = collectMessages(alice);
     const notices: ForcedUnsubscribe[] = [];
     alice.on("realtime:unsubscribed", (notice) => notices.push(notice));
     await subscribe(alice, "contract.admin");
     await t.server.broadcaster.broadcast(contractChannels.admin, {}, { n: 1 });
     await waitUntil(() => received.length === 1);
-    const reconnected = new Promise((resolve) => alice.once("connect", () => resolve(undefined)));
-    alice.io.engine.close();
+    dropTransport(alice);
     await waitUntil(() => t.server.connectedSockets() === 0);
     t.authenticator.users.set("alice-s1", { userId: "alice", roles: [], sessionId: "s1" });
-    await reconnected;
+    await reconnect(alice);
     expect(alice.recovered).toBe(true);
     await waitUntil(() => notices.length === 1);
     expect(notices[0]).toMatchObject({ channel: "contract.admin", error: { code: "FORBIDDEN" } });
@@ -211,8 +218,9 @@ describe("SocketIORealtimeServer lifecycle", () => {
         events.push("ack");
         return response;
       });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await t.server.close({ drainTimeoutMs: 2_000 });
+    await waitUntil(() => calls.invocations.length === 1); // the handler is running
+    // A drain bound far above the handler's 300 ms: close() returns as soon as the handler is done.
+    await t.server.close({ drainTimeoutMs: 30_000 });
     expect(await ack).toEqual({ ok: true, result: "done" });
     await waitUntil(() => events.length === 3);
     // A transport close (not "io server disconnect"): the client reconnects, to another instance.
@@ -246,7 +254,7 @@ describe("SocketIORealtimeServer lifecycle", () => {
     await waitUntil(() => t.server.connectedSockets() === 1);
     expect(t.metrics.snapshot().slowConsumerDisconnectsTotal).toBe(1);
     expect(t.logs.entriesAt(40).map((e) => e.msg)).toContain("realtime_slow_consumer_disconnected");
-    await waitUntil(() => healthyReceived.length === sent, 15_000);
+    await waitUntil(() => healthyReceived.length === sent);
     expect(healthy.connected).toBe(true);
     transport.ws._socket.destroy(); // it would otherwise wait out the WebSocket close timeout
   }, 45_000);

@@ -115,12 +115,13 @@ export class SocketIORealtimeServer implements IRealtimeServer {
       connections: new LocalConnectionTable(limits.inboundRatePerUser),
       anonymousConnections: new LocalConnectionTable(limits.inboundRatePerUser),
       presence,
-      rateLimits: options.rateLimits ?? new InMemoryRateLimitStore(),
+      rateLimits: options.rateLimits ?? new InMemoryRateLimitStore({ now: options.now }),
       socketState: new WeakMap(),
       idempotency: options.idempotency ?? new InMemoryIdempotencyStore<PublishAck>({ now: options.now }),
       inFlight: new InFlightTracker(),
       wrapHandler: options.wrapHandler ?? ((_template, handler) => handler),
       now: options.now ?? Date.now,
+      bucketClock: options.now ?? performance.now.bind(performance),
       isClosing: () => this.#closed !== null,
     };
     this.#io.use(createConnectionGate(this.#ctx));

@@ -149,8 +149,15 @@ export function describeBroadcasterContract(adapter: string, createHarness: () =
   });
 }
 
-/** Polls until `predicate` holds; for adapters that deliver asynchronously. */
-export async function waitUntil(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+/** How long `waitUntil` waits for a condition by default. */
+export const WAIT_TIMEOUT_MS = 20_000;
+
+/**
+ * Polls until `predicate` holds; for adapters that deliver asynchronously. The bound is
+ * generous on purpose: it only matters when the condition never holds (a loaded machine
+ * is slow, not wrong), so it is never a timing assertion.
+ */
+export async function waitUntil(predicate: () => boolean, timeoutMs = WAIT_TIMEOUT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`waitUntil: condition not met within ${timeoutMs} ms`);

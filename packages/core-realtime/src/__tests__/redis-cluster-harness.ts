@@ -77,7 +77,7 @@ export function createRedisContractHarness(client: () => RedisClientType, keyPre
           },
           received: () => received,
           waitFor: async (count) => {
-            await waitUntil(() => received.length >= count, 10_000);
+            await waitUntil(() => received.length >= count);
             return received;
           },
           close: async () => {

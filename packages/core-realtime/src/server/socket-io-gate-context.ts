@@ -45,8 +45,10 @@ export interface SocketIOGateContext {
   readonly idempotency: IIdempotencyStore<PublishAck>;
   readonly inFlight: InFlightTracker;
   readonly wrapHandler: (channelTemplate: string, handler: RealtimeInboundHandler) => RealtimeInboundHandler;
-  /** The server's clock (policy cache expiry); injectable for tests. */
+  /** The server's clock (session expiry, policy cache expiry); injectable for tests. */
   readonly now: () => number;
+  /** The token buckets' clock: monotonic `performance.now`, or the injected `now` in tests. */
+  readonly bucketClock: () => number;
   /** True once `close()` started: new connections are turned away. */
   isClosing(): boolean;
 }

@@ -54,7 +54,7 @@ const controlBuckets = new WeakMap<RealtimeIOSocket, TokenBucket>();
 export function limitControlFrame(ctx: SocketIOGateContext, socket: RealtimeIOSocket): ErrorAck | null {
   let bucket = controlBuckets.get(socket);
   if (bucket === undefined) {
-    bucket = new TokenBucket(ctx.limits.controlRatePerSocket);
+    bucket = new TokenBucket(ctx.limits.controlRatePerSocket, ctx.bucketClock);
     controlBuckets.set(socket, bucket);
   }
   const verdict = bucket.take();

@@ -28,7 +28,12 @@ export interface SocketIORealtimeServerOptions {
   rateLimits?: IRateLimitStore;
   /** Publish de-duplication by client message id, per user; defaults to in-memory (per instance). Pass a `RedisIdempotencyStore` so a retry on another instance runs once. */
   idempotency?: IIdempotencyStore<PublishAck>;
-  /** The clock of the policy cache and the in-memory idempotency store; default `Date.now` (tests inject one). */
+  /**
+   * The server's clock, injected by tests so no expiry depends on real time: session expiry
+   * (`RealtimeUser.expiresAt`, at connect and on every frame), the policy cache, the in-memory
+   * idempotency store and, when given, the token buckets. Default `Date.now` (the buckets then
+   * use the monotonic `performance.now`).
+   */
   now?: () => number;
   /** Identifies this instance (presence connection ids, logs); default a random UUID. */
   instanceId?: string;

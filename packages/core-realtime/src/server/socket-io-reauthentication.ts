@@ -33,7 +33,7 @@ function isExpired(user: RealtimeUser, now: number): boolean {
  */
 export function refuseExpiredSession(ctx: SocketIOGateContext, socket: RealtimeIOSocket): ErrorAck | null {
   const user = socket.data.user;
-  if (user === null || !isExpired(user, Date.now())) return null;
+  if (user === null || !isExpired(user, ctx.now())) return null;
   // After this frame's ack has been queued: a closing connection still flushes what it was given.
   setImmediate(() => {
     if (socket.connected) disconnectFor(ctx, socket, "session_expired");
@@ -66,7 +66,7 @@ export async function reauthenticateSocket(ctx: SocketIOGateContext, socket: Rea
   const previous = socket.data.user;
   const state = ctx.socketState.get(socket);
   if (previous === null || state === undefined || !socket.connected) return;
-  if (isExpired(previous, Date.now())) return disconnectFor(ctx, socket, "session_expired");
+  if (isExpired(previous, ctx.now())) return disconnectFor(ctx, socket, "session_expired");
 
   let user: RealtimeUser | null;
   try {
@@ -78,7 +78,7 @@ export async function reauthenticateSocket(ctx: SocketIOGateContext, socket: Rea
   }
   if (!socket.connected) return;
   if (user === null || user.userId !== previous.userId) return disconnectFor(ctx, socket, "credentials_revoked");
-  if (isExpired(user, Date.now())) return disconnectFor(ctx, socket, "session_expired");
+  if (isExpired(user, ctx.now())) return disconnectFor(ctx, socket, "session_expired");
 
   socket.data.user = user;
   state.policyCache.clear();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { waitUntil } from "../__tests__/broadcaster-contract";
 import { contractChannels, createTestRegistry } from "../__tests__/realtime-test-channels";
-import { collectMessages, request, startSocketIOTestServer } from "../__tests__/socket-io-harness";
+import { collectMessages, dropTransport, reconnect, request, startSocketIOTestServer } from "../__tests__/socket-io-harness";
 import type { RealtimeTestClient, SocketIOTestServer } from "../__tests__/socket-io-harness";
 import type { ForcedUnsubscribe } from "../protocol/wire-protocol";
 
@@ -30,9 +30,9 @@ describe("connection-state recovery re-runs the gates before anything is written
     t.authenticator.users.set("alice-s1", { userId: "alice", roles: ["admin"], sessionId: "s1" });
   };
 
-  /** Subscribes alice to the admin and public channels, sees one message on each, then drops her transport. */
+  /** Subscribes alice to the admin and public channels, sees one message on each, then drops her transport (she stays away until `reconnect`). */
   const dropAfterSubscribing = async (): Promise<{ alice: RealtimeTestClient; wire: string[] }> => {
-    const alice = await t.connect({ token: "alice-s1", reconnection: true });
+    const alice = await t.connect({ token: "alice-s1" });
     const wire = tapWire(alice);
     const received = collectMessages(alice);
     for (const channel of ["contract.admin", "contract.feed"]) {
@@ -41,7 +41,7 @@ describe("connection-state recovery re-runs the gates before anything is written
     await t.server.broadcaster.broadcast(contractChannels.admin, {}, { n: 1 });
     await t.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 1 });
     await waitUntil(() => received.length === 2);
-    alice.io.engine.close(); // a network drop: recoverable
+    dropTransport(alice); // a network drop: recoverable
     await waitUntil(() => t.server.connectedSockets() === 0);
     return { alice, wire };
   };
@@ -54,11 +54,13 @@ describe("connection-state recovery re-runs the gates before anything is written
     t.authenticator.users.delete("alice-s1");
     await t.server.broadcaster.broadcast(contractChannels.admin, {}, { n: 2 });
     await t.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 2 });
-    const refusal = await new Promise<Error & { data?: unknown }>((resolve) => alice.once("connect_error", resolve));
+    const refusal = await reconnect(alice).then(
+      (): Error & { data?: unknown } => new Error("expected the recovery to be refused"),
+      (error: unknown) => error as Error & { data?: unknown },
+    );
     expect(refusal.data).toMatchObject({ code: "UNAUTHENTICATED" });
     expect(adminSecrets(wire)).toEqual([]);
     expect(wire.filter((data) => data.includes('"n":2'))).toEqual([]);
-    alice.disconnect();
   });
 
   it("replays only the channels the user may still read after a role change while away", async () => {
@@ -70,7 +72,7 @@ describe("connection-state recovery re-runs the gates before anything is written
     t.authenticator.users.set("alice-s1", { userId: "alice", roles: [], sessionId: "s1" });
     await t.server.broadcaster.broadcast(contractChannels.admin, {}, { n: 2 });
     await t.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 2 });
-    await new Promise<void>((resolve) => alice.once("connect", () => resolve()));
+    await reconnect(alice);
     expect(alice.recovered).toBe(true);
     await waitUntil(() => notices.length === 1 && received.length === 1);
     expect(notices[0]).toMatchObject({ channel: "contract.admin", error: { code: "FORBIDDEN" } });
@@ -90,7 +92,7 @@ describe("connection-state recovery re-runs the gates before anything is written
     const { alice } = await dropAfterSubscribing();
     const received = collectMessages(alice);
     for (let n = 2; n <= 4; n++) await t.server.broadcaster.broadcast(contractChannels.admin, {}, { n });
-    await new Promise<void>((resolve) => alice.once("connect", () => resolve()));
+    await reconnect(alice);
     expect(alice.recovered).toBe(true);
     await waitUntil(() => received.length === 3);
     await t.server.broadcaster.broadcast(contractChannels.admin, {}, { n: 5 });

@@ -17,7 +17,7 @@ import type { PresenceUpdate, RealtimeMessage } from "../protocol/wire-protocol"
 const available = await probeRedis();
 
 
-describeWithRedis(available)("two instances sharing one Redis", { timeout: 30_000 }, () => {
+describeWithRedis(available)("two instances sharing one Redis", () => {
   const keyspace = testRedisKeyspace("cluster");
   let redis: RedisClientType;
   beforeAll(async () => {
@@ -52,7 +52,7 @@ describeWithRedis(available)("two instances sharing one Redis", { timeout: 30_00
         onA.subscribe(roomChannel, { roomId: "r1" }, (payload) => firstVisit.push(payload.n), { onSubscribed: resolve }),
       );
       await cluster.b.server.broadcaster.broadcast(roomChannel, { roomId: "r1" }, { n: 1 });
-      await waitUntil(() => firstVisit.length === 1, 10_000);
+      await waitUntil(() => firstVisit.length === 1);
       onA.close();
 
       for (let n = 2; n <= 6; n++) await cluster.b.server.broadcaster.broadcast(roomChannel, { roomId: "r1" }, { n });
@@ -63,7 +63,7 @@ describeWithRedis(available)("two instances sharing one Redis", { timeout: 30_00
       );
       expect(await recovered).toBe(true);
       await cluster.a.server.broadcaster.broadcast(roomChannel, { roomId: "r1" }, { n: 7 });
-      await waitUntil(() => secondVisit.length >= 6, 10_000);
+      await waitUntil(() => secondVisit.length >= 6);
       expect(secondVisit).toEqual([2, 3, 4, 5, 6, 7]);
       onB.close();
     });
@@ -100,7 +100,7 @@ describeWithRedis(available)("two instances sharing one Redis", { timeout: 30_00
           (i % 2 === 0 ? cluster.a : cluster.b).server.broadcaster.broadcast(roomChannel, { roomId: "race" }, { n: i }),
         ),
       );
-      await waitUntil(() => rawMessages.length >= perInstance * 2 && delivered.length >= perInstance * 2, 15_000).catch((error: unknown) => {
+      await waitUntil(() => rawMessages.length >= perInstance * 2 && delivered.length >= perInstance * 2).catch((error: unknown) => {
         throw new Error(`raw ${rawMessages.length}, sdk ${delivered.length}: ${delivered.map((m) => m.seq).join(",")}`, { cause: error });
       });
       const expected = Array.from({ length: perInstance * 2 }, (_, i) => i + 1);
@@ -128,9 +128,9 @@ describeWithRedis(available)("two instances sharing one Redis", { timeout: 30_00
 
       const carol = await signedIn(cluster.b, "carol");
       await request(carol, "realtime:subscribe", { channel: "room.p" });
-      await waitUntil(() => updates.some((u) => u.event === "join" && u.userId === "carol"), 10_000);
+      await waitUntil(() => updates.some((u) => u.event === "join" && u.userId === "carol"));
       alice.disconnect();
-      await waitUntil(() => updates.some((u) => u.event === "leave" && u.userId === "alice"), 10_000);
+      await waitUntil(() => updates.some((u) => u.event === "leave" && u.userId === "alice"));
       expect(updates.filter((u) => u.userId !== "bob")).toEqual([
         { channel: "room.p", event: "join", userId: "carol" },
         { channel: "room.p", event: "leave", userId: "alice" },
@@ -149,7 +149,7 @@ describeWithRedis(available)("two instances sharing one Redis", { timeout: 30_00
       expect(await request(bob, "realtime:presence", { channel: "room.ghost" })).toMatchObject({
         members: [{ userId: "bob" }, { userId: "ghost" }],
       });
-      await waitUntil(() => updates.some((u) => u.event === "leave" && u.userId === "ghost"), 10_000);
+      await waitUntil(() => updates.some((u) => u.event === "leave" && u.userId === "ghost"));
       expect(await request(bob, "realtime:presence", { channel: "room.ghost" })).toMatchObject({ members: [{ userId: "bob" }] });
       expect(updates.filter((u) => u.userId === "ghost")).toEqual([{ channel: "room.ghost", event: "leave", userId: "ghost" }]);
     });
@@ -163,12 +163,12 @@ describeWithRedis(available)("two instances sharing one Redis", { timeout: 30_00
         const received = collectMessages(client);
         await request(client as unknown as RealtimeTestClient, "realtime:subscribe", { channel: "contract.feed" });
         await cluster.b.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 1 });
-        await waitUntil(() => received.length === 1, 10_000);
+        await waitUntil(() => received.length === 1);
         const socketId = client.id;
 
         proxy.target(null); // the balancer has no healthy backend for a moment
         client.io.engine.close(); // a network drop: A keeps the session for recovery, in Redis
-        await waitUntil(() => cluster.a.server.connectedSockets() === 0, 10_000);
+        await waitUntil(() => cluster.a.server.connectedSockets() === 0);
         await cluster.b.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 2 });
         const reconnected = new Promise<void>((resolve) => client.once("connect", () => resolve()));
         proxy.target(Number(new URL(cluster.b.url).port));
@@ -177,9 +177,9 @@ describeWithRedis(available)("two instances sharing one Redis", { timeout: 30_00
         expect(client.recovered).toBe(true);
         expect(client.id).toBe(socketId);
         expect(cluster.b.server.connectedSockets()).toBe(1);
-        await waitUntil(() => received.length === 2, 10_000);
+        await waitUntil(() => received.length === 2);
         await cluster.a.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 3 });
-        await waitUntil(() => received.length === 3, 10_000);
+        await waitUntil(() => received.length === 3);
         expect(received.map((m) => m.payload)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
         client.disconnect();
       } finally {
@@ -197,7 +197,7 @@ describeWithRedis(available)("two instances sharing one Redis", { timeout: 30_00
       );
       const erin = await signedIn(cluster.b, "erin");
       await request(erin, "realtime:subscribe", { channel: "room.sdk" });
-      await waitUntil(() => updates.some((u) => u.userId === "erin" && u.event === "join"), 10_000);
+      await waitUntil(() => updates.some((u) => u.userId === "erin" && u.event === "join"));
       expect(await client.presence(roomChannel, { roomId: "sdk" })).toEqual([
         { userId: "dave", connections: 1 },
         { userId: "erin", connections: 1 },
