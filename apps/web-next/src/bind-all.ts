@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { bindDevSeedAdminObservability, bindProductionAdminObservability } from "@repo/admin-observability";
 import { bindDevSeedArticles, bindProductionArticles } from "@repo/articles";
 import { AuthSymbols, bindDevSeedAuth, bindProductionAuth } from "@repo/auth";
+import { createInMemoryDatabase, migrateToLatest } from "@repo/core-database";
+import type { AppDatabase } from "@repo/core-database";
 import type { BindContext, FeatureConfig, FeatureModule, HttpRoute } from "@repo/core-di";
 import { InMemoryEventBus, InMemoryJobQueue } from "@repo/core-events";
 import { createEventMetrics, createLogger, createMetricsRegistry, getTracer } from "@repo/core-observability";
@@ -13,6 +15,7 @@ import { bindDevSeedPolls, bindProductionPolls } from "@repo/polls";
 import { bindProductionApp } from "./bind-production";
 import { loadProcessEnv } from "./env";
 import type { AppEnv } from "./env";
+import { featureMigrations } from "./feature-migrations";
 import { featureRouters } from "./feature-routers";
 import { resolveRealtime } from "./realtime/resolve-realtime";
 import type { BindAllDeps, RealtimeBinding } from "./realtime/resolve-realtime";
@@ -27,6 +30,25 @@ export interface BindAllOptions {
   readonly metricsRegistry?: Registry;
   /** The realtime instance id (tags ping ticks); defaults to a random id. */
   readonly instanceId?: string;
+  /**
+   * The system of record, already migrated (`startServer` opens it from
+   * DATABASE_URL / DATA_DIR). Defaults to a fresh in-memory embedded
+   * PostgreSQL, migrated here and closed by `close()`.
+   */
+  readonly database?: AppDatabase;
+}
+
+/** The caller's database, or a fresh in-memory one this app owns (and closes). */
+async function resolveDatabase(given: AppDatabase | undefined): Promise<{ database: AppDatabase; owned: boolean }> {
+  if (given !== undefined) return { database: given, owned: false };
+  const database = createInMemoryDatabase();
+  try {
+    await migrateToLatest(database, featureMigrations);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return { database, owned: true };
 }
 
 /** The feature config every feature receives, derived from the app's env. */
@@ -77,6 +99,7 @@ async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOpt
   const eventMetrics = createEventMetrics(metricsRegistry);
   const bus = new InMemoryEventBus({ logger, metrics: eventMetrics });
   const queue = new InMemoryJobQueue({ logger, metrics: eventMetrics, bus });
+  const { database, owned: ownsDatabase } = await resolveDatabase(options.database);
   const ctx: BindContext = {
     config: featureConfigFromEnv(env),
     tracer: getTracer("web-next"),
@@ -87,6 +110,7 @@ async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOpt
     realtimeRegistry: binding.realtimeRegistry,
     realtimeServer: binding.realtimeServer,
     redis: binding.redis,
+    database,
     metricsRegistry,
   };
 
@@ -113,6 +137,7 @@ async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOpt
       await appRealtime.close();
       for (const feature of Object.values(features) as FeatureModule<unknown>[]) await feature.close?.();
       await queue.close();
+      if (ownsDatabase) await database.close();
     })());
 
   return {
@@ -121,6 +146,7 @@ async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOpt
     authenticator,
     httpRoutes: collectHttpRoutes(features),
     realtime: binding,
+    database,
     logger,
     metricsRegistry,
     close,

@@ -9,6 +9,7 @@ import { bindDevSeedAdminObservability } from "./bind-dev-seed";
 import { bindProductionAdminObservability } from "./bind-production";
 import { AdminObservabilitySymbols } from "./di/symbols";
 import { adminObservabilityChannel } from "./realtime/admin-observability.channel";
+import { createInMemoryDatabase } from "@repo/core-database";
 
 function bindContext(overrides: Partial<BindContext> = {}): BindContext {
   const { logger } = createLogCapture();
@@ -23,6 +24,7 @@ function bindContext(overrides: Partial<BindContext> = {}): BindContext {
     realtimeRegistry: new RealtimeHandlerRegistry(),
     realtimeServer: null,
     redis: null,
+    database: createInMemoryDatabase(),
     metricsRegistry: createMetricsRegistry(),
     ...overrides,
   };

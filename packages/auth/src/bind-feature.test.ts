@@ -8,6 +8,7 @@ import { bindDevSeedAuth } from "./bind-dev-seed";
 import { bindProductionAuth } from "./bind-production";
 import { AuthSymbols } from "./di/symbols";
 import { InMemorySessionStore } from "./repositories/in-memory-session-store";
+import { createInMemoryDatabase } from "@repo/core-database";
 
 function bindContext(): BindContext {
   const { logger } = createLogCapture();
@@ -22,6 +23,7 @@ function bindContext(): BindContext {
     realtimeRegistry: new RealtimeHandlerRegistry(),
     realtimeServer: null,
     redis: null,
+    database: createInMemoryDatabase(),
     metricsRegistry: createMetricsRegistry(),
   };
 }

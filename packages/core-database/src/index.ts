@@ -1,4 +1,4 @@
-export { openDatabase } from "./open-database";
+export { createInMemoryDatabase, openDatabase } from "./open-database";
 export type { AppDatabase, BaseSchema, DatabaseOptions } from "./app-database";
 export { migrateToLatest, migrationTableOf } from "./migrate-to-latest";
 export type { FeatureMigrationReport, FeatureMigrations } from "./migrate-to-latest";

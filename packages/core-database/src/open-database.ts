@@ -28,14 +28,30 @@ function openPostgres(url: string, onError: ((error: Error) => void) | undefined
   return wrap(db, "postgres", async () => undefined);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<AppDatabase> {
-  const release = dataDir === undefined ? () => undefined : lockDataDir(dataDir);
+/**
+ * A throwaway in-memory embedded PostgreSQL, started on its first query, so a
+ * context that never queries pays no initdb. Synchronous, for test contexts
+ * built without `await`; migrate it before use (`migrateToLatest`).
+ *
+ * @example
+ * const database = createInMemoryDatabase();
+ * await migrateToLatest(database, [pollsMigrations]);
+ */
+export function createInMemoryDatabase(): AppDatabase {
+  let started: PGlite | undefined;
+  const db = new Kysely<BaseSchema>({
+    dialect: new PGliteDialect({ pglite: async () => (started = await PGlite.create({ parsers: { [INT8_OID]: parseInt8 } })) }),
+  });
+  return wrap(db, "pglite", async () => {
+    if (started !== undefined && !started.closed) await started.close();
+  });
+}
+
+async function openPgliteDir(dataDir: string): Promise<AppDatabase> {
+  const release = lockDataDir(dataDir);
   try {
-    const pglite = await PGlite.create({
-      // The folder holds the lock file beside PostgreSQL's own files, which live one level down.
-      ...(dataDir === undefined ? {} : { dataDir: join(resolve(dataDir), "pgdata") }),
-      parsers: { [INT8_OID]: parseInt8 },
-    });
+    // The folder holds the lock file beside PostgreSQL's own files, which live one level down.
+    const pglite = await PGlite.create({ dataDir: join(resolve(dataDir), "pgdata"), parsers: { [INT8_OID]: parseInt8 } });
     const db = new Kysely<BaseSchema>({ dialect: new PGliteDialect({ pglite }) });
     return wrap(db, "pglite", async () => {
       // Kysely only closes an engine it has initialised; a never-queried one is closed here.
@@ -67,7 +83,8 @@ function wrap(db: Kysely<BaseSchema>, kind: AppDatabase["kind"], afterDestroy: (
 /**
  * Opens the app's database: a PostgreSQL server (`url`), the embedded
  * PostgreSQL (PGlite) in a folder (`dataDir`, refused while another live
- * process holds it), or a fresh in-memory PGlite (`inMemory`, tests).
+ * process holds it), or a fresh in-memory PGlite (`inMemory`, tests; started
+ * on its first query, so a context that never queries costs nothing).
  *
  * @example
  * const database = await openDatabase({ url: "postgres://postgres@127.0.0.1:5432/app" });
@@ -76,6 +93,6 @@ function wrap(db: Kysely<BaseSchema>, kind: AppDatabase["kind"], afterDestroy: (
  */
 export async function openDatabase(options: DatabaseOptions): Promise<AppDatabase> {
   if ("url" in options) return openPostgres(options.url, options.onError);
-  if ("dataDir" in options) return openPglite(options.dataDir);
-  return openPglite(undefined);
+  if ("dataDir" in options) return openPgliteDir(options.dataDir);
+  return createInMemoryDatabase();
 }

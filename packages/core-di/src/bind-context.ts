@@ -1,3 +1,4 @@
+import type { AppDatabase } from "@repo/core-database";
 import type { IEventBus, IJobQueue } from "@repo/core-events";
 import type { getTracer, Logger, Registry } from "@repo/core-observability";
 import type { IRealtimeBroadcaster, IRealtimeHandlerRegistry, IRealtimeServer } from "@repo/core-realtime/server";
@@ -54,5 +55,11 @@ export interface BindContext {
   readonly realtimeServer: IRealtimeServer | null;
   /** Shared Redis connection; `null` when REDIS_URL is unset. */
   readonly redis: RedisClient | null;
+  /**
+   * The system of record (ADR-020): PostgreSQL (`DATABASE_URL`) or embedded
+   * PGlite, already migrated to every feature's latest migration. Features
+   * read their own tables through `database.db.$extendTables<Tables>()`.
+   */
+  readonly database: AppDatabase;
   readonly metricsRegistry: Registry;
 }

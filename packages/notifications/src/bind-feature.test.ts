@@ -10,6 +10,7 @@ import { DEV_SEED_NOTIFICATIONS } from "./dev-seed/seed-notifications";
 import { NotificationsSymbols } from "./di/symbols";
 import { notificationsChannel } from "./realtime/notifications.channel";
 import { InMemoryNotificationRepository } from "./repositories/in-memory-notification-repository";
+import { createInMemoryDatabase } from "@repo/core-database";
 
 function bindContext(overrides: Partial<BindContext> = {}): BindContext {
   const { logger } = createLogCapture();
@@ -24,6 +25,7 @@ function bindContext(overrides: Partial<BindContext> = {}): BindContext {
     realtimeRegistry: new RealtimeHandlerRegistry(),
     realtimeServer: null,
     redis: null,
+    database: createInMemoryDatabase(),
     metricsRegistry: createMetricsRegistry(),
     ...overrides,
   };

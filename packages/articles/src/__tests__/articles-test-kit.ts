@@ -6,6 +6,7 @@ import { createLogCapture } from "@repo/core-observability/testing";
 import type { LogCapture } from "@repo/core-observability/testing";
 import { RealtimeHandlerRegistry } from "@repo/core-realtime/server";
 import { RecordingEventBus, RecordingRealtimeBroadcaster } from "@repo/core-testing";
+import { createInMemoryDatabase } from "@repo/core-database";
 
 /** A BindContext of real in-memory parts and Recording doubles, plus handles on them for assertions. */
 export interface ArticlesTestContext {
@@ -36,6 +37,7 @@ export function articlesTestContext(overrides: Partial<BindContext> = {}): Artic
     realtimeRegistry: new RealtimeHandlerRegistry(),
     realtimeServer: null,
     redis: null,
+    database: createInMemoryDatabase(),
     metricsRegistry: createMetricsRegistry(),
     ...overrides,
   };

@@ -9,6 +9,7 @@ import { RecordingEventBus, RecordingRealtimeBroadcaster } from "@repo/core-test
 import type { Poll, PollActor } from "../domain/poll";
 import { InMemoryPollRepository } from "../repositories/in-memory-poll-repository";
 import { InMemoryVoteRepository } from "../repositories/in-memory-vote-repository";
+import { createInMemoryDatabase } from "@repo/core-database";
 
 export const alice: PollActor = { userId: "alice", roles: ["admin"] };
 export const bob: PollActor = { userId: "bob", roles: [] };
@@ -65,6 +66,7 @@ export function pollsTestContext(overrides: Partial<BindContext> & { readonly re
     realtimeRegistry: new RealtimeHandlerRegistry(),
     realtimeServer: null,
     redis: null,
+    database: createInMemoryDatabase(),
     metricsRegistry: createMetricsRegistry(),
     ...overrides,
   };

@@ -1,0 +1,11 @@
+import type { FeatureMigrations } from "@repo/core-database";
+
+/**
+ * Every feature's migrations, applied in this order at start-up (and by
+ * `pnpm db:migrate`) before any feature is bound. Each feature keeps its own
+ * history table, so the order only matters for foreign keys across features.
+ * The feature generator adds lines above the anchor.
+ */
+export const featureMigrations: readonly FeatureMigrations[] = [
+  // @anchor:feature-migrations
+];
