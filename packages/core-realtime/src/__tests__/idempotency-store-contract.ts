@@ -1,4 +1,4 @@
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import type { IdempotencyRunOptions, IIdempotencyStore } from "../server/idempotency-store";
 
 /** What one run answers in these tests: which run produced it. */
@@ -82,7 +82,7 @@ export function idempotencyStoreContract(makePair: () => Promise<IdempotencyStor
     };
     const first = a.run("user:alice", key, slow, CONTRACT_OPTIONS);
     const second = a.run("user:alice", key, slow, CONTRACT_OPTIONS);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.waitFor(() => expect(started).toBe(1), { timeout: 20_000 }); // the run is in flight
     release({ ok: true, run: -1 });
     expect(await Promise.all([first, second])).toEqual([
       { value: { ok: true, run: -1 }, duplicate: false },

@@ -21,7 +21,16 @@ export interface RedisCluster {
 export interface RedisClusterOptions {
   readonly presenceTtlMs?: number;
   readonly presenceHeartbeatMs?: number;
+  /** The presence stores' clock (lease expiry); default `Date.now`. */
+  readonly now?: () => number;
 }
+
+/**
+ * The bound on each Redis call in these tests. Past it an instance falls back to its own
+ * state (local delivery, own epoch, own buckets), which is right in an outage and a false
+ * failure on a loaded machine with a healthy Redis: so it is generous here.
+ */
+export const REDIS_TEST_TIMEOUT_MS = 20_000;
 
 /**
  * Two `SocketIORealtimeServer` instances wired exactly as the app wires them
@@ -40,11 +49,16 @@ export async function startRedisCluster(
     startSocketIOTestServer({
       registry: createTestRegistry().registry,
       authenticator,
-      adapter: createRedisStreamsAdapter(client, { keyPrefix, logger, blockTimeMs: 500 }),
-      channelLog: new RedisChannelLog(client, { keyPrefix }),
-      presence: new RedisPresenceStore(client, { keyPrefix, ttlMs: options.presenceTtlMs ?? 30_000 }),
+      adapter: createRedisStreamsAdapter(client, { keyPrefix, logger, blockTimeMs: 500, timeoutMs: REDIS_TEST_TIMEOUT_MS }),
+      channelLog: new RedisChannelLog(client, { keyPrefix, timeoutMs: REDIS_TEST_TIMEOUT_MS }),
+      presence: new RedisPresenceStore(client, {
+        keyPrefix,
+        ttlMs: options.presenceTtlMs ?? 30_000,
+        timeoutMs: REDIS_TEST_TIMEOUT_MS,
+        ...(options.now === undefined ? {} : { now: options.now }),
+      }),
       presenceHeartbeatMs: options.presenceHeartbeatMs ?? 10_000,
-      rateLimits: new RedisRateLimitStore(client, { keyPrefix }),
+      rateLimits: new RedisRateLimitStore(client, { keyPrefix, timeoutMs: REDIS_TEST_TIMEOUT_MS }),
       connectionStateRecovery: { maxDisconnectionDurationMs: 30_000 },
     });
   const [a, b] = await Promise.all([instance(), instance()]);

@@ -44,8 +44,10 @@ describe.skipIf(!redisServerInstalled)("the outbox through a Redis outage (priva
       const logger = createLogCapture({ level: "error" }).logger;
       return startSocketIOTestServer({
         registry: createTestRegistry().registry,
-        adapter: createRedisStreamsAdapter(client, { keyPrefix, logger, blockTimeMs: 200 }),
-        channelLog: new RedisChannelLog(client, { keyPrefix, timeoutMs: 300 }),
+        // Bounds well above a loaded machine's round trip (past them an instance delivers locally only);
+        // once Redis is down the client is not ready and calls fail at once, whatever the bound.
+        adapter: createRedisStreamsAdapter(client, { keyPrefix, logger, blockTimeMs: 200, timeoutMs: 5_000 }),
+        channelLog: new RedisChannelLog(client, { keyPrefix, timeoutMs: 5_000 }),
       });
     };
     [a, b] = await Promise.all([instance(), instance()]);
@@ -88,7 +90,7 @@ describe.skipIf(!redisServerInstalled)("the outbox through a Redis outage (priva
     // The relay keeps them: nothing reaches anyone through the local fallback, where B's subscribers would miss them.
     const store = new PostgresOutboxStore(database.db);
     const retried = async () => (await outboxRows(database.db)).some((row) => Number(row.attempts) >= 2);
-    for (const deadline = Date.now() + 20_000; !(await retried()); ) {
+    for (const deadline = Date.now() + 60_000; !(await retried()); ) {
       if (Date.now() > deadline) throw new Error("the relay never retried");
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

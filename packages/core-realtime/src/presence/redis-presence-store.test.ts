@@ -17,11 +17,12 @@ describeWithRedis(available)("RedisPresenceStore against a real Redis", () => {
   describePresenceStoreContract("RedisPresenceStore", () => {
     // A fake clock shared by both "instances": lease ends are compared against it, not Redis's own time.
     let now = Date.now();
-    const options = { keyPrefix: keyspace.prefix, ttlMs: 1_000, now: () => now };
+    // A long TTL: Redis also expires the keys after twice the TTL of real time, which must not happen mid-test.
+    const options = { keyPrefix: keyspace.prefix, ttlMs: 60_000, timeoutMs: 20_000, now: () => now };
     return Promise.resolve({
       a: new RedisPresenceStore(redis, options),
       b: new RedisPresenceStore(redis, options),
-      ttlMs: 1_000,
+      ttlMs: 60_000,
       advance: (ms) => void (now += ms),
     });
   });

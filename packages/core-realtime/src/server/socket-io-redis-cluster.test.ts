@@ -138,17 +138,23 @@ describeWithRedis(available)("two instances sharing one Redis", () => {
     });
 
     it("expires the members of an instance that stopped renewing them and tells the others", async () => {
-      cluster = await startRedisCluster(redis, keyspace.prefix, { presenceTtlMs: 30_000, presenceHeartbeatMs: 100 });
+      // Lease expiry on one injected clock: the ghost's lease runs out when the test moves it, not
+      // after some real milliseconds a loaded machine may spend before the first presence request.
+      const clock = { now: Date.now() };
+      const now = (): number => clock.now;
+      cluster = await startRedisCluster(redis, keyspace.prefix, { presenceTtlMs: 30_000, presenceHeartbeatMs: 100, now });
       const bob = await signedIn(cluster.a, "bob");
       const updates: PresenceUpdate[] = [];
       bob.on("realtime:presence-update", (update) => updates.push(update));
       await request(bob, "realtime:subscribe", { channel: "room.ghost" });
       // A lease from an instance that died right after writing it: nobody will ever renew it.
-      const deadInstance = new RedisPresenceStore(redis, { keyPrefix: keyspace.prefix, ttlMs: 300 });
+      const deadInstance = new RedisPresenceStore(redis, { keyPrefix: keyspace.prefix, ttlMs: 10_000, now });
       await deadInstance.touch("room.ghost", [{ userId: "ghost", connectionId: "dead-instance:s1" }]);
       expect(await request(bob, "realtime:presence", { channel: "room.ghost" })).toMatchObject({
         members: [{ userId: "bob" }, { userId: "ghost" }],
       });
+      expect(updates.filter((u) => u.userId === "ghost")).toEqual([]); // live leases survive the heartbeats
+      clock.now += 10_001; // past the ghost's lease, well inside bob's (renewed every heartbeat for 30 s)
       await waitUntil(() => updates.some((u) => u.event === "leave" && u.userId === "ghost"));
       expect(await request(bob, "realtime:presence", { channel: "room.ghost" })).toMatchObject({ members: [{ userId: "bob" }] });
       expect(updates.filter((u) => u.userId === "ghost")).toEqual([{ channel: "room.ghost", event: "leave", userId: "ghost" }]);

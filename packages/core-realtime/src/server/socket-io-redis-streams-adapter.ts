@@ -25,7 +25,7 @@ export interface RedisStreamsAdapterOptions {
  * adapter's reader and subscriber are ordinary duplicates: they queue while
  * Redis is away and resume when it returns.
  */
-function publishingFacade(client: RedisClientType, timeoutMs: number, log: Logger): object {
+function publishingFacade(client: RedisClientType, timeoutMs: number, log: Logger, streamStart: Promise<string | undefined>): object {
   const bounded = <T>(what: string, call: () => Promise<T>): Promise<T> => boundedRedisCall(client, timeoutMs, what, call);
   const fireAndForget = (what: string, call: () => Promise<unknown>): Promise<unknown> =>
     bounded(what, call).catch((error: unknown) => {
@@ -35,7 +35,7 @@ function publishingFacade(client: RedisClientType, timeoutMs: number, log: Logge
   return {
     // Feature detection only: it tells the adapter this is a node-redis v4+ client.
     sSubscribe: client.sSubscribe.bind(client),
-    duplicate: () => gentlyClosingDuplicate(client),
+    duplicate: () => gentlyClosingDuplicate(client, streamStart),
     xAdd: (...args: Parameters<RedisClientType["xAdd"]>) => bounded("XADD", () => client.xAdd(...args)),
     xRange: (...args: Parameters<RedisClientType["xRange"]>) => bounded("XRANGE", () => client.xRange(...args)),
     sendCommand: (...args: Parameters<RedisClientType["sendCommand"]>) => bounded("PUBSUB", () => client.sendCommand(...args)),
@@ -54,8 +54,9 @@ function publishingFacade(client: RedisClientType, timeoutMs: number, log: Logge
  * lets queued commands finish; a client that is not connected is destroyed
  * with its queue drained quietly.
  */
-function gentlyClosingDuplicate(client: RedisClientType): RedisClientType {
+function gentlyClosingDuplicate(client: RedisClientType, streamStart: Promise<string | undefined>): RedisClientType {
   const duplicate = client.duplicate();
+  readFromKnownOffsets(duplicate, streamStart);
   Object.defineProperty(duplicate, "disconnect", {
     value: async (): Promise<void> => {
       if (duplicate.isReady) return duplicate.close();
@@ -63,6 +64,47 @@ function gentlyClosingDuplicate(client: RedisClientType): RedisClientType {
     },
   });
   return duplicate;
+}
+
+/** The id of the stream's last entry ("0-0" for an empty or missing stream); `undefined` when Redis cannot say. */
+async function lastStreamId(client: RedisClientType, stream: string, timeoutMs: number, log: Logger): Promise<string | undefined> {
+  try {
+    const entries = await boundedRedisCall(client, timeoutMs, "XREVRANGE", () => client.xRevRange(stream, "+", "-", { COUNT: 1 }));
+    return entries?.[0]?.id ?? "0-0";
+  } catch (error) {
+    log.debug({ err: error, stream }, "realtime_adapter_stream_start_unknown");
+    return undefined;
+  }
+}
+
+/** The ids of the entries in an XREAD reply (`[{ name, messages: [{ id }] }]` or null). */
+function entryIds(reply: unknown): string[] {
+  if (!Array.isArray(reply)) return [];
+  return reply.flatMap((stream: unknown) => {
+    const messages = (stream as { messages?: unknown } | null)?.messages;
+    return Array.isArray(messages) ? messages.map((entry: unknown) => String((entry as { id?: unknown } | null)?.id)) : [];
+  });
+}
+
+/**
+ * The adapter reads its stream from "$" (entries added after the call) until it has read one
+ * entry, so an entry added between two reads (while the reader connects, or between a BLOCK
+ * that timed out and the next XREAD) was lost to this instance for good: a broadcast from
+ * another instance that never reached its sockets. Here "$" is replaced by a concrete id: the
+ * last entry read, else the stream's last entry when the adapter was created.
+ */
+function readFromKnownOffsets(reader: RedisClientType, streamStart: Promise<string | undefined>): void {
+  const xRead = reader.xRead.bind(reader);
+  let lastRead: string | undefined;
+  Object.defineProperty(reader, "xRead", {
+    value: async (...[streams, options]: Parameters<RedisClientType["xRead"]>) => {
+      const list = Array.isArray(streams) ? streams : [streams];
+      const from = list.length === 1 && list[0]?.id === "$" ? (lastRead ?? (await streamStart)) : undefined;
+      const reply = await xRead(from === undefined ? streams : list.map((stream) => ({ ...stream, id: from })), options);
+      lastRead = entryIds(reply).at(-1) ?? lastRead;
+      return reply;
+    },
+  });
 }
 
 /**
@@ -78,8 +120,12 @@ function gentlyClosingDuplicate(client: RedisClientType): RedisClientType {
 export function createRedisStreamsAdapter(client: RedisClientType, options: RedisStreamsAdapterOptions): SocketIOAdapterFactory {
   const prefix = options.keyPrefix ?? "";
   const log = options.logger.child({ layer: "realtime-adapter" });
-  return createAdapter(publishingFacade(client, options.timeoutMs ?? 1_000, log), {
-    streamName: `${prefix}socket.io`,
+  const streamName = `${prefix}socket.io`;
+  const timeoutMs = options.timeoutMs ?? 1_000;
+  // Asked before this instance publishes anything (same connection, so Redis answers it first).
+  const streamStart = lastStreamId(client, streamName, timeoutMs, log);
+  return createAdapter(publishingFacade(client, timeoutMs, log, streamStart), {
+    streamName,
     channelPrefix: `${prefix}socket.io`,
     sessionKeyPrefix: `${prefix}sio:session:`,
     maxLen: options.maxLen ?? 10_000,
