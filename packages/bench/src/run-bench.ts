@@ -8,11 +8,16 @@ import { runManyChannels } from "./scenarios/many-channels";
 import { probeRedis, runRedisFanOut } from "./scenarios/redis-fan-out";
 import type { ScenarioContext } from "./scenarios/scenario-context";
 
-const RUNNERS: Record<Exclude<ScenarioName, "redis">, (ctx: ScenarioContext) => Promise<ScenarioResult[]>> = {
+/** What runs one scenario (both stacks) and returns its rows. */
+export type ScenarioRunner = (ctx: ScenarioContext) => Promise<ScenarioResult[]>;
+
+/** The real scenarios: each launches server and load-driver processes. */
+export const SCENARIO_RUNNERS: Readonly<Record<ScenarioName, ScenarioRunner>> = {
   "fan-out": runFanOut,
   "many-channels": runManyChannels,
   connections: runConnections,
   inbound: runInbound,
+  redis: runRedisFanOut,
 };
 
 export interface RunBenchOptions {
@@ -21,6 +26,10 @@ export interface RunBenchOptions {
   readonly log?: (line: string) => void;
   /** Warnings (scaled-down counts) to record in the report. */
   readonly warnings?: readonly string[];
+  /** Replaces the scenario runners (the harness's own test runs dry ones); default `SCENARIO_RUNNERS`. */
+  readonly runners?: Readonly<Record<ScenarioName, ScenarioRunner>>;
+  /** Replaces the Redis probe of scenario 5; default a real PING. */
+  readonly probeRedis?: typeof probeRedis;
 }
 
 /** Thrown when Redis is required (CI) and does not answer. */
@@ -40,15 +49,16 @@ export async function runBench(config: BenchConfig, options: RunBenchOptions): P
   const started = Date.now();
   const loadAtStart = oneMinuteLoad();
   const ctx: ScenarioContext = { config, deadline: started + config.totalBudgetMs, log };
+  const runners = options.runners ?? SCENARIO_RUNNERS;
   const results: ScenarioResult[] = [];
   for (const name of config.scenarios) {
     if (name !== "redis") {
-      results.push(...(await RUNNERS[name](ctx)));
+      results.push(...(await runners[name](ctx)));
       continue;
     }
-    const redis = await probeRedis(config.redis.url);
+    const redis = await (options.probeRedis ?? probeRedis)(config.redis.url);
     if (redis.ok) {
-      results.push(...(await runRedisFanOut(ctx)));
+      results.push(...(await runners.redis(ctx)));
     } else if (options.ci) {
       throw new RedisUnavailableError(`Redis at ${config.redis.url} did not answer (${redis.reason}); scenario 5 needs it under CI=true`);
     } else {

@@ -31,7 +31,7 @@ describe("start()", () => {
   });
 
   it("delivers what broadcast sends to a real socket.io-client subscriber, stamped with seq", async () => {
-    const ack: unknown = await client.timeout(10_000).emitWithAck("realtime:subscribe", { channel: "bench.fanout" });
+    const ack: unknown = await client.timeout(20_000).emitWithAck("realtime:subscribe", { channel: "bench.fanout" });
     expect(ack).toMatchObject({ ok: true, channel: "bench.fanout" });
     const received: RealtimeMessage[] = [];
     client.on("realtime:message", (message: RealtimeMessage) => received.push(message));
@@ -40,7 +40,7 @@ describe("start()", () => {
     expect(await bench.broadcast("bench.fanout", payload)).toBe(1);
     expect(await bench.broadcast("bench.fanout", { ...payload, step: 4 })).toBe(1);
 
-    expect(await waitFor(() => received.length >= 2, 10_000)).toBe(true);
+    expect(await waitFor(() => received.length >= 2, 20_000)).toBe(true);
     expect(received.map((m) => m.payload)).toEqual([payload, { ...payload, step: 4 }]);
     expect(received[0]).toMatchObject({ channel: "bench.fanout", seq: 1 });
     expect(received[1]?.seq).toBe(2);
