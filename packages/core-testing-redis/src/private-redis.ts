@@ -56,7 +56,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const start = async (): Promise<void> => {
     const proc = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
     child = proc;
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 30_000; // generous: redis-server starts in milliseconds, except on a starved machine
     while (!(await answers(url))) {
       if (proc.exitCode !== null || Date.now() > deadline) throw new Error(`private redis-server on ${port} did not start`);
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -55,7 +55,8 @@ export interface ChannelHarness {
   close(): Promise<void>;
 }
 
-const WAIT_TIMEOUT_MS = 5_000;
+/** How long `waitFor` and `connectAs` wait; generous, as it only matters when the condition never comes (a loaded machine is slow, not wrong). */
+const WAIT_TIMEOUT_MS = 20_000;
 
 function userTableAuthenticator(users: readonly RealtimeUser[]): IRealtimeAuthenticator {
   const byToken = new Map(users.map((u) => [u.userId, u]));
