@@ -1,3 +1,4 @@
+import { authMigrations } from "@repo/auth";
 import type { FeatureMigrations } from "@repo/core-database";
 
 /**
@@ -7,5 +8,6 @@ import type { FeatureMigrations } from "@repo/core-database";
  * The feature generator adds lines above the anchor.
  */
 export const featureMigrations: readonly FeatureMigrations[] = [
+  authMigrations,
   // @anchor:feature-migrations
 ];

@@ -3,14 +3,26 @@ import type { BindContext } from "@repo/core-di";
 import { createMetricsRegistry, getTracer } from "@repo/core-observability";
 import { createLogCapture } from "@repo/core-observability/testing";
 import { InMemoryRealtimeBroadcaster, RealtimeHandlerRegistry } from "@repo/core-realtime/server";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bindDevSeedAuth } from "./bind-dev-seed";
 import { bindProductionAuth } from "./bind-production";
 import { AuthSymbols } from "./di/symbols";
 import { InMemorySessionStore } from "./repositories/in-memory-session-store";
-import { createInMemoryDatabase } from "@repo/core-database";
+import type { AppDatabase } from "@repo/core-database";
+import { openInMemoryDatabase } from "@repo/core-database/testing";
+import { authMigrations } from "./migrations";
+
+// One migrated database for the file (opening PGlite costs seconds); tests that need it empty of users run first.
+let database: AppDatabase | undefined;
+beforeAll(async () => {
+  database = await openInMemoryDatabase([authMigrations]);
+}, 180_000);
+afterAll(async () => {
+  await database?.close();
+}, 180_000);
 
 function bindContext(): BindContext {
+  if (database === undefined) throw new Error("database not open");
   const { logger } = createLogCapture();
   const bus = new InMemoryEventBus({ logger });
   return {
@@ -23,18 +35,12 @@ function bindContext(): BindContext {
     realtimeRegistry: new RealtimeHandlerRegistry(),
     realtimeServer: null,
     redis: null,
-    database: createInMemoryDatabase(),
+    database,
     metricsRegistry: createMetricsRegistry(),
   };
 }
 
 describe("auth bind functions", () => {
-  it("production and dev-seed bind the same tokens (the two files cannot drift)", async () => {
-    const production = bindProductionAuth(bindContext());
-    const devSeed = await bindDevSeedAuth(bindContext());
-    expect(devSeed.container.boundTokens()).toEqual(production.container.boundTokens());
-    expect(production.container.boundTokens()).toEqual(expect.arrayContaining(Object.values(AuthSymbols).map((t) => t.description)));
-  });
 
   it("names the module auth and serves the login and logout routes", () => {
     const module = bindProductionAuth(bindContext());
@@ -60,6 +66,34 @@ describe("auth bind functions", () => {
     if (!alice.ok) throw new Error("alice could not sign in");
     const authenticator = devSeed.container.get(AuthSymbols.realtimeAuthenticator);
     expect(await authenticator.authenticate({ token: alice.token })).toMatchObject({ userId: "alice", roles: ["admin"] });
+  });
+
+  it("production and dev-seed bind the same tokens (the two files cannot drift)", async () => {
+    const production = bindProductionAuth(bindContext());
+    const devSeed = await bindDevSeedAuth(bindContext());
+    expect(devSeed.container.boundTokens()).toEqual(production.container.boundTokens());
+    expect(production.container.boundTokens()).toEqual(expect.arrayContaining(Object.values(AuthSymbols).map((t) => t.description)));
+  });
+
+  it("seeds idempotently: a restart on the same database duplicates nobody and keeps role changes", async () => {
+    const first = await bindDevSeedAuth(bindContext());
+    await first.container.get(AuthSymbols.changeUserRoles)({ userId: "bob", roles: ["editor"] });
+    const restarted = await bindDevSeedAuth(bindContext());
+    const users = await restarted.container.get(AuthSymbols.userRepository).list();
+    expect(users.map((user) => [user.id, user.roles])).toEqual([["alice", ["admin"]], ["bob", ["editor"]]]);
+    await restarted.container.get(AuthSymbols.changeUserRoles)({ userId: "bob", roles: [] });
+  });
+
+  it("a role change on one instance applies on another at its next authentication (roles read from the database)", async () => {
+    const instanceA = bindProductionAuth(bindContext());
+    const instanceB = bindProductionAuth(bindContext());
+    const signedIn = await instanceB.container.get(AuthSymbols.signIn)({ username: "alice", password: "alice-password" });
+    if (!signedIn.ok) throw new Error("alice could not sign in");
+    const onB = instanceB.container.get(AuthSymbols.realtimeAuthenticator);
+    expect(await onB.authenticate({ token: signedIn.token })).toMatchObject({ roles: ["admin"] });
+    await instanceA.container.get(AuthSymbols.changeUserRoles)({ userId: "alice", roles: [] });
+    expect(await onB.authenticate({ token: signedIn.token })).toMatchObject({ userId: "alice", roles: [] });
+    await instanceA.container.get(AuthSymbols.changeUserRoles)({ userId: "alice", roles: ["admin"] });
   });
 
   it("logs a failing use case once through the capture layer", async () => {

@@ -36,7 +36,7 @@ export function selectSessionStore(ctx: Pick<BindContext, "config" | "redis">): 
  * Each bind file picks the repositories and adds its own bindings after.
  *
  * @example
- * bindAuthServices(container, ctx, { users: new InMemoryUserRepository(), sessions: selectSessionStore(ctx) });
+ * bindAuthServices(container, ctx, { users: new SqlUserRepository(ctx.database), sessions: selectSessionStore(ctx) });
  */
 export function bindAuthServices(container: Container, ctx: BindContext, repositories: AuthRepositories): void {
   const users = repositories.users;

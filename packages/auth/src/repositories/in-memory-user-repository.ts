@@ -3,7 +3,8 @@ import { UserAlreadyExistsError } from "./user-repository";
 import type { IUserRepository } from "./user-repository";
 
 /**
- * Users in a Map, keyed by id, with a username index. Usernames compare
+ * A test double for fast use-case tests, held to the same contract suite as
+ * `SqlUserRepository` (`user-repository-contract.ts`). Users in a Map, keyed by id, with a username index. Usernames compare
  * case-insensitively so `Alice` and `alice` cannot both exist.
  *
  * @example
@@ -23,11 +24,15 @@ export class InMemoryUserRepository implements IUserRepository {
     return id === undefined ? null : (this.#byId.get(id) ?? null);
   }
 
+  async list(): Promise<User[]> {
+    return [...this.#byId.values()];
+  }
+
   async add(user: User): Promise<void> {
     const key = user.username.toLowerCase();
     if (this.#byId.has(user.id)) throw new UserAlreadyExistsError(`A user with id "${user.id}" already exists`);
     if (this.#idByUsername.has(key)) throw new UserAlreadyExistsError(`The username "${user.username}" is taken`);
-    this.#byId.set(user.id, Object.freeze({ ...user, roles: Object.freeze([...user.roles]) }));
+    this.#byId.set(user.id, Object.freeze({ ...user, roles: Object.freeze([...new Set(user.roles)]) }));
     this.#idByUsername.set(key, user.id);
   }
 

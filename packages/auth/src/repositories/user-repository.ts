@@ -1,9 +1,15 @@
 import type { User } from "../domain/user";
 
-/** Where users live. In memory today (seeded by bind-dev-seed); a database later, behind the same interface. */
+/**
+ * Where users live: SQL (`SqlUserRepository`, the system of record, ADR-020);
+ * `InMemoryUserRepository` is a test double held to the same contract suite.
+ */
 export interface IUserRepository {
   findById(id: string): Promise<User | null>;
+  /** Case-insensitive. */
   findByUsername(username: string): Promise<User | null>;
+  /** Every user, oldest first. */
+  list(): Promise<User[]>;
   /** Throws `UserAlreadyExistsError` when the id or the username is taken. */
   add(user: User): Promise<void>;
   /** Replaces a user's roles; `null` when there is no such user. */
