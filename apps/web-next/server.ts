@@ -13,5 +13,10 @@ const { installSignalHandlers } = await import("./src/server/shutdown");
 const { startServer } = await import("./src/server/start-server");
 
 const { env, warnings } = loadProcessEnv();
-const running = await startServer({ env, warnings });
+const { startFailureMessage } = await import("./src/server/start-failure");
+const running = await startServer({ env, warnings }).catch((error: unknown) => {
+  // One line an operator can act on (DATA_DIR_IN_USE, a failed migration naming feature and migration); the log has the rest.
+  process.stderr.write(`${startFailureMessage(error)}\n`);
+  process.exit(1);
+});
 installSignalHandlers(process, (signal) => running.shutdown(signal), (code) => process.exit(code));

@@ -1,5 +1,8 @@
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { freePort } from "@repo/core-testing-redis";
 import { waitUntil } from "./wait-until";
 import { WEB_NEXT_DIR, assertProductionBuild } from "./web-next-app";
@@ -23,15 +26,29 @@ export interface AppServerOptions {
   readonly port?: number;
   /** Unset: in-memory defaults (an inherited REDIS_URL is removed). */
   readonly redisUrl?: string;
+  /**
+   * The server's PostgreSQL; unset: the embedded store in a temporary DATA_DIR of this server's
+   * own, kept across its restarts (an inherited DATABASE_URL / DATA_DIR is removed).
+   */
+  readonly databaseUrl?: string;
   /** Extra variables for `src/env.ts` (e.g. `LOG_LEVEL`). */
   readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Every child still running, so a crashed test run never leaves a server behind. */
 const liveChildren = new Set<ChildProcess>();
+/** Each server's own DATA_DIR (kept across its restarts), removed when the test process ends. */
+const dataDirs = new Set<string>();
 process.once("exit", () => {
   for (const child of liveChildren) child.kill("SIGKILL");
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
+
+function ownDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "e2e-data-"));
+  dataDirs.add(dir);
+  return dir;
+}
 
 /**
  * The real app (`apps/web-next/server.ts`) as a child process serving the
@@ -67,7 +84,8 @@ export class AppServer {
   static async start(options: AppServerOptions = {}): Promise<AppServer> {
     assertProductionBuild();
     const port = options.port ?? (await freePort());
-    const { REDIS_URL: _inherited, ...inherited } = process.env;
+    const { REDIS_URL: _inherited, DATABASE_URL: _inheritedDatabase, DATA_DIR: _inheritedDataDir, ...inherited } = process.env;
+    const store = options.databaseUrl === undefined ? { DATA_DIR: ownDataDir() } : { DATABASE_URL: options.databaseUrl };
     const env: NodeJS.ProcessEnv = {
       ...inherited,
       NODE_ENV: "production",
@@ -81,6 +99,7 @@ export class AppServer {
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
       ...(options.redisUrl === undefined ? {} : { REDIS_URL: options.redisUrl }),
+      ...store,
       ...options.env,
     };
     const server = new AppServer(options.name ?? `app:${port}`, port, env);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEV_SESSION_SECRET, InvalidEnvError, parseEnv } from "./env";
+import { join } from "node:path";
+import { DEFAULT_DATA_DIR, DEV_SESSION_SECRET, InvalidEnvError, parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("fills the documented defaults", () => {
@@ -9,6 +10,8 @@ describe("parseEnv", () => {
       PORT: 3000,
       HOST: "0.0.0.0",
       REDIS_URL: undefined,
+      DATABASE_URL: undefined,
+      DATA_DIR: DEFAULT_DATA_DIR,
       REDIS_KEY_PREFIX: "app:",
       REALTIME_RECOVERY_WINDOW_MS: 120_000,
       REALTIME_PRESENCE_TTL_MS: 30_000,
@@ -29,6 +32,37 @@ describe("parseEnv", () => {
       AUTH_LOGIN_MAX_ATTEMPTS_PER_ADDRESS: 100,
       AUTH_LOGIN_WINDOW_SECONDS: 900,
       AUTH_MAX_SESSIONS_PER_USER: 20,
+    });
+  });
+
+  describe("the system of record (DATABASE_URL, DATA_DIR)", () => {
+    it("defaults to the app's git-ignored .data folder outside tests, and to in-memory under NODE_ENV=test", () => {
+      expect(DEFAULT_DATA_DIR).toMatch(/apps\/web-next\/\.data$/);
+      expect(parseEnv({ NODE_ENV: "production" }).env.DATA_DIR).toBe(DEFAULT_DATA_DIR);
+      expect(parseEnv({ NODE_ENV: "test" }).env.DATA_DIR).toBeUndefined();
+    });
+
+    it("takes DATA_DIR=memory:// as a fresh in-memory store in any mode", () => {
+      expect(parseEnv({ NODE_ENV: "production", DATA_DIR: "memory://" }).env.DATA_DIR).toBeUndefined();
+    });
+
+    it("keeps an absolute DATA_DIR and resolves a relative one against the app folder", () => {
+      expect(parseEnv({ NODE_ENV: "test", DATA_DIR: "/srv/app-data" }).env.DATA_DIR).toBe("/srv/app-data");
+      expect(parseEnv({ DATA_DIR: "var/db" }).env.DATA_DIR).toBe(join(DEFAULT_DATA_DIR, "..", "var/db"));
+    });
+
+    it.each(["postgres://app:pw@db:5432/app", "postgresql://db/app"])("accepts %s", (url) => {
+      expect(parseEnv({ DATABASE_URL: url }).env.DATABASE_URL).toBe(url);
+    });
+
+    it.each(["mysql://root:hunter2@db/app", "db:5432/app", "not a url"])("refuses %s without echoing it", (url) => {
+      expect(() => parseEnv({ DATABASE_URL: url })).toThrow(InvalidEnvError);
+      expect(() => parseEnv({ DATABASE_URL: url })).toThrow(/DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/);
+      expect(() => parseEnv({ DATABASE_URL: url })).not.toThrow(/hunter2/);
+    });
+
+    it("warns that DATA_DIR is ignored when DATABASE_URL is set", () => {
+      expect(parseEnv({ DATABASE_URL: "postgres://db/app", DATA_DIR: "/tmp/x" }).warnings.join()).toContain("DATA_DIR is ignored");
     });
   });
 

@@ -1,5 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { isAbsolute, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { DEV_SEED_USERS } from "@repo/auth";
+import { isPostgresUrl } from "@repo/core-database";
 import { parseRealtimeLimitsEnv } from "@repo/core-realtime/server";
 import type { RealtimeLimits } from "@repo/core-realtime/server";
 import { z } from "zod";
@@ -9,6 +12,15 @@ import { DEFAULT_TRPC_MAX_BATCH_SIZE, PAGE_TRPC_BATCH_ITEMS } from "./trpc-batch
  * The only place this app reads `process.env` (STYLE.md). Everything else
  * receives an `AppEnv`; tests build one with `parseEnv({ ... })`.
  */
+
+/** apps/web-next: a relative DATA_DIR is resolved against it, whichever folder the command ran in. */
+const APP_ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** The embedded store's folder when DATA_DIR is unset (git-ignored). */
+export const DEFAULT_DATA_DIR = resolve(APP_ROOT, ".data");
+
+/** DATA_DIR value for a fresh in-memory store (nothing survives the process; tests, demos). */
+export const IN_MEMORY_DATA_DIR = "memory://";
 
 /** Used when SESSION_SECRET is unset outside production: public, so sessions signed with it are forgeable. */
 export const DEV_SESSION_SECRET = "dev-only-session-secret-do-not-use-in-production";
@@ -28,6 +40,9 @@ const ZRawEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  // The message never echoes the value: a database URL may carry a password.
+  DATABASE_URL: optionalString.pipe(z.string().refine(isPostgresUrl, "must be a postgres:// or postgresql:// URL").optional()),
+  DATA_DIR: optionalString,
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{0,64}$/, "letters, digits, ':', '_' or '-', at most 64").default("app:"),
   REALTIME_RECOVERY_WINDOW_MS: z.coerce.number().int().min(1_000).default(120_000),
   REALTIME_PRESENCE_TTL_MS: z.coerce.number().int().min(500).default(30_000),
@@ -56,6 +71,15 @@ export interface AppEnv {
   readonly PORT: number;
   readonly HOST: string;
   readonly REDIS_URL: string | undefined;
+  /** The PostgreSQL server of record (`postgres://` or `postgresql://`); unset: the embedded store in DATA_DIR. */
+  readonly DATABASE_URL: string | undefined;
+  /**
+   * Absolute folder of the embedded PostgreSQL (PGlite) used when DATABASE_URL is unset; one live
+   * process per folder. Defaults to `apps/web-next/.data`, except under NODE_ENV=test, where it is
+   * `undefined`: a fresh in-memory store per server, so parallel test processes never share a folder.
+   * `DATA_DIR=memory://` asks for the in-memory store explicitly.
+   */
+  readonly DATA_DIR: string | undefined;
   /** Prefix of the realtime layer's Redis keys (stream, history, presence, rate limits); one per app, or per test run. */
   readonly REDIS_KEY_PREFIX: string;
   /** How long a dropped connection may come back and recover its rooms and missed packets (Socket.IO connection-state recovery). */
@@ -138,6 +162,9 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>>): 
     const accounts = DEV_SEED_USERS.map((user) => `${user.username}${(user.roles ?? []).length > 0 ? ` (${(user.roles ?? []).join(", ")})` : ""}`).join(", ");
     warnings.push(`APP_SEED=dev in production: seeding accounts with PUBLIC passwords (${accounts}). Anyone who read the README can sign in as them. Unset APP_SEED for a real deployment.`);
   }
+  if (raw.DATABASE_URL !== undefined && raw.DATA_DIR !== undefined) {
+    warnings.push("DATA_DIR is ignored: DATABASE_URL is set, so the state lives on that PostgreSQL server.");
+  }
   if (raw.REALTIME_PRESENCE_HEARTBEAT_MS * 2 > raw.REALTIME_PRESENCE_TTL_MS) {
     throw new InvalidEnvError("Invalid environment: REALTIME_PRESENCE_HEARTBEAT_MS must be at most half of REALTIME_PRESENCE_TTL_MS, or live members expire between heartbeats");
   }
@@ -146,12 +173,25 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>>): 
       ...raw,
       APP_SEED: appSeed,
       REDIS_URL: raw.REDIS_URL,
+      DATABASE_URL: raw.DATABASE_URL,
+      DATA_DIR: dataDirOf(raw.DATA_DIR, raw.NODE_ENV),
       SESSION_SECRET: sessionSecret,
       COOKIE_SECURE: raw.COOKIE_SECURE ?? raw.NODE_ENV === "production",
       REALTIME_LIMITS: realtimeLimitsFrom(present),
     },
     warnings,
   };
+}
+
+/**
+ * Where the embedded store lives. Tests default to in-memory (`undefined`): many test processes start
+ * servers at once, and one folder belongs to one process (DATA_DIR_IN_USE); a test that wants a folder
+ * (restart tests) passes its own temporary DATA_DIR.
+ */
+function dataDirOf(dataDir: string | undefined, nodeEnv: AppEnv["NODE_ENV"]): string | undefined {
+  if (dataDir === undefined) return nodeEnv === "test" ? undefined : DEFAULT_DATA_DIR;
+  if (dataDir === IN_MEMORY_DATA_DIR) return undefined;
+  return isAbsolute(dataDir) ? dataDir : resolve(APP_ROOT, dataDir);
 }
 
 /** The REALTIME_* limit variables, validated like the rest: a bad value is an InvalidEnvError naming it. */

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { probeRedis, TEST_REDIS_URL } from "@repo/core-testing-redis";
 import { connectRedis, closeRedis } from "./connect-redis";
 import { createHealthRoutes } from "./health-routes";
+import type { DatabaseProbe } from "./health-routes";
 import { HttpDispatcher } from "./http-dispatcher";
 import { createLifecycle } from "./lifecycle";
 
@@ -103,5 +104,36 @@ describe("/metrics access", () => {
     expect(await scrape("192.0.2.7", "t0ken", "Bearer t0ken")).toBe(200);
     expect(await scrape("127.0.0.1", "t0ken")).toBe(401);
     expect(await scrape("127.0.0.1", "t0ken", "Bearer t0ke")).toBe(401);
+  });
+});
+
+describe("readiness pings the database", () => {
+  async function readyz(database: DatabaseProbe | "in-memory"): Promise<{ status: number; body: unknown }> {
+    const lifecycle = createLifecycle();
+    lifecycle.markReady();
+    const route = createHealthRoutes({ lifecycle, redis: null, metricsRegistry: createMetricsRegistry(), database, databaseTimeoutMs: 200 }).find(
+      (candidate) => candidate.path === "/readyz",
+    );
+    if (route === undefined) throw new Error("no /readyz route");
+    let status = 0;
+    let body = "";
+    const res = { writeHead: (code: number) => (status = code), end: (text: string) => (body = text) } as unknown as ServerResponse;
+    await route.handler({} as IncomingMessage, res);
+    return { status, body: JSON.parse(body) as unknown };
+  }
+
+  it("answers 200 when the database answers", async () => {
+    expect(await readyz({ ping: async () => undefined })).toEqual({ status: 200, body: { status: "ready", checks: { database: "ok", redis: "not-configured" } } });
+  });
+
+  it.each([
+    ["fails", () => Promise.reject(new Error("connection refused"))],
+    ["does not answer in time", () => new Promise<void>(() => undefined)],
+  ])("answers 503 degraded when the database %s", async (_case, ping) => {
+    expect(await readyz({ ping })).toEqual({ status: 503, body: { status: "degraded", checks: { database: "unreachable", redis: "not-configured" } } });
+  });
+
+  it("reports an in-memory store without pinging it (it lives in this process)", async () => {
+    expect(await readyz("in-memory")).toEqual({ status: 200, body: { status: "ready", checks: { database: "in-memory", redis: "not-configured" } } });
   });
 });

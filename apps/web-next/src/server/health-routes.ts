@@ -12,8 +12,40 @@ export interface HealthRoutesDeps {
   readonly redis: RedisClient | null;
   readonly metricsRegistry: Registry;
   readonly redisTimeoutMs?: number;
+  /**
+   * The system of record, pinged on every readiness probe; `"in-memory"` (tests) lives in this
+   * process and is reported without a ping; absent: not part of the answer (unit tests of other checks).
+   */
+  readonly database?: DatabaseProbe | "in-memory";
+  readonly databaseTimeoutMs?: number;
   /** `METRICS_TOKEN`: when set, `/metrics` wants `Authorization: Bearer <token>`; unset, it answers loopback clients only. */
   readonly metricsToken?: string | undefined;
+}
+
+/** What readiness needs of the database: `AppDatabase.ping`. */
+export interface DatabaseProbe {
+  ping(): Promise<void>;
+}
+
+/** True when the database answers within `timeoutMs`. */
+async function isDatabaseReachable(database: DatabaseProbe, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  // A ping that fails after the timeout won is the answer too; it must not surface as unhandled.
+  const answered = database.ping().then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof Error) return false;
+      throw error;
+    },
+  );
+  try {
+    return await Promise.race([answered, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** 127.0.0.0/8, ::1 and their IPv4-mapped forms: the scraper runs on this host. */
@@ -45,7 +77,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 /**
  * Probes for orchestrators and Prometheus:
  * - `GET /healthz`: liveness, 200 `{ status: "ok" }` whenever the process answers
- * - `GET /readyz`: 200 when ready; 503 while starting, draining, or when a configured Redis does not answer
+ * - `GET /readyz`: 200 when ready; 503 while starting, draining, or when the database or a configured Redis does not answer
  * - `GET /metrics`: the prom-client registry in Prometheus text format, behind
  *   `Authorization: Bearer <METRICS_TOKEN>` when set (401 otherwise), else to loopback clients only (403)
  *
@@ -54,6 +86,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  */
 export function createHealthRoutes(deps: HealthRoutesDeps): HttpRoute[] {
   const redisTimeoutMs = deps.redisTimeoutMs ?? 500;
+  const databaseTimeoutMs = deps.databaseTimeoutMs ?? 1_000;
   return [
     {
       method: "GET",
@@ -66,11 +99,15 @@ export function createHealthRoutes(deps: HealthRoutesDeps): HttpRoute[] {
       async handler(_req, res) {
         const phase = deps.lifecycle.phase;
         if (phase !== "ready") return sendJson(res, 503, { status: phase });
-        if (deps.redis === null) return sendJson(res, 200, { status: "ready", checks: { redis: "not-configured" } });
-        const redisOk = await isRedisReachable(deps.redis, redisTimeoutMs);
-        return redisOk
-          ? sendJson(res, 200, { status: "ready", checks: { redis: "ok" } })
-          : sendJson(res, 503, { status: "degraded", checks: { redis: "unreachable" } });
+        const [database, redis] = await Promise.all([
+          deps.database === undefined || deps.database === "in-memory"
+            ? deps.database
+            : isDatabaseReachable(deps.database, databaseTimeoutMs).then((ok) => (ok ? "ok" : "unreachable")),
+          deps.redis === null ? "not-configured" : isRedisReachable(deps.redis, redisTimeoutMs).then((ok) => (ok ? "ok" : "unreachable")),
+        ]);
+        const checks = database === undefined ? { redis } : { database, redis };
+        const healthy = database !== "unreachable" && redis !== "unreachable";
+        return sendJson(res, healthy ? 200 : 503, { status: healthy ? "ready" : "degraded", checks });
       },
     },
     {

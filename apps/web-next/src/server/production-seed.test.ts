@@ -10,7 +10,8 @@ describe("a production start without APP_SEED", () => {
 
   beforeAll(async () => {
     const { env } = parseEnv({ NODE_ENV: "production", SESSION_SECRET: TEST_SESSION_SECRET, COOKIE_SECURE: "false", LOG_LEVEL: "silent" });
-    server = await startServer({ env, port: 0, host: "127.0.0.1", next: false });
+    // In memory: the production default DATA_DIR is the app's one shared folder.
+    server = await startServer({ env, port: 0, host: "127.0.0.1", next: false, database: { store: "memory" } });
   });
 
   afterAll(async () => {

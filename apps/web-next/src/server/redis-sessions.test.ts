@@ -32,7 +32,7 @@ describe.skipIf(!redisAvailable && process.env.CI !== "true")("sessions and feat
   });
 
   it("reports Redis in readiness", async () => {
-    expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({ status: "ready", checks: { redis: "ok" } });
+    expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({ status: "ready", checks: { database: "in-memory", redis: "ok" } });
   });
 
   it("stores a sign-in as a Redis key with the session TTL, and logout deletes it and disconnects the socket", async () => {

@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -13,6 +15,12 @@ async function freePort(): Promise<number> {
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   if (address === null || typeof address === "string") throw new Error("no port");
   return address.port;
+}
+
+/** This process's env minus the store variables: the child gets its own DATA_DIR. */
+function inheritedWithoutStore(): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _database, DATA_DIR: _dataDir, ...inherited } = process.env;
+  return inherited;
 }
 
 async function waitUntilReady(url: string, timeoutMs: number): Promise<void> {
@@ -36,11 +44,13 @@ async function waitUntilReady(url: string, timeoutMs: number): Promise<void> {
 describe("server.ts as a process", () => {
   it("serves, then on SIGTERM drains its sockets and exits 0 within SHUTDOWN_TIMEOUT_MS", async () => {
     const port = await freePort();
+    // Its own embedded store: the production default (apps/web-next/.data) belongs to one process.
+    const dataDir = await mkdtemp(join(tmpdir(), "web-next-server-process-"));
     const url = `http://127.0.0.1:${port}`;
     const child = spawn(join(APP_DIR, "node_modules/.bin/tsx"), ["server.ts"], {
       cwd: APP_DIR,
       env: {
-        ...process.env,
+        ...inheritedWithoutStore(),
         NODE_ENV: "production",
         PORT: String(port),
         HOST: "127.0.0.1",
@@ -48,6 +58,7 @@ describe("server.ts as a process", () => {
         SHUTDOWN_TIMEOUT_MS: "5000",
         LOG_LEVEL: "info",
         NEXT_TELEMETRY_DISABLED: "1",
+        DATA_DIR: dataDir,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -71,6 +82,8 @@ describe("server.ts as a process", () => {
       expect(output).toContain("server_stopped");
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
+      await exited;
+      await rm(dataDir, { recursive: true, force: true });
     }
   }, 60_000);
 });

@@ -64,7 +64,7 @@ describe("startServer: one port for pages, tRPC, Socket.IO and probes", () => {
     expect(await live.json()).toEqual({ status: "ok" });
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready", checks: { redis: "not-configured" } });
+    expect(await ready.json()).toEqual({ status: "ready", checks: { database: "in-memory", redis: "not-configured" } });
   });
 
   it("exposes Prometheus metrics, realtime_connected_sockets included", async () => {

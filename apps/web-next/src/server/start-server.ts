@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import type { AppDatabase } from "@repo/core-database";
 import type { RedisClient } from "@repo/core-di";
 import { createLogger, createMetricsRegistry, createRealtimeMetrics } from "@repo/core-observability";
 import type { Logger } from "@repo/core-observability";
@@ -10,12 +11,16 @@ import type { SocketIORealtimeServer } from "@repo/core-realtime/server";
 import { bindAll } from "../bind-all";
 import type { BoundApp } from "../bind-all";
 import type { AppEnv } from "../env";
+import { featureMigrations } from "../feature-migrations";
+import type { FeatureMigrations } from "@repo/core-database";
 import { closeRedis, connectRedis } from "./connect-redis";
 import { trackConnections } from "./connection-tracker";
 import { createRealtimeServer } from "./create-realtime-server";
 import { createDeferredAuthenticator } from "./deferred-authenticator";
 import { createHealthRoutes } from "./health-routes";
 import { HttpDispatcher } from "./http-dispatcher";
+import { databaseTargetOf, describeDatabaseTarget, openAppDatabase } from "./open-app-database";
+import type { DatabaseTarget } from "./open-app-database";
 import { createLifecycle } from "./lifecycle";
 import { watchRedisHealth } from "./redis-health";
 import type { Lifecycle } from "./lifecycle";
@@ -40,6 +45,10 @@ export interface StartServerOptions {
   readonly logger?: Logger;
   /** Printed at warn on start (see `parseEnv`). */
   readonly warnings?: readonly string[];
+  /** Overrides the store env names (DATABASE_URL / DATA_DIR); in-process tests pass `{ store: "memory" }`. */
+  readonly database?: DatabaseTarget;
+  /** Applied before binding; defaults to every feature's (`feature-migrations.ts`). Tests add their own. */
+  readonly migrations?: readonly FeatureMigrations[];
 }
 
 export interface RunningServer {
@@ -51,6 +60,8 @@ export interface RunningServer {
   readonly bound: BoundApp;
   readonly lifecycle: Lifecycle;
   readonly redis: RedisClient | null;
+  /** The system of record, migrated; closed by `shutdown` after the features. */
+  readonly database: AppDatabase;
   /** The request listener's router; tests mount extra routes on it. */
   readonly dispatcher: HttpDispatcher;
   /** Graceful stop; idempotent. */
@@ -76,7 +87,10 @@ function publicHost(host: string): string {
  * Starts the whole app on one http server: health probes, auth routes,
  * tRPC at `/api/trpc`, Socket.IO at `/socket.io`, and Next for pages.
  * The server listens first (liveness answers, readiness says 503), then
- * binds features and prepares Next, then turns ready.
+ * opens the database (DATABASE_URL, else the embedded store in DATA_DIR)
+ * and applies every feature's migrations, binds features and prepares
+ * Next, then turns ready. A failed migration (`MigrationFailedError`) or a
+ * DATA_DIR held by another live process (`DATA_DIR_IN_USE`) stops the start.
  *
  * @example
  * const running = await startServer({ env, port: 0, next: { dev: false } });
@@ -97,7 +111,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     isDraining: () => lifecycle.phase !== "ready" && lifecycle.phase !== "starting",
     allowedOrigins: env.CORS_ORIGINS,
   });
-  dispatcher.addRoutes(createHealthRoutes({ lifecycle, redis, metricsRegistry, metricsToken: env.METRICS_TOKEN }));
+  const databaseTarget = options.database ?? databaseTargetOf(env);
+  let database: AppDatabase | null = null;
+  // Readiness is only asked once ready, when the database is open; before that the lifecycle answers 503.
+  const databaseProbe = databaseTarget.store === "memory" ? ("in-memory" as const) : { ping: async () => database?.ping() };
+  dispatcher.addRoutes(createHealthRoutes({ lifecycle, redis, metricsRegistry, metricsToken: env.METRICS_TOKEN, database: databaseProbe }));
   const httpServer = createServer(dispatcher.listener);
   const connections = trackConnections(httpServer);
 
@@ -160,6 +178,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           },
         },
         { name: "next", run: async () => nextApp?.close() },
+        // After the features and pages: they may still be finishing a query.
+        { name: "database", run: async () => database?.close() },
         { name: "redis", run: async () => (redis === null ? undefined : closeRedis(redis)) },
         {
           name: "http-server",
@@ -181,9 +201,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     })());
 
   try {
+    const opened = await openAppDatabase(databaseTarget, options.migrations ?? featureMigrations, logger);
+    database = opened.database;
+    logger.info({ ...describeDatabaseTarget(databaseTarget), migrations: opened.reports.filter((report) => report.applied.length > 0) }, "database_ready");
     bound = await bindAll(
       { realtime: realtimeServer.broadcaster, realtimeRegistry: registry, realtimeServer, redis },
-      { env, logger, metricsRegistry, instanceId: realtimeServer.instanceId },
+      { env, logger, metricsRegistry, instanceId: realtimeServer.instanceId, database },
     );
     deferred.resolve(bound.authenticator);
     unpublishPageCaller = publishPageCaller(createPageCaller(bound, logger));
@@ -203,5 +226,5 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   lifecycle.markReady();
   logger.info({ url, realtime: bound.realtime.bound, instanceId: realtimeServer.instanceId, next: options.next ?? "default" }, "server_ready");
-  return { url, port, httpServer, realtimeServer, bound, lifecycle, redis, dispatcher, shutdown };
+  return { url, port, httpServer, realtimeServer, bound, lifecycle, redis, database, dispatcher, shutdown };
 }

@@ -29,10 +29,12 @@ export interface AppInstance {
  */
 export async function spawnAppInstance(env: Record<string, string>): Promise<AppInstance> {
   // node with tsx as a loader, not the tsx CLI: the CLI runs the server in a grandchild that a SIGKILL would orphan.
+  // NODE_ENV=test: a fresh in-memory store per instance unless `env` names DATABASE_URL or DATA_DIR.
+  const { DATABASE_URL: _database, DATA_DIR: _dataDir, ...inherited } = process.env;
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ["--import", "tsx", ENTRY], {
     cwd: APP_DIR,
     env: {
-      ...process.env,
+      ...inherited,
       NODE_ENV: "test",
       PORT: "0",
       HOST: "127.0.0.1",

@@ -16,6 +16,9 @@ export interface TestServer extends RunningServer {
  * The real server on a free port of 127.0.0.1, configured like a dev start
  * (seeded alice/bob) with a fast ping tick. `next: { dev: false }` serves the
  * `next build` output; `false` leaves pages out for API-only tests.
+ * The store is a fresh in-memory PGlite, also for NODE_ENV=production
+ * overrides (whose default DATA_DIR is the app's one shared folder), unless
+ * the overrides name DATABASE_URL or DATA_DIR.
  */
 export async function startTestServer(
   overrides: Record<string, string> = {},
@@ -30,7 +33,8 @@ export async function startTestServer(
     ...overrides,
   });
   const logs = createLogCapture({ level: "debug" });
-  const running = await startServer({ env, port: 0, host: "127.0.0.1", next, logger: logs.logger });
+  const ownStore = overrides.DATABASE_URL !== undefined || overrides.DATA_DIR !== undefined;
+  const running = await startServer({ env, port: 0, host: "127.0.0.1", next, logger: logs.logger, ...(ownStore ? {} : { database: { store: "memory" } as const }) });
   return Object.assign(running, { env, logs });
 }
 
