@@ -1,22 +1,15 @@
 import { randomBytes } from "node:crypto";
-import type { IRealtimeServer } from "@repo/core-realtime/server";
 import type { Session } from "../domain/session";
 import { toPublicUser } from "../domain/user";
 import type { PublicUser } from "../domain/user";
-import type { ISessionStore } from "../repositories/session-store";
 import type { IUserRepository } from "../repositories/user-repository";
 import type { IPasswordHasher } from "../services/password-hasher";
-import type { SessionTokenSigner } from "../services/session-token";
+import { openSessionFor } from "./open-session";
+import type { OpenSessionDeps } from "./open-session";
 
-export interface SignInDeps {
+export interface SignInDeps extends OpenSessionDeps {
   readonly users: IUserRepository;
-  readonly sessions: ISessionStore;
   readonly hasher: IPasswordHasher;
-  readonly tokens: SessionTokenSigner;
-  readonly ttlSeconds: number;
-  readonly now?: () => number;
-  /** Disconnects the sockets of sessions the store revoked to stay within its per-user bound; `null` without a transport. */
-  readonly realtimeServer?: Pick<IRealtimeServer, "disconnectSession"> | null;
 }
 
 export interface SignInInput {
@@ -44,7 +37,7 @@ const INVALID: SignInResult = Object.freeze({ ok: false, code: "INVALID_CREDENTI
  * if (result.ok) res.setHeader("set-cookie", serializeSessionCookie(result.token, cookieOptions));
  */
 export function signInUseCase(deps: SignInDeps): SignIn {
-  const now = deps.now ?? Date.now;
+  const openSession = openSessionFor(deps);
   let decoyHash: Promise<string> | undefined;
   const decoy = (): Promise<string> => (decoyHash ??= deps.hasher.hash(randomBytes(16).toString("hex")));
 
@@ -52,16 +45,7 @@ export function signInUseCase(deps: SignInDeps): SignIn {
     const user = await deps.users.findByUsername(username);
     const matches = await deps.hasher.verify(user?.passwordHash ?? (await decoy()), password);
     if (user === null || !matches) return INVALID;
-    const createdAt = now();
-    const session: Session = {
-      id: deps.tokens.newSessionId(),
-      userId: user.id,
-      createdAt,
-      expiresAt: createdAt + deps.ttlSeconds * 1000,
-    };
-    // Past the per-user bound the oldest sessions are revoked: their sockets go too, not at the next re-check.
-    const revoked = await deps.sessions.create(session);
-    for (const sessionId of revoked) await deps.realtimeServer?.disconnectSession(sessionId, "session-limit");
-    return { ok: true, token: deps.tokens.sign(session.id), session, user: toPublicUser(user) };
+    const { token, session } = await openSession(user.id);
+    return { ok: true, token, session, user: toPublicUser(user) };
   };
 }
