@@ -1,5 +1,6 @@
 import { authMigrations } from "@repo/auth";
 import type { FeatureMigrations } from "@repo/core-database";
+import { notificationsMigrations } from "@repo/notifications";
 
 /**
  * Every feature's migrations, applied in this order at start-up (and by
@@ -9,5 +10,6 @@ import type { FeatureMigrations } from "@repo/core-database";
  */
 export const featureMigrations: readonly FeatureMigrations[] = [
   authMigrations,
+  notificationsMigrations,
   // @anchor:feature-migrations
 ];

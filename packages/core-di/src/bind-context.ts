@@ -32,7 +32,7 @@ export interface FeatureConfig {
  * The Redis key prefix of one feature's data: the app's prefix, then the feature's own.
  *
  * @example
- * new RedisNotificationRepository(ctx.redis, { keyPrefix: featureRedisPrefix(ctx, "notifications:") }); // "app:notifications:"
+ * const keyPrefix = featureRedisPrefix(ctx, "polls:"); // "app:polls:" with REDIS_KEY_PREFIX=app:
  */
 export function featureRedisPrefix(ctx: Pick<BindContext, "config">, featurePrefix: string): string {
   return `${ctx.config.redisKeyPrefix ?? ""}${featurePrefix}`;

@@ -9,7 +9,8 @@ import type { NotificationsRouter } from "./trpc/router";
 
 /**
  * The production wiring plus a few notifications for alice and bob, so the
- * badge and the list show something on first start.
+ * badge and the list show something on first start. Seeding goes through the
+ * same repository with fixed ids, so a restart on the same database adds nothing.
  *
  * @example
  * const notifications = await bindDevSeedNotifications(ctx);

@@ -3,14 +3,18 @@ import type { BindContext } from "@repo/core-di";
 import { createMetricsRegistry, getTracer } from "@repo/core-observability";
 import { createLogCapture } from "@repo/core-observability/testing";
 import { InMemoryRealtimeBroadcaster, RealtimeHandlerRegistry } from "@repo/core-realtime/server";
-import { describe, expect, it } from "vitest";
+import { RecordingRealtimeBroadcaster } from "@repo/core-testing";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { bindDevSeedNotifications } from "./bind-dev-seed";
 import { bindProductionNotifications } from "./bind-production";
 import { DEV_SEED_NOTIFICATIONS } from "./dev-seed/seed-notifications";
 import { NotificationsSymbols } from "./di/symbols";
 import { notificationsChannel } from "./realtime/notifications.channel";
-import { InMemoryNotificationRepository } from "./repositories/in-memory-notification-repository";
+import { notificationsMigrations } from "./migrations/notifications-migrations";
+import { SqlNotificationRepository } from "./repositories/sql-notification-repository";
 import { createInMemoryDatabase } from "@repo/core-database";
+import type { AppDatabase } from "@repo/core-database";
+import { openInMemoryDatabase } from "@repo/core-database/testing";
 
 function bindContext(overrides: Partial<BindContext> = {}): BindContext {
   const { logger } = createLogCapture();
@@ -31,19 +35,32 @@ function bindContext(overrides: Partial<BindContext> = {}): BindContext {
   };
 }
 
+/** Opening PGlite runs initdb in WASM: seconds idle, much more on a loaded machine. */
+const OPEN_TIMEOUT_MS = 180_000;
+
 describe("notifications bind functions", () => {
+  // One migrated database for the tests that query, emptied before each; binding alone never queries.
+  let database: AppDatabase;
+  beforeAll(async () => {
+    database = await openInMemoryDatabase([notificationsMigrations]);
+  }, OPEN_TIMEOUT_MS);
+  afterAll(() => database.close(), OPEN_TIMEOUT_MS);
+  beforeEach(async () => {
+    await database.db.$extendTables<{ notifications: { id: string } }>().deleteFrom("notifications").execute();
+  });
+
   it("production and dev-seed bind the same tokens (the two files cannot drift)", async () => {
     const production = bindProductionNotifications(bindContext());
-    const devSeed = await bindDevSeedNotifications(bindContext());
+    const devSeed = await bindDevSeedNotifications(bindContext({ database }));
     expect(devSeed.container.boundTokens()).toEqual(production.container.boundTokens());
     expect(production.container.boundTokens()).toEqual(Object.values(NotificationsSymbols).map((t) => t.description));
   });
 
-  it("names the module notifications, serves a router, and keeps inboxes in memory without Redis", () => {
+  it("names the module notifications, serves a router, and keeps inboxes in the database, not in Redis", () => {
     const module = bindProductionNotifications(bindContext());
     expect(module.name).toBe("notifications");
     expect(module.router).toBeDefined();
-    expect(module.container.get(NotificationsSymbols.notificationRepository)).toBeInstanceOf(InMemoryNotificationRepository);
+    expect(module.container.get(NotificationsSymbols.notificationRepository)).toBeInstanceOf(SqlNotificationRepository);
   });
 
   it("registers the user-scoped channel as outbound only", () => {
@@ -54,11 +71,11 @@ describe("notifications bind functions", () => {
   });
 
   it("production starts empty; dev-seed has notifications for alice and bob, with unread counts", async () => {
-    const production = bindProductionNotifications(bindContext());
+    const production = bindProductionNotifications(bindContext({ database }));
     expect(await production.container.get(NotificationsSymbols.listNotifications)({ userId: "bob" })).toEqual({ notifications: [], unreadCount: 0 });
 
     const realtime = new InMemoryRealtimeBroadcaster();
-    const devSeed = await bindDevSeedNotifications(bindContext({ realtime }));
+    const devSeed = await bindDevSeedNotifications(bindContext({ realtime, database }));
     const list = devSeed.container.get(NotificationsSymbols.listNotifications);
     const forBob = DEV_SEED_NOTIFICATIONS.filter((n) => n.userId === "bob");
     const forAlice = DEV_SEED_NOTIFICATIONS.filter((n) => n.userId === "alice");
@@ -68,6 +85,20 @@ describe("notifications bind functions", () => {
     // Newest first: the last seed on top.
     expect((await list({ userId: "alice" })).notifications.map((n) => n.id)).toEqual(forAlice.map((n) => n.id).reverse());
     expect((await list({ userId: "bob" })).notifications.map((n) => n.id)).toEqual(forBob.map((n) => n.id).reverse());
+  });
+
+  it("seeds idempotently: a restart on the same database stores and pushes nothing again, and keeps read marks", async () => {
+    const first = await bindDevSeedNotifications(bindContext({ database }));
+    const list = first.container.get(NotificationsSymbols.listNotifications);
+    const before = await list({ userId: "bob" });
+    await first.container.get(NotificationsSymbols.markNotificationsRead)({ userId: "bob", ids: [DEV_SEED_NOTIFICATIONS.find((n) => n.userId === "bob")!.id] });
+
+    const realtime = new RecordingRealtimeBroadcaster();
+    const restarted = await bindDevSeedNotifications(bindContext({ realtime, database }));
+    const after = await restarted.container.get(NotificationsSymbols.listNotifications)({ userId: "bob" });
+    expect(after.notifications.map((n) => n.id)).toEqual(before.notifications.map((n) => n.id));
+    expect(after.unreadCount).toBe(before.unreadCount - 1);
+    expect(realtime.broadcasts).toEqual([]);
   });
 
   it("logs a failing use case once through the capture layer", async () => {

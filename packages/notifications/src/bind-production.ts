@@ -6,8 +6,8 @@ import { notificationsChannel } from "./realtime/notifications.channel";
 import type { NotificationsRouter } from "./trpc/router";
 
 /**
- * Wires the notifications feature for production: inboxes in Redis when
- * `ctx.redis` is set (in memory otherwise), and the outbound
+ * Wires the notifications feature for production: inboxes in the system of
+ * record (`ctx.database`, ADR-020), and the outbound
  * `notifications.user.{userId}` channel registered for subscribers.
  *
  * @example

@@ -3,7 +3,7 @@ import type { SendNotification, TSendNotificationInput } from "../use-cases/send
 /**
  * A few notifications for the auth dev seed users (`alice`, `bob`: ids from
  * `@repo/auth`'s DEV_SEED_USERS). Fixed ids make seeding idempotent, so two
- * instances seeding one Redis, or a restart, store each notification once.
+ * instances seeding one database, or a restart, store each notification once.
  */
 export const DEV_SEED_NOTIFICATIONS: readonly (TSendNotificationInput & { readonly id: string })[] = [
   { id: "seed-alice-welcome", userId: "alice", title: "Welcome, alice", body: "You are an admin: send bob a notification from /notifications." },

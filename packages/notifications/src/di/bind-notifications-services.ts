@@ -1,16 +1,15 @@
-import { featureRedisPrefix, instrumentUseCase } from "@repo/core-di";
+import { instrumentUseCase } from "@repo/core-di";
 import type { BindContext, Container } from "@repo/core-di";
-import { InMemoryNotificationRepository } from "../repositories/in-memory-notification-repository";
 import type { INotificationRepository } from "../repositories/notification-repository";
-import { RedisNotificationRepository } from "../repositories/redis-notification-repository";
+import { SqlNotificationRepository } from "../repositories/sql-notification-repository";
 import { listNotificationsUseCase } from "../use-cases/list-notifications";
 import { markNotificationsReadUseCase } from "../use-cases/mark-notifications-read";
 import { sendNotificationUseCase } from "../use-cases/send-notification";
 import { NotificationsSymbols } from "./symbols";
 
-/** Redis when the app has a connection (every instance sees the same inbox and count), memory otherwise. */
-export function selectNotificationRepository(ctx: Pick<BindContext, "config" | "redis">): INotificationRepository {
-  return ctx.redis === null ? new InMemoryNotificationRepository() : new RedisNotificationRepository(ctx.redis, { keyPrefix: featureRedisPrefix(ctx, "notifications:") });
+/** The system of record (ADR-020): every instance on one database sees the same inbox and count. */
+export function selectNotificationRepository(ctx: Pick<BindContext, "database">): INotificationRepository {
+  return new SqlNotificationRepository(ctx.database);
 }
 
 /**

@@ -8,7 +8,7 @@ interface Inbox {
   readonly unread: Set<string>;
 }
 
-/** Newest first; equal timestamps by id, descending (the order Redis' ZREVRANGE gives). */
+/** Newest first; equal timestamps by id, descending (bytewise, as the SQL repository's `COLLATE "C"`). */
 function newestFirst(a: Notification, b: Notification): number {
   if (a.createdAt !== b.createdAt) return b.createdAt - a.createdAt;
   if (a.id === b.id) return 0;
@@ -16,7 +16,9 @@ function newestFirst(a: Notification, b: Notification): number {
 }
 
 /**
- * Notifications in a Map of per-user inboxes, for a single instance.
+ * Notifications in a Map of per-user inboxes: the fast double for use-case
+ * tests. It passes the same contract suite as `SqlNotificationRepository`
+ * (the system of record), so the two cannot drift; the app never binds it.
  *
  * @example
  * const notifications = new InMemoryNotificationRepository();
