@@ -1,6 +1,7 @@
 import { authMigrations } from "@repo/auth";
 import type { FeatureMigrations } from "@repo/core-database";
 import { notificationsMigrations } from "@repo/notifications";
+import { pollsMigrations } from "@repo/polls";
 
 /**
  * Every feature's migrations, applied in this order at start-up (and by
@@ -11,5 +12,6 @@ import { notificationsMigrations } from "@repo/notifications";
 export const featureMigrations: readonly FeatureMigrations[] = [
   authMigrations,
   notificationsMigrations,
+  pollsMigrations,
   // @anchor:feature-migrations
 ];

@@ -3,7 +3,7 @@ import type { BindContext, FeatureModule } from "@repo/core-di";
 import { bindRealtimeBridge } from "@repo/core-realtime/server";
 import { withCapture, withSpan } from "@repo/core-observability";
 import { seedPolls } from "./dev-seed/seed-polls";
-import { bindPollsServices, selectPollsRepositories } from "./di/bind-polls-services";
+import { bindPollsServices, sqlPollsRepositories } from "./di/bind-polls-services";
 import { pollsFeatureModule, POLLS_FEATURE_NAME } from "./di/polls-feature-module";
 import { PollsSymbols } from "./di/symbols";
 import { onVoteHandler } from "./realtime/handlers/on-vote.handler";
@@ -14,14 +14,15 @@ import type { PollsRouter } from "./trpc/router";
 
 /**
  * The production wiring plus seed polls (two open, one closed, with votes),
- * so `/polls` shows something on first start.
+ * so `/polls` shows something on first start. Seeded through the same
+ * repositories, idempotently: a restart on the same database adds nothing.
  *
  * @example
  * const polls = await bindDevSeedPolls(ctx);
  */
 export async function bindDevSeedPolls(ctx: BindContext): Promise<FeatureModule<PollsRouter>> {
   const container = createContainer(POLLS_FEATURE_NAME);
-  bindPollsServices(container, ctx, selectPollsRepositories(ctx));
+  bindPollsServices(container, ctx, sqlPollsRepositories(ctx.database));
   // @anchor:bindings
 
   container.bind(PollsSymbols.onVoteHandler, onVoteHandler({ castVote: container.get(PollsSymbols.castVote) }));

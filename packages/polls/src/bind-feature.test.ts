@@ -1,21 +1,35 @@
+import type { AppDatabase } from "@repo/core-database";
 import { createContainer } from "@repo/core-di";
 import { InMemoryRealtimeBroadcaster } from "@repo/core-realtime/server";
-import { describe, expect, it } from "vitest";
-import { pollsTestContext } from "./__tests__/polls-test-kit";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { clearPolls, DATABASE_HOOK_TIMEOUT_MS, openPollsTestDatabase, pollsTestContext as pollsTestContextOn } from "./__tests__/polls-test-kit";
 import { bindDevSeedPolls } from "./bind-dev-seed";
 import { bindProductionPolls } from "./bind-production";
 import { DEV_SEED_POLLS, seedPolls } from "./dev-seed/seed-polls";
-import { bindPollsServices } from "./di/bind-polls-services";
+import { bindPollsServices, sqlPollsRepositories } from "./di/bind-polls-services";
 import { PollsSymbols } from "./di/symbols";
 import { pollCreated } from "./events/poll-created.event";
 import { voteAccepted } from "./events/vote-accepted.event";
 import { pollChannel } from "./realtime/poll.channel";
-import { InMemoryPollRepository } from "./repositories/in-memory-poll-repository";
-import { InMemoryVoteRepository } from "./repositories/in-memory-vote-repository";
+import { SqlPollRepository } from "./repositories/sql-poll-repository";
+import { SqlVoteRepository } from "./repositories/sql-vote-repository";
 
 const bob = { userId: "bob", roles: [] };
 
 describe("polls bind functions", () => {
+  let database: AppDatabase;
+  beforeAll(async () => {
+    database = await openPollsTestDatabase();
+  }, DATABASE_HOOK_TIMEOUT_MS);
+  afterAll(async () => {
+    await database.close();
+  }, DATABASE_HOOK_TIMEOUT_MS);
+  beforeEach(async () => {
+    await clearPolls(database);
+  });
+  const pollsTestContext = (overrides: Omit<Parameters<typeof pollsTestContextOn>[0], "database"> = {}) =>
+    pollsTestContextOn({ database, ...overrides });
+
   it("production and dev-seed bind the same tokens (the two files cannot drift)", async () => {
     const production = bindProductionPolls(pollsTestContext().ctx);
     const devSeed = await bindDevSeedPolls(pollsTestContext().ctx);
@@ -23,12 +37,12 @@ describe("polls bind functions", () => {
     expect([...production.container.boundTokens()].sort()).toEqual(Object.values(PollsSymbols).map((t) => t.description).sort());
   });
 
-  it("names the module polls, serves a router, and keeps polls and votes in memory without Redis", () => {
+  it("names the module polls, serves a router, and keeps polls and votes in ctx.database", () => {
     const module = bindProductionPolls(pollsTestContext().ctx);
     expect(module.name).toBe("polls");
     expect(module.router).toBeDefined();
-    expect(module.container.get(PollsSymbols.pollRepository)).toBeInstanceOf(InMemoryPollRepository);
-    expect(module.container.get(PollsSymbols.voteRepository)).toBeInstanceOf(InMemoryVoteRepository);
+    expect(module.container.get(PollsSymbols.pollRepository)).toBeInstanceOf(SqlPollRepository);
+    expect(module.container.get(PollsSymbols.voteRepository)).toBeInstanceOf(SqlVoteRepository);
   });
 
   it("registers polls.{pollId} with its vote handler, which answers a refusal as a RealtimeError code", async () => {
@@ -56,13 +70,12 @@ describe("polls bind functions", () => {
     bus.expectPublished(voteAccepted, { pollId: "seed-lunch" });
   });
 
-  it("seeds idempotently: seeding twice into the same stores counts each seed vote once", async () => {
-    const polls = new InMemoryPollRepository();
-    const votes = new InMemoryVoteRepository();
+  it("seeds idempotently: seeding twice into the same database (a restart) counts each seed vote once", async () => {
+    const { polls, votes } = sqlPollsRepositories(database);
     const { ctx } = pollsTestContext();
     for (let round = 0; round < 2; round++) {
       const container = createContainer(`polls-${round}`);
-      bindPollsServices(container, ctx, { polls, votes });
+      bindPollsServices(container, ctx, sqlPollsRepositories(database));
       await seedPolls({
         createPoll: container.get(PollsSymbols.createPoll),
         openPoll: container.get(PollsSymbols.openPoll),
@@ -72,6 +85,16 @@ describe("polls bind functions", () => {
     }
     expect(await votes.counts("seed-lunch")).toEqual(new Map([["o1", 1], ["o2", 2]]));
     expect(await polls.get("seed-offsite")).toMatchObject({ status: "closed" });
+  });
+
+  it("a restart of the dev seed on the same database lists each seed poll once with the same counts", async () => {
+    const first = await bindDevSeedPolls(pollsTestContext().ctx);
+    const before = await first.container.get(PollsSymbols.listPolls)({ viewer: bob });
+    const { ctx, bus } = pollsTestContext();
+    const restarted = await bindDevSeedPolls(ctx);
+    expect(await restarted.container.get(PollsSymbols.listPolls)({ viewer: bob })).toEqual(before);
+    bus.expectNotPublished(pollCreated);
+    bus.expectNotPublished(voteAccepted);
   });
 
   it("logs a failing use case once through the capture layer", async () => {

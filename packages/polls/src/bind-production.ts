@@ -2,7 +2,7 @@ import { createContainer } from "@repo/core-di";
 import type { BindContext, FeatureModule } from "@repo/core-di";
 import { bindRealtimeBridge } from "@repo/core-realtime/server";
 import { withCapture, withSpan } from "@repo/core-observability";
-import { bindPollsServices, selectPollsRepositories } from "./di/bind-polls-services";
+import { bindPollsServices, sqlPollsRepositories } from "./di/bind-polls-services";
 import { pollsFeatureModule, POLLS_FEATURE_NAME } from "./di/polls-feature-module";
 import { PollsSymbols } from "./di/symbols";
 import { onVoteHandler } from "./realtime/handlers/on-vote.handler";
@@ -13,8 +13,8 @@ import type { PollsRouter } from "./trpc/router";
 
 /**
  * Wires the polls feature for production: polls, tallies and the
- * one-vote-per-user check in Redis when `ctx.redis` is set (in memory
- * otherwise), and the `polls.{pollId}` channel with its `vote` handler.
+ * one-vote-per-user key in the system of record (`ctx.database`, migrated
+ * with `pollsMigrations`), and the `polls.{pollId}` channel with its `vote` handler.
  *
  * @example
  * const polls = bindProductionPolls(ctx);
@@ -22,7 +22,7 @@ import type { PollsRouter } from "./trpc/router";
  */
 export function bindProductionPolls(ctx: BindContext): FeatureModule<PollsRouter> {
   const container = createContainer(POLLS_FEATURE_NAME);
-  bindPollsServices(container, ctx, selectPollsRepositories(ctx));
+  bindPollsServices(container, ctx, sqlPollsRepositories(ctx.database));
   // @anchor:bindings
 
   container.bind(PollsSymbols.onVoteHandler, onVoteHandler({ castVote: container.get(PollsSymbols.castVote) }));

@@ -7,9 +7,12 @@ import { RealtimeHandlerRegistry } from "@repo/core-realtime/server";
 import type { IRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { RecordingEventBus, RecordingRealtimeBroadcaster } from "@repo/core-testing";
 import type { Poll, PollActor } from "../domain/poll";
+import type { PollsTables } from "../repositories/polls-tables";
 import { InMemoryPollRepository } from "../repositories/in-memory-poll-repository";
 import { InMemoryVoteRepository } from "../repositories/in-memory-vote-repository";
-import { createInMemoryDatabase } from "@repo/core-database";
+import type { AppDatabase } from "@repo/core-database";
+import { openInMemoryDatabase } from "@repo/core-database/testing";
+import { pollsMigrations } from "../migrations/polls-migrations";
 
 export const alice: PollActor = { userId: "alice", roles: ["admin"] };
 export const bob: PollActor = { userId: "bob", roles: [] };
@@ -41,6 +44,27 @@ export function useCaseDeps() {
   };
 }
 
+/** Opening an in-memory PGlite runs initdb in WASM: seconds idle, much more on a loaded machine. */
+export const DATABASE_HOOK_TIMEOUT_MS = 180_000;
+
+/**
+ * A fresh in-memory PGlite with the polls schema: open one per test file in
+ * `beforeAll(..., DATABASE_HOOK_TIMEOUT_MS)` and empty it between tests with `clearPolls`.
+ *
+ * @example
+ * beforeAll(async () => { database = await openPollsTestDatabase(); }, DATABASE_HOOK_TIMEOUT_MS);
+ */
+export function openPollsTestDatabase(): Promise<AppDatabase> {
+  return openInMemoryDatabase([pollsMigrations]);
+}
+
+/** Deletes every vote and poll, so the next test starts from an empty store. */
+export async function clearPolls(database: AppDatabase): Promise<void> {
+  const db = database.db.$extendTables<PollsTables>();
+  await db.deleteFrom("poll_votes").execute();
+  await db.deleteFrom("polls").execute();
+}
+
 /** A BindContext of real in-memory parts and Recording doubles, plus handles on them for assertions. */
 export interface PollsTestContext {
   readonly ctx: BindContext;
@@ -50,10 +74,12 @@ export interface PollsTestContext {
 
 /**
  * @example
- * const { ctx, bus } = pollsTestContext();
+ * const { ctx, bus } = pollsTestContext({ database }); // database from openPollsTestDatabase()
  * const polls = bindProductionPolls(ctx);
  */
-export function pollsTestContext(overrides: Partial<BindContext> & { readonly realtime?: IRealtimeBroadcaster } = {}): PollsTestContext {
+export function pollsTestContext(
+  overrides: Partial<BindContext> & { readonly database: AppDatabase; readonly realtime?: IRealtimeBroadcaster },
+): PollsTestContext {
   const logs = createLogCapture();
   const bus = new RecordingEventBus({ logger: logs.logger });
   const ctx: BindContext = {
@@ -66,7 +92,6 @@ export function pollsTestContext(overrides: Partial<BindContext> & { readonly re
     realtimeRegistry: new RealtimeHandlerRegistry(),
     realtimeServer: null,
     redis: null,
-    database: createInMemoryDatabase(),
     metricsRegistry: createMetricsRegistry(),
     ...overrides,
   };

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { IVoteRepository } from "../repositories/vote-repository";
 
-/** A fresh, empty repository. */
+/** The poll ids the contract votes on: a store whose votes reference their poll creates these first. */
+export const VOTE_CONTRACT_POLL_IDS = ["p1", "p2", "empty"] as const;
+
+/** A fresh, empty repository (no votes; the polls in `VOTE_CONTRACT_POLL_IDS` may exist). */
 export type VoteRepositoryFactory = () => Promise<IVoteRepository>;
 
 /**

@@ -1,10 +1,9 @@
-import { featureRedisPrefix, instrumentUseCase } from "@repo/core-di";
+import type { AppDatabase } from "@repo/core-database";
+import { instrumentUseCase } from "@repo/core-di";
 import type { BindContext, Container } from "@repo/core-di";
-import { InMemoryPollRepository } from "../repositories/in-memory-poll-repository";
-import { InMemoryVoteRepository } from "../repositories/in-memory-vote-repository";
 import type { IPollRepository } from "../repositories/poll-repository";
-import { RedisPollRepository } from "../repositories/redis-poll-repository";
-import { RedisVoteRepository } from "../repositories/redis-vote-repository";
+import { SqlPollRepository } from "../repositories/sql-poll-repository";
+import { SqlVoteRepository } from "../repositories/sql-vote-repository";
 import type { IVoteRepository } from "../repositories/vote-repository";
 import { castVoteUseCase } from "../use-cases/cast-vote";
 import { closePollUseCase, openPollUseCase } from "../use-cases/change-poll-status";
@@ -19,13 +18,15 @@ export interface PollsRepositories {
 }
 
 /**
- * Redis when the app has a connection (every instance shares the polls, the
- * tallies and the one-vote-per-user check), memory otherwise.
+ * The system of record (ADR-020): PostgreSQL or embedded PGlite, migrated
+ * with `pollsMigrations` before binding. Every instance on one PostgreSQL
+ * shares the polls, the tallies and the one-vote-per-user key.
+ *
+ * @example
+ * bindPollsServices(container, ctx, sqlPollsRepositories(ctx.database));
  */
-export function selectPollsRepositories(ctx: Pick<BindContext, "config" | "redis">): PollsRepositories {
-  return ctx.redis === null
-    ? { polls: new InMemoryPollRepository(), votes: new InMemoryVoteRepository() }
-    : { polls: new RedisPollRepository(ctx.redis, { keyPrefix: featureRedisPrefix(ctx, "polls:") }), votes: new RedisVoteRepository(ctx.redis, { keyPrefix: featureRedisPrefix(ctx, "polls:") }) };
+export function sqlPollsRepositories(database: AppDatabase): PollsRepositories {
+  return { polls: new SqlPollRepository(database), votes: new SqlVoteRepository(database) };
 }
 
 /**
@@ -34,7 +35,7 @@ export function selectPollsRepositories(ctx: Pick<BindContext, "config" | "redis
  * vote handler after.
  *
  * @example
- * bindPollsServices(container, ctx, selectPollsRepositories(ctx));
+ * bindPollsServices(container, ctx, sqlPollsRepositories(ctx.database));
  */
 export function bindPollsServices(container: Container, ctx: BindContext, repositories: PollsRepositories): void {
   const { polls, votes } = repositories;

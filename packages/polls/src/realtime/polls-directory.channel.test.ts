@@ -1,9 +1,10 @@
+import type { AppDatabase } from "@repo/core-database";
 import type { FeatureModule } from "@repo/core-di";
 import type { RealtimeUser } from "@repo/core-realtime";
 import { startChannelHarness } from "@repo/core-testing";
 import type { ChannelHarness } from "@repo/core-testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { alice as aliceActor, pollsTestContext } from "../__tests__/polls-test-kit";
+import { alice as aliceActor, DATABASE_HOOK_TIMEOUT_MS, openPollsTestDatabase, pollsTestContext } from "../__tests__/polls-test-kit";
 import { bindProductionPolls } from "../bind-production";
 import { PollsSymbols } from "../di/symbols";
 import type { PollsRouter } from "../trpc/router";
@@ -20,17 +21,20 @@ const quiet = () => new Promise((resolve) => setTimeout(resolve, QUIET_MS));
 describe("polls-directory over real sockets, fed by the production wiring", () => {
   let harness: ChannelHarness;
   let polls: FeatureModule<PollsRouter>;
+  let database: AppDatabase;
 
   beforeAll(async () => {
+    database = await openPollsTestDatabase();
     // No channels passed: the bind file registers them itself, as in the app.
     harness = await startChannelHarness({ users: [alice, bob] });
-    polls = bindProductionPolls(pollsTestContext({ realtime: harness.broadcaster, realtimeRegistry: harness.registry }).ctx);
-  });
+    polls = bindProductionPolls(pollsTestContext({ database, realtime: harness.broadcaster, realtimeRegistry: harness.registry }).ctx);
+  }, DATABASE_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
     await polls.close?.();
     await harness.close();
-  });
+    await database.close();
+  }, DATABASE_HOOK_TIMEOUT_MS);
 
   it("refuses anonymous subscribers and accepts signed-in ones", async () => {
     const anonymous = await harness.connectAs(null);
@@ -59,7 +63,7 @@ describe("polls-directory over real sockets, fed by the production wiring", () =
   });
 
   it("stops announcing once the feature is closed", async () => {
-    const other = bindProductionPolls(pollsTestContext({ realtime: harness.broadcaster }).ctx);
+    const other = bindProductionPolls(pollsTestContext({ database, realtime: harness.broadcaster }).ctx);
     const reader = await harness.connectAs(bob);
     await reader.subscribe(pollsDirectoryChannel, {});
     await other.close?.();
