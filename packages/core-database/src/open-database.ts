@@ -94,5 +94,8 @@ function wrap(db: Kysely<BaseSchema>, kind: AppDatabase["kind"], afterDestroy: (
 export async function openDatabase(options: DatabaseOptions): Promise<AppDatabase> {
   if ("url" in options) return openPostgres(options.url, options.onError);
   if ("dataDir" in options) return openPgliteDir(options.dataDir);
-  return createInMemoryDatabase();
+  // Awaited callers get a started engine, so initdb runs here (in their generous hook), not in their first query.
+  const database = createInMemoryDatabase();
+  await database.ping();
+  return database;
 }
