@@ -1,3 +1,5 @@
+import { createTestPostgresDatabase, probePostgres } from "@repo/core-database/testing";
+import type { TestPostgresDatabase } from "@repo/core-database/testing";
 import { TEST_REDIS_URL, describeWithRedis, probeRedis, testRedisKeyspace } from "@repo/core-testing-redis";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import {
@@ -21,12 +23,14 @@ import { PollsPage } from "../pages/polls-page";
 
 const chromiumAvailable = probeChromium();
 const redisAvailable = await probeRedis();
+// Both instances share one PostgreSQL database (the system of record, ADR-020); probePostgres prints a loud banner when it is missing.
+const postgresAvailable = await probePostgres();
 
 // Two production instances on one Redis, alice's tab on A and bob's on B: every update has to
 // cross instances. The realtime keys live under this run's own REDIS_KEY_PREFIX (deleted after);
-// feature data shares the app's keys, so unique titles keep the assertions about this run's data.
+// feature data lives in one PostgreSQL database of this run's own (dropped after), shared by both.
 // Skipped (loudly, by both probes) only outside CI when Chromium or Redis is missing; under CI=true it runs and fails.
-describeWithRedis(redisAvailable && chromiumAvailable)("two instances on one Redis", () => {
+describeWithRedis(redisAvailable && chromiumAvailable && postgresAvailable)("two instances on one Redis", () => {
   let stack: E2eStack | undefined;
   showServerLogsOnFailure(() => stack?.servers ?? []);
   let serverA: AppServer;
@@ -35,14 +39,16 @@ describeWithRedis(redisAvailable && chromiumAvailable)("two instances on one Red
   let bob: UserPage;
 
   const keyspace = testRedisKeyspace("e2e");
+  let database: TestPostgresDatabase | undefined;
 
   beforeAll(async () => {
     // A client of the keyspace's own, so dispose() can delete what the servers wrote under its prefix.
     await keyspace.client();
+    database = await createTestPostgresDatabase("e2e");
     const env = { REDIS_KEY_PREFIX: keyspace.prefix };
     stack = await startE2eStack([
-      { name: "instance-a", redisUrl: TEST_REDIS_URL, env },
-      { name: "instance-b", redisUrl: TEST_REDIS_URL, env },
+      { name: "instance-a", redisUrl: TEST_REDIS_URL, databaseUrl: database.url, env },
+      { name: "instance-b", redisUrl: TEST_REDIS_URL, databaseUrl: database.url, env },
     ]);
     [serverA, serverB] = stack.servers as [AppServer, AppServer];
     alice = await openSignedInPage(stack.browser, serverA.url, ALICE);
@@ -52,6 +58,7 @@ describeWithRedis(redisAvailable && chromiumAvailable)("two instances on one Red
   afterAll(async () => {
     await stack?.close();
     await keyspace.dispose();
+    await database?.drop();
   });
 
   it("delivers a notification alice sends on A to bob's page on B, and never to alice", async () => {
