@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { bindDevSeedAdminObservability, bindProductionAdminObservability } from "@repo/admin-observability";
 import { bindDevSeedArticles, bindProductionArticles } from "@repo/articles";
 import { AuthSymbols, bindDevSeedAuth, bindProductionAuth } from "@repo/auth";
-import { createInMemoryDatabase, migrateToLatest } from "@repo/core-database";
 import type { AppDatabase } from "@repo/core-database";
 import type { BindContext, FeatureConfig, FeatureModule, HttpRoute } from "@repo/core-di";
 import { InMemoryEventBus, InMemoryJobQueue } from "@repo/core-events";
@@ -18,6 +17,7 @@ import type { AppEnv } from "./env";
 import { featureMigrations } from "./feature-migrations";
 import { featureRouters } from "./feature-routers";
 import { resolveRealtime } from "./realtime/resolve-realtime";
+import { openAppDatabase } from "./server/open-app-database";
 import type { BindAllDeps, RealtimeBinding } from "./realtime/resolve-realtime";
 
 export type { BindAllDeps, RealtimeBinding } from "./realtime/resolve-realtime";
@@ -38,16 +38,10 @@ export interface BindAllOptions {
   readonly database?: AppDatabase;
 }
 
-/** The caller's database, or a fresh in-memory one this app owns (and closes). */
-async function resolveDatabase(given: AppDatabase | undefined): Promise<{ database: AppDatabase; owned: boolean }> {
+/** The caller's database, or a fresh in-memory one this app owns (and closes), opened and migrated as `startServer` does. */
+async function resolveDatabase(given: AppDatabase | undefined, logger: Logger): Promise<{ database: AppDatabase; owned: boolean }> {
   if (given !== undefined) return { database: given, owned: false };
-  const database = createInMemoryDatabase();
-  try {
-    await migrateToLatest(database, featureMigrations);
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
+  const { database } = await openAppDatabase({ store: "memory" }, featureMigrations, logger);
   return { database, owned: true };
 }
 
@@ -99,7 +93,7 @@ async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOpt
   const eventMetrics = createEventMetrics(metricsRegistry);
   const bus = new InMemoryEventBus({ logger, metrics: eventMetrics });
   const queue = new InMemoryJobQueue({ logger, metrics: eventMetrics, bus });
-  const { database, owned: ownsDatabase } = await resolveDatabase(options.database);
+  const { database, owned: ownsDatabase } = await resolveDatabase(options.database, logger);
   const ctx: BindContext = {
     config: featureConfigFromEnv(env),
     tracer: getTracer("web-next"),
