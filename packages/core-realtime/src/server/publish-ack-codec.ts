@@ -1,14 +1,6 @@
-import { z } from "zod";
 import { errorAck } from "./realtime-ack";
+import { ZPublishAck } from "../protocol/wire-acks";
 import type { PublishAck } from "../protocol/wire-protocol";
-
-const ZPublishAck = z.union([
-  z.object({ ok: z.literal(true), result: z.unknown().optional(), duplicate: z.boolean().optional() }),
-  z.object({
-    ok: z.literal(false),
-    error: z.object({ code: z.string(), message: z.string(), retryAfterMs: z.number().optional() }),
-  }),
-]);
 
 /**
  * How a shared idempotency store keeps publish acks: `decode` checks one read
