@@ -1,4 +1,6 @@
-import { defineRealtimeChannel } from "@repo/core-realtime";
+import { RealtimeError, defineRealtimeChannel } from "@repo/core-realtime";
+import { InMemoryRealtimeBroadcaster } from "@repo/core-realtime/server";
+import type { IRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { RecordingRealtimeBroadcaster } from "./recording-realtime-broadcaster";
@@ -27,15 +29,41 @@ describe("RecordingRealtimeBroadcaster", () => {
     expect(() => realtime.expectNoBroadcast(inbox, { userId: "alice" })).not.toThrow();
   });
 
-  it("validates like the real broadcaster and isolates recorded payloads", async () => {
+  it("isolates recorded payloads", async () => {
     const realtime = new RecordingRealtimeBroadcaster();
-    await expect(realtime.broadcast(inbox, { userId: "bob" }, { title: 1 } as never)).rejects.toThrow(/schema/);
-    await expect(realtime.broadcast(inbox, { userId: "a.b" }, { title: "x", unread: 0 })).rejects.toThrow();
     const payload = { title: "x", unread: 0 };
     await realtime.broadcast(inbox, { userId: "bob" }, payload);
     payload.title = "mutated";
     realtime.expectBroadcast(inbox, { userId: "bob" }, { title: "x" });
     realtime.clear();
     realtime.expectNoBroadcast();
+  });
+
+  it("answers with the message id it was given, as the production base does", async () => {
+    const realtime = new RecordingRealtimeBroadcaster();
+    const receipt = await realtime.broadcast(inbox, { userId: "bob" }, { title: "x", unread: 0 }, { messageId: "m-1" });
+    expect(receipt.messageId).toBe("m-1");
+    expect((await realtime.broadcast(inbox, { userId: "bob" }, { title: "x", unread: 0 })).messageId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  /** What a broadcaster's refusal looks like from the caller: class, code and message. */
+  async function refusal(broadcaster: IRealtimeBroadcaster, params: Record<string, string>, payload: unknown) {
+    const error: unknown = await broadcaster.broadcast(inbox, params as { userId: string }, payload as never).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    return error instanceof RealtimeError ? { type: "RealtimeError", code: error.code, message: error.message } : { type: String(error) };
+  }
+
+  it.each([
+    ["a payload the schema refuses", { userId: "bob" }, { title: 1 }, "INVALID_PAYLOAD"],
+    ["a payload missing a field", { userId: "bob" }, { title: "x" }, "INVALID_PAYLOAD"],
+    ["a param with a forbidden character", { userId: "a.b" }, { title: "x", unread: 0 }, "INVALID_PARAMS"],
+    ["a missing param", {}, { title: "x", unread: 0 }, "INVALID_PARAMS"],
+  ])("refuses %s with the production broadcaster's RealtimeError", async (_label, params, payload, code) => {
+    const production = new InMemoryRealtimeBroadcaster();
+    const expected = await refusal(production, params, payload);
+    expect(expected).toMatchObject({ type: "RealtimeError", code });
+    expect(await refusal(new RecordingRealtimeBroadcaster(), params, payload)).toEqual(expected);
   });
 });

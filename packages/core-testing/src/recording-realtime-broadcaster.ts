@@ -38,7 +38,8 @@ export class RecordingRealtimeBroadcaster implements IRealtimeBroadcaster {
     // The production gate-4 checks, so the double refuses with the same RealtimeError codes.
     const { name, payload: data } = validateBroadcast(channel, params, payload);
     this.broadcasts.push({ channel: name, template: channel.name, params: { ...params }, payload: structuredClone(data), options });
-    return { channel: name, seq: ++this.#seq, epoch: "recording", emittedAt: Date.now(), delivered: 0 };
+    const messageId = options.messageId ?? globalThis.crypto.randomUUID();
+    return { channel: name, seq: ++this.#seq, epoch: "recording", emittedAt: Date.now(), delivered: 0, messageId };
   }
 
   /** Broadcasts on one concrete channel. */
