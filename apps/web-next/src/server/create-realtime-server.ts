@@ -38,7 +38,7 @@ function sharedState(redis: RedisClient, options: CreateRealtimeServerOptions): 
   return {
     adapter: createRedisStreamsAdapter(redis, { keyPrefix, logger }),
     channelLog: new RedisChannelLog(redis, { keyPrefix, logger }),
-    presence: new RedisPresenceStore(redis, { keyPrefix, ttlMs: options.env.REALTIME_PRESENCE_TTL_MS }),
+    presence: new RedisPresenceStore(redis, { keyPrefix, logger, ttlMs: options.env.REALTIME_PRESENCE_TTL_MS }),
     rateLimits: new RedisRateLimitStore(redis, { keyPrefix, logger }),
     // A client's retry after a failover lands on another instance: it must find the first run's outcome.
     idempotency: new RedisIdempotencyStore<PublishAck>(redis, { keyPrefix, logger, ...publishAckCodec }),

@@ -5,7 +5,8 @@ import type { Logger } from "@repo/core-observability";
 import type { ChannelHistoryOptions } from "../channels/define-realtime-channel";
 import { InMemoryChannelLog } from "./in-memory-channel-log";
 import type { ChannelLogAppendOptions, HistoryReadResult, IChannelLog } from "./channel-log";
-import { RedisUnavailableError, boundedRedisCall } from "../redis/redis-bounded-call";
+import { boundedRedisCall } from "../redis/redis-bounded-call";
+import { RedisOutageLatch } from "../redis/redis-outage-latch";
 import { RedisScript } from "../redis/redis-script";
 import type { RealtimeMessage } from "../protocol/wire-protocol";
 
@@ -17,6 +18,8 @@ export interface RedisChannelLogOptions {
   readonly now?: () => number;
   /** Told once when Redis stops answering and once when it answers again. */
   readonly logger?: Logger;
+  /** While Redis is away, how long calls use the fallback before one tries Redis again (`RedisOutageLatch`). Default 1000 ms. */
+  readonly probeIntervalMs?: number;
 }
 
 // Both scripts start the same way: read the epoch, create it when it is
@@ -100,8 +103,9 @@ function decodeEntry(channel: string, epoch: string, [id, fields]: z.infer<typeo
  * When Redis does not answer, the log falls back to this instance's own
  * in-memory log under its own epoch: local subscribers keep receiving
  * (numbered, replayable on this instance), and the epoch change tells every
- * client that what it holds is no longer comparable. The next call that
- * reaches Redis switches back, which is again an epoch change.
+ * client that what it holds is no longer comparable. The first call that
+ * reaches Redis again (`RedisOutageLatch` probes it once per interval)
+ * switches back, which is again an epoch change.
  *
  * @example
  * const channelLog = new RedisChannelLog(redis, { keyPrefix: "realtime:" });
@@ -112,25 +116,29 @@ export class RedisChannelLog implements IChannelLog {
   readonly #prefix: string;
   readonly #timeoutMs: number;
   readonly #now: () => number;
-  readonly #log: Logger | undefined;
   /** This instance's log while Redis is away; its epoch is never Redis's. */
   readonly #fallback: InMemoryChannelLog;
+  readonly #latch: RedisOutageLatch;
   /** Last epoch seen; a wrong guess costs one retry, never a wrong seq. */
   #epoch = "";
-  #degraded = false;
 
   constructor(client: RedisClientType, options: RedisChannelLogOptions = {}) {
     this.#client = client;
     this.#prefix = options.keyPrefix ?? "realtime:";
     this.#timeoutMs = options.timeoutMs ?? 1_000;
     this.#now = options.now ?? Date.now;
-    this.#log = options.logger;
     this.#fallback = new InMemoryChannelLog({ now: this.#now });
+    this.#latch = new RedisOutageLatch(client, {
+      store: "channel-log",
+      logger: options.logger,
+      probeIntervalMs: options.probeIntervalMs,
+      now: this.#now,
+    });
   }
 
-  /** True while the last call could not reach Redis and was answered by the fallback. */
+  /** True while Redis is away and the fallback answers. */
   get degraded(): boolean {
-    return this.#degraded;
+    return this.#latch.degraded;
   }
 
   async append(
@@ -140,45 +148,42 @@ export class RedisChannelLog implements IChannelLog {
     history: ChannelHistoryOptions | undefined,
     options: ChannelLogAppendOptions = {},
   ): Promise<{ readonly seq: number; readonly epoch: string }> {
-    try {
-      const stamp = await this.#appendToRedis(channel, payload, emittedAt, history, options.id ?? "");
-      this.#markHealthy();
-      return stamp;
-    } catch (error) {
-      this.#markDegraded("append", channel, error);
-      // A durable caller (the outbox relay) retries later rather than reach only this instance's subscribers.
-      if (options.durable === true) throw error;
-      return this.#fallback.appendSync(channel, payload, emittedAt, history, options.id);
-    }
+    return this.#latch.run(
+      "append",
+      () => this.#appendToRedis(channel, payload, emittedAt, history, options.id ?? ""),
+      (error) => {
+        // A durable caller (the outbox relay) retries later rather than reach only this instance's subscribers.
+        if (options.durable === true) throw error;
+        return this.#fallback.appendSync(channel, payload, emittedAt, history, options.id);
+      },
+      { channel, fallbackEpoch: this.#fallback.epoch },
+    );
   }
 
-  async position(channel: string): Promise<{ readonly seq: number; readonly epoch: string }> {
-    try {
-      const [, epoch, seq] = await this.#withEpoch(
-        "position",
-        channel,
-        (keys, expected) => POSITION.run(this.#client, keys.slice(0, 2), [expected, randomUUID()]),
-        ZPosition,
-      );
-      this.#markHealthy();
-      return { seq, epoch };
-    } catch (error) {
-      this.#markDegraded("position", channel, error);
-      return this.#fallback.position(channel);
-    }
+  position(channel: string): Promise<{ readonly seq: number; readonly epoch: string }> {
+    return this.#latch.run(
+      "position",
+      async () => {
+        const run = (keys: readonly string[], expected: string) => POSITION.run(this.#client, keys.slice(0, 2), [expected, randomUUID()]);
+        const [, epoch, seq] = await this.#withEpoch("position", channel, run, ZPosition);
+        return { seq, epoch };
+      },
+      () => this.#fallback.position(channel),
+      { channel, fallbackEpoch: this.#fallback.epoch },
+    );
   }
 
-  async readSince(channel: string, since: number, epoch: string | undefined): Promise<HistoryReadResult> {
-    try {
-      const result = await this.#readFromRedis(channel, since, epoch);
-      this.#markHealthy();
-      return result;
-    } catch (error) {
-      this.#markDegraded("readSince", channel, error);
-      const local = await this.#fallback.readSince(channel, since, epoch);
-      // Positions of the Redis epoch cannot be answered now: say so instead of calling it a reset.
-      return !local.recovered && local.reason === "epoch-changed" ? { ...local, reason: "unavailable" } : local;
-    }
+  readSince(channel: string, since: number, epoch: string | undefined): Promise<HistoryReadResult> {
+    return this.#latch.run(
+      "readSince",
+      () => this.#readFromRedis(channel, since, epoch),
+      async () => {
+        const local = await this.#fallback.readSince(channel, since, epoch);
+        // Positions of the Redis epoch cannot be answered now: say so instead of calling it a reset.
+        return !local.recovered && local.reason === "epoch-changed" ? { ...local, reason: "unavailable" } : local;
+      },
+      { channel, fallbackEpoch: this.#fallback.epoch },
+    );
   }
 
   async #appendToRedis(
@@ -223,21 +228,6 @@ export class RedisChannelLog implements IChannelLog {
     // Everything after `since` must still be kept, or the replay would have a hole.
     if (kept[0]?.seq !== since + 1) return { recovered: false, reason: "too-old", ...base };
     return { recovered: true, messages: kept.map(({ expiresAt: _expiresAt, ...message }) => message), ...base };
-  }
-
-  #markHealthy(): void {
-    if (!this.#degraded) return;
-    this.#degraded = false;
-    this.#log?.info({ keyPrefix: this.#prefix }, "channel_log_redis_recovered");
-  }
-
-  #markDegraded(what: string, channel: string, error: unknown): void {
-    // A timeout or a closed connection is the outage this fallback exists for; anything else is a bug worth an error.
-    const expected = error instanceof RedisUnavailableError || !this.#client.isReady;
-    if (!expected) this.#log?.error({ err: error, what, channel }, "channel_log_redis_failed");
-    if (this.#degraded) return;
-    this.#degraded = true;
-    this.#log?.warn({ err: error, what, channel, fallbackEpoch: this.#fallback.epoch }, "channel_log_redis_unavailable");
   }
 
   /** Runs a script against the current epoch's keys, retrying once when the epoch turned out to be another. */

@@ -19,7 +19,7 @@ function flakyStore(inner: IPresenceStore): IPresenceStore & { down: boolean } {
 }
 
 describe("PresenceTracker", () => {
-  it("never fails a join while the store is down, warns once, and re-announces members when it is back", async () => {
+  it("never fails a join while the store throws, logs each failure as a bug, and re-announces members when it answers", async () => {
     const logs = createLogCapture();
     const store = flakyStore(new InMemoryPresenceStore());
     const updates: PresenceUpdate[] = [];
@@ -28,9 +28,9 @@ describe("PresenceTracker", () => {
     store.down = true;
     await expect(tracker.join("room.a", "alice", "s1")).resolves.toBeUndefined();
     await tracker.heartbeat();
-    await tracker.heartbeat();
     expect(updates).toEqual([]);
-    expect(logs.entriesAt(40).filter((e) => e.msg === "realtime_presence_store_failed")).toHaveLength(1);
+    // join, then heartbeat's touch and expire: Redis outages never get here (RedisPresenceStore falls back itself).
+    expect(logs.entriesAt(50).filter((e) => e.msg === "realtime_presence_store_failed")).toHaveLength(3);
 
     store.down = false;
     await tracker.heartbeat();

@@ -14,9 +14,10 @@ export interface PresenceTrackerOptions {
 /**
  * This instance's side of presence: which local sockets sit on which
  * presence channels, the join/leave announcements, and the heartbeat that
- * renews this instance's leases and expires those of dead instances. A store
- * failure is logged and never fails a subscription: the next heartbeat puts
- * every local connection back (announcing joins again after an outage).
+ * renews this instance's leases and expires those of dead instances. The
+ * Redis store rides out an outage by itself (`RedisOutageLatch`); any other
+ * store failure is logged and never fails a subscription: the next heartbeat
+ * puts every local connection back.
  *
  * @example
  * const tracker = new PresenceTracker({ store, instanceId, announce: (u) => io.to(channelRoom(u.channel)).emit(...), log });
@@ -30,8 +31,6 @@ export class PresenceTracker {
   /** channel -> socket id -> user id, for this instance's sockets only. */
   readonly #local = new Map<string, Map<string, string>>();
   #beating = false;
-  /** While the store keeps failing, only the first failure is a warning (an outage would otherwise log every heartbeat). */
-  #failing = false;
 
   constructor(options: PresenceTrackerOptions) {
     this.#store = options.store;
@@ -100,12 +99,9 @@ export class PresenceTracker {
   async #guard(what: string, channel: string, work: () => Promise<void>): Promise<void> {
     try {
       await work();
-      if (this.#failing) this.#log.info({ what }, "realtime_presence_store_recovered");
-      this.#failing = false;
     } catch (error) {
-      if (this.#failing) this.#log.debug({ err: error, what, channel }, "realtime_presence_store_failed");
-      else this.#log.warn({ err: error, what, channel }, "realtime_presence_store_failed");
-      this.#failing = true;
+      // Redis outages never reach here (its store falls back by itself): this is a bug, not weather.
+      this.#log.error({ err: error, what, channel }, "realtime_presence_store_failed");
     }
   }
 }

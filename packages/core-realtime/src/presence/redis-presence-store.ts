@@ -1,9 +1,11 @@
 import type { RedisClientType } from "redis";
 import { z } from "zod";
-import { DEFAULT_PRESENCE_TTL_MS } from "./in-memory-presence-store";
+import { DEFAULT_PRESENCE_TTL_MS, InMemoryPresenceStore } from "./in-memory-presence-store";
 import type { PresenceStoreOptions } from "./in-memory-presence-store";
 import type { ExpiredPresence, IPresenceStore, PresenceConnection } from "./presence-store";
+import type { Logger } from "@repo/core-observability";
 import { boundedRedisCall } from "../redis/redis-bounded-call";
+import { RedisOutageLatch } from "../redis/redis-outage-latch";
 import { RedisScript } from "../redis/redis-script";
 import type { PresenceMember } from "../protocol/wire-protocol";
 
@@ -12,6 +14,10 @@ export interface RedisPresenceStoreOptions extends PresenceStoreOptions {
   readonly keyPrefix?: string;
   /** Longest wait for Redis per call. Default 1000 ms. */
   readonly timeoutMs?: number;
+  /** Told once when Redis stops answering and once when it answers again. */
+  readonly logger?: Logger;
+  /** While Redis is away, how long calls use this instance's own store before one tries Redis again. Default 1000 ms. */
+  readonly probeIntervalMs?: number;
 }
 
 // Layout per channel (hash-tagged by channel so one channel's keys share a slot):
@@ -86,6 +92,12 @@ const ZListReply = z.array(z.union([z.string(), z.number()]));
  * instance, removes its connections and reports each user who left exactly
  * once (the Lua scripts make every step atomic).
  *
+ * While Redis is away (`RedisOutageLatch`), this instance's own in-memory
+ * store answers: members connected to this instance, kept current by the
+ * tracker's heartbeat. When Redis is back the heartbeat renews every local
+ * lease there (re-announcing joins whose lease ran out) and `expire` reports
+ * whoever left meanwhile; the outage's local store is then forgotten.
+ *
  * @example
  * const presence = new RedisPresenceStore(redis, { keyPrefix: "app:realtime:", ttlMs: 30_000 });
  * const server = new SocketIORealtimeServer({ httpServer, registry, authenticator, logger, presence });
@@ -96,6 +108,9 @@ export class RedisPresenceStore implements IPresenceStore {
   readonly #ttlMs: number;
   readonly #timeoutMs: number;
   readonly #now: () => number;
+  readonly #options: RedisPresenceStoreOptions;
+  readonly #latch: RedisOutageLatch;
+  #fallback: InMemoryPresenceStore;
 
   constructor(client: RedisClientType, options: RedisPresenceStoreOptions = {}) {
     this.#client = client;
@@ -103,9 +118,34 @@ export class RedisPresenceStore implements IPresenceStore {
     this.#ttlMs = options.ttlMs ?? DEFAULT_PRESENCE_TTL_MS;
     this.#timeoutMs = options.timeoutMs ?? 1_000;
     this.#now = options.now ?? Date.now;
+    this.#options = options;
+    this.#fallback = new InMemoryPresenceStore(options);
+    this.#latch = new RedisOutageLatch(client, {
+      store: "presence",
+      logger: options.logger,
+      probeIntervalMs: options.probeIntervalMs,
+      now: this.#now,
+      onRecovered: () => (this.#fallback = new InMemoryPresenceStore(this.#options)),
+    });
   }
 
-  async touch(channel: string, connections: readonly PresenceConnection[]): Promise<readonly string[]> {
+  touch(channel: string, connections: readonly PresenceConnection[]): Promise<readonly string[]> {
+    return this.#latch.run("touch", () => this.#touch(channel, connections), () => this.#fallback.touch(channel, connections), { channel });
+  }
+
+  remove(channel: string, connection: PresenceConnection): Promise<boolean> {
+    return this.#latch.run("remove", () => this.#remove(channel, connection), () => this.#fallback.remove(channel, connection), { channel });
+  }
+
+  list(channel: string): Promise<readonly PresenceMember[]> {
+    return this.#latch.run("list", () => this.#list(channel), () => this.#fallback.list(channel), { channel });
+  }
+
+  expire(): Promise<readonly ExpiredPresence[]> {
+    return this.#latch.run("expire", () => this.#expire(), () => this.#fallback.expire());
+  }
+
+  async #touch(channel: string, connections: readonly PresenceConnection[]): Promise<readonly string[]> {
     if (connections.length === 0) return [];
     const now = this.#now();
     const pairs = connections.flatMap((c) => [c.userId, c.connectionId]);
@@ -114,14 +154,14 @@ export class RedisPresenceStore implements IPresenceStore {
     return ZUsers.parse(reply);
   }
 
-  async remove(channel: string, connection: PresenceConnection): Promise<boolean> {
+  async #remove(channel: string, connection: PresenceConnection): Promise<boolean> {
     const keys = [this.#usersKey(channel), this.#connsPrefix(channel) + connection.userId];
     const args = [String(this.#now()), connection.userId, connection.connectionId];
     const reply = await this.#run("remove", () => REMOVE.run(this.#client, keys, args));
     return z.number().parse(reply) === 1;
   }
 
-  async list(channel: string): Promise<readonly PresenceMember[]> {
+  async #list(channel: string): Promise<readonly PresenceMember[]> {
     const args = [String(this.#now()), this.#connsPrefix(channel)];
     const flat = ZListReply.parse(await this.#run("list", () => LIST.run(this.#client, [this.#usersKey(channel)], args)));
     const members: PresenceMember[] = [];
@@ -129,7 +169,7 @@ export class RedisPresenceStore implements IPresenceStore {
     return members.sort((a, b) => a.userId.localeCompare(b.userId));
   }
 
-  async expire(): Promise<readonly ExpiredPresence[]> {
+  async #expire(): Promise<readonly ExpiredPresence[]> {
     const channels = await this.#run("expire", () => this.#client.sMembers(this.#channelsKey()));
     const left: ExpiredPresence[] = [];
     for (const channel of ZUsers.parse(channels)) {

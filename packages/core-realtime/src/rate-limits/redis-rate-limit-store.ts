@@ -4,6 +4,7 @@ import type { Logger } from "@repo/core-observability";
 import { InMemoryRateLimitStore } from "./in-memory-rate-limit-store";
 import type { IRateLimitStore } from "./rate-limit-store";
 import { boundedRedisCall } from "../redis/redis-bounded-call";
+import { RedisOutageLatch } from "../redis/redis-outage-latch";
 import { RedisScript } from "../redis/redis-script";
 import type { RateLimit } from "./realtime-limits";
 import type { TokenBucketVerdict } from "./token-bucket";
@@ -14,6 +15,9 @@ export interface RedisRateLimitStoreOptions {
   /** Longest wait for Redis per take; past it the local fallback answers. Default 250 ms. */
   readonly timeoutMs?: number;
   readonly logger?: Logger;
+  /** While Redis is away, how long takes use the local buckets before one tries Redis again. Default 1000 ms. */
+  readonly probeIntervalMs?: number;
+  readonly now?: () => number;
 }
 
 /**
@@ -47,8 +51,9 @@ const ZTakeReply = z.tuple([z.union([z.literal(0), z.literal(1)]), z.number().in
 /**
  * `IRateLimitStore` on Redis: every instance takes from the same bucket per
  * key (per-user publish limits across a user's tabs on several instances).
- * When Redis does not answer, this instance's own buckets answer instead:
- * limits stay enforced per instance rather than failing open or closed.
+ * When Redis does not answer, this instance's own buckets answer instead
+ * (`RedisOutageLatch` decides when to try Redis again): limits stay enforced
+ * per instance rather than failing open or closed.
  *
  * @example
  * const rateLimits = new RedisRateLimitStore(redis, { keyPrefix: "app:realtime:" });
@@ -58,33 +63,33 @@ export class RedisRateLimitStore implements IRateLimitStore {
   readonly #client: RedisClientType;
   readonly #prefix: string;
   readonly #timeoutMs: number;
-  readonly #log: Logger | undefined;
   readonly #fallback = new InMemoryRateLimitStore();
-  #degraded = false;
+  readonly #latch: RedisOutageLatch;
 
   constructor(client: RedisClientType, options: RedisRateLimitStoreOptions = {}) {
     this.#client = client;
     this.#prefix = options.keyPrefix ?? "realtime:";
     this.#timeoutMs = options.timeoutMs ?? 250;
-    this.#log = options.logger;
+    this.#latch = new RedisOutageLatch(client, {
+      store: "rate-limit",
+      logger: options.logger,
+      probeIntervalMs: options.probeIntervalMs,
+      now: options.now,
+    });
   }
 
-  async take(key: string, limit: RateLimit): Promise<TokenBucketVerdict> {
-    try {
-      const args = [String(limit.capacity), String(limit.refillPerSecond / 1000)];
-      const reply = await boundedRedisCall(this.#client, this.#timeoutMs, "rate limit take", () =>
-        TAKE.run(this.#client, [`${this.#prefix}ratelimit:${key}`], args),
-      );
-      const [allowed, retryAfterMs] = ZTakeReply.parse(reply);
-      if (this.#degraded) {
-        this.#degraded = false;
-        this.#log?.info("rate_limit_redis_recovered");
-      }
-      return allowed === 1 ? { ok: true } : { ok: false, retryAfterMs };
-    } catch (error) {
-      if (!this.#degraded) this.#log?.warn({ err: error }, "rate_limit_redis_unavailable");
-      this.#degraded = true;
-      return this.#fallback.takeSync(key, limit);
-    }
+  take(key: string, limit: RateLimit): Promise<TokenBucketVerdict> {
+    return this.#latch.run(
+      "take",
+      async () => {
+        const args = [String(limit.capacity), String(limit.refillPerSecond / 1000)];
+        const reply = await boundedRedisCall(this.#client, this.#timeoutMs, "rate limit take", () =>
+          TAKE.run(this.#client, [`${this.#prefix}ratelimit:${key}`], args),
+        );
+        const [allowed, retryAfterMs] = ZTakeReply.parse(reply);
+        return allowed === 1 ? { ok: true } : { ok: false, retryAfterMs };
+      },
+      () => this.#fallback.takeSync(key, limit),
+    );
   }
 }

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { RedisClientType } from "redis";
 import type { Logger } from "@repo/core-observability";
 import { boundedRedisCall } from "../redis/redis-bounded-call";
+import { RedisOutageLatch } from "../redis/redis-outage-latch";
 import { RedisScript } from "../redis/redis-script";
 import type { IdempotencyRunOptions, IdempotentRun, IIdempotencyStore } from "./idempotency-store";
 import { InMemoryIdempotencyStore } from "./in-memory-idempotency-store";
@@ -88,13 +89,14 @@ export class RedisIdempotencyStore<T> implements IIdempotencyStore<T> {
   readonly #timeoutMs: number;
   readonly #local = new Map<string, Promise<IdempotentRun<T>>>();
   readonly #fallback = new InMemoryIdempotencyStore<T>();
-  #degraded = false;
+  readonly #latch: RedisOutageLatch;
 
   constructor(client: RedisClientType, options: RedisIdempotencyStoreOptions<T>) {
     this.#client = client;
     this.#options = options;
     this.#prefix = options.keyPrefix ?? "realtime:";
     this.#timeoutMs = options.timeoutMs ?? 500;
+    this.#latch = new RedisOutageLatch(client, { store: "idempotency", logger: options.logger });
   }
 
   run(owner: string, key: string, operation: () => Promise<T>, options: IdempotencyRunOptions<T>): Promise<IdempotentRun<T>> {
@@ -123,13 +125,8 @@ export class RedisIdempotencyStore<T> implements IIdempotencyStore<T> {
     const claimTtlMs = this.#options.claimTtlMs ?? 30_000;
     const deadline = Date.now() + (this.#options.waitMs ?? 5_000);
     for (;;) {
-      let lookup: Lookup<T>;
-      try {
-        lookup = await this.#claim(entry, index, claimTtlMs, options);
-      } catch (error) {
-        this.#markDegraded(error);
-        return this.#fallback.run(owner, key, operation, options);
-      }
+      const lookup = await this.#latch.run("claim", () => this.#claim(entry, index, claimTtlMs, options), () => undefined);
+      if (lookup === undefined) return this.#fallback.run(owner, key, operation, options);
       if (lookup.kind === "done") return { value: lookup.value, duplicate: true };
       if (lookup.kind === "claimed") return { value: await this.#runClaimed(entry, index, lookup.token, operation, options), duplicate: false };
       // Running on another instance: wait for its outcome, or for its claim to be given back or to expire.
@@ -143,10 +140,6 @@ export class RedisIdempotencyStore<T> implements IIdempotencyStore<T> {
     const token = randomUUID();
     const args = [token, String(claimTtlMs), String(options.ttlMs), String(options.maxKeysPerOwner)];
     const reply = await boundedRedisCall(this.#client, this.#timeoutMs, "idempotency claim", () => CLAIM.run(this.#client, [entry, index], args));
-    if (this.#degraded) {
-      this.#degraded = false;
-      this.#options.logger?.info("idempotency_redis_recovered");
-    }
     if (reply === null) return { kind: "claimed", token };
     if (typeof reply === "string" && reply.startsWith("d:")) return { kind: "done", value: this.#options.decode(JSON.parse(reply.slice(2))) };
     return { kind: "running" };
@@ -192,10 +185,5 @@ export class RedisIdempotencyStore<T> implements IIdempotencyStore<T> {
       this.#options.logger?.warn({ err: error }, "idempotency_pttl_failed");
       return fallbackMs;
     }
-  }
-
-  #markDegraded(error: unknown): void {
-    if (!this.#degraded) this.#options.logger?.warn({ err: error }, "idempotency_redis_unavailable");
-    this.#degraded = true;
   }
 }
