@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "@repo/core-testing-redis";
+import { inheritedServerEnv } from "./env";
 import { waitUntil } from "./wait-until";
 import { WEB_NEXT_DIR, assertProductionBuild } from "./web-next-app";
 
@@ -84,7 +85,7 @@ export class AppServer {
   static async start(options: AppServerOptions = {}): Promise<AppServer> {
     assertProductionBuild();
     const port = options.port ?? (await freePort());
-    const { REDIS_URL: _inherited, DATABASE_URL: _inheritedDatabase, DATA_DIR: _inheritedDataDir, ...inherited } = process.env;
+    const inherited = inheritedServerEnv();
     const store = options.databaseUrl === undefined ? { DATA_DIR: ownDataDir() } : { DATABASE_URL: options.databaseUrl };
     const env: NodeJS.ProcessEnv = {
       ...inherited,

@@ -1,9 +1,10 @@
 import { accessSync, constants } from "node:fs";
 import { chromium } from "playwright-core";
 import type { Browser } from "playwright-core";
+import { e2eEnv } from "./env";
 
 /** Debian's Chromium (`apt-get install -y chromium`); `CHROMIUM_PATH` overrides it. Never `playwright install`. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_PATH = e2eEnv.chromiumPath;
 
 /**
  * Headless without a sandbox (containers run as root) or GPU, and
@@ -23,7 +24,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
 const LAUNCH_TIMEOUT_MS = 60_000;
 
 /** True under `CI=true`, where every missing prerequisite is a failure, never a skip. */
-export const IS_CI = process.env.CI === "true";
+export const IS_CI = e2eEnv.isCi;
 
 /**
  * Whether Chromium can be launched here. When it cannot, says so LOUDLY; the

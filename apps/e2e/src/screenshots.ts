@@ -2,6 +2,7 @@ import { copyFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
+import { e2eEnv } from "./env";
 
 /** apps/e2e/test-output/screenshots (git-ignored): one picture per scenario, for whoever reads a failure. */
 export const SCREENSHOT_DIR = fileURLToPath(new URL("../test-output/screenshots", import.meta.url));
@@ -37,7 +38,7 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
  */
 export async function saveDocScreenshot(page: Page, name: string): Promise<string> {
   const path = await saveScreenshot(page, name);
-  if (process.env.UPDATE_SCREENSHOTS === "1") {
+  if (e2eEnv.updateScreenshots) {
     await mkdir(DOC_SCREENSHOT_DIR, { recursive: true });
     await copyFile(path, join(DOC_SCREENSHOT_DIR, fileNameFor(name)));
   }

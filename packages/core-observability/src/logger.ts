@@ -1,6 +1,7 @@
 import { pino } from "pino";
 import type { DestinationStream, Logger as PinoLogger, LoggerOptions } from "pino";
 import pinoPretty from "pino-pretty";
+import { observabilityEnv } from "./env";
 import { LOG_REDACT_PATHS, REDACTED } from "./redact-paths";
 
 /** The repo-wide logger type: pino's, so child loggers and serializers work as documented by pino. */
@@ -58,9 +59,8 @@ export function childLogger(logger: Logger, layer: string): Logger {
   return logger.child({ layer });
 }
 
-// The only environment read in this package: libraries cannot own an env.ts,
-// and callers that know better pass `pretty` explicitly.
+// Callers that know better pass `pretty` explicitly.
 function prefersPrettyOutput(): boolean {
   // `isTTY` is typed boolean but is undefined when stdout is a pipe.
-  return process.env.NODE_ENV === "development" && process.stdout.isTTY === true;
+  return observabilityEnv.isDevelopment() && process.stdout.isTTY === true;
 }

@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { createClient } from "redis";
 import type { RedisClientType } from "redis";
 import { describe } from "vitest";
+import { testRedisEnv } from "./env";
 
 /** The Redis tests use: REDIS_URL, or the local default. */
-export const TEST_REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+export const TEST_REDIS_URL = testRedisEnv.redisUrl;
 
 /**
  * True when Redis answers PING. A missing Redis is announced loudly here, so
@@ -39,7 +40,7 @@ export async function probeRedis(url = TEST_REDIS_URL): Promise<boolean> {
  * describeWithRedis(await probeRedis())("RedisSessionStore", () => { ... });
  */
 export function describeWithRedis(available: boolean): ReturnType<typeof describe.skipIf> {
-  return describe.skipIf(!available && process.env.CI !== "true");
+  return describe.skipIf(!available && !testRedisEnv.isCi);
 }
 
 export interface TestRedisKeyspace {

@@ -45,6 +45,17 @@ export function repoConfig(tsconfigRootDir: string, ...extra: Linter.Config[]): 
     // Socket.IO allowlist widened for tests and packages/bench, packages/e2e (raw clients).
     repoGuards,
     {
+      // Environment is read in one `env.ts` per app or package (create-t3-turbo's rule), so every
+      // variable the code reads is in a file a reader (and turbo-env.repo.test.ts) can find.
+      ignores: ["**/env.ts", "**/*.test.ts", "**/*.test.tsx", "**/__tests__/**"],
+      rules: {
+        "no-restricted-properties": [
+          "error",
+          { object: "process", property: "env", message: "Read the environment in this app's or package's env.ts, never elsewhere." },
+        ],
+      },
+    },
+    {
       files: ["**/*.test.ts", "**/*.test.tsx", "**/__tests__/**"],
       rules: {
         "@typescript-eslint/no-non-null-assertion": "off",

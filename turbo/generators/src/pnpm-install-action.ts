@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { generatorEnv } from "./env";
 
 /** Flags every install attempt shares. */
 const COMMON_ARGS = [
@@ -46,7 +47,7 @@ function outputOf(error: unknown): string {
  * actions: [..., () => runPnpmInstall(plop.getDestBasePath())]
  */
 export function runPnpmInstall(root: string): string {
-  const [command, ...prefix] = pnpmCommand(process.env);
+  const [command, ...prefix] = pnpmCommand({ npm_execpath: generatorEnv.npmExecPath });
   const failures: string[] = [];
   for (const args of PNPM_INSTALL_ATTEMPTS) {
     try {

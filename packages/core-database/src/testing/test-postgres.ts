@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { describe } from "vitest";
 import { redactPostgresUrl } from "../postgres-url";
+import { testDatabaseEnv } from "./env";
 
 /** The PostgreSQL server tests use: TEST_DATABASE_URL, DATABASE_URL, or the local trust-auth default. */
-export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const TEST_POSTGRES_URL = testDatabaseEnv.postgresUrl;
 
 /**
  * True when PostgreSQL answers. A missing server is announced loudly here;
@@ -39,7 +40,7 @@ export async function probePostgres(url = TEST_POSTGRES_URL): Promise<boolean> {
  * describeWithPostgres(await probePostgres())("SqlUserRepository on PostgreSQL", () => { ... });
  */
 export function describeWithPostgres(available: boolean): ReturnType<typeof describe.skipIf> {
-  return describe.skipIf(!available && process.env.CI !== "true");
+  return describe.skipIf(!available && !testDatabaseEnv.isCi);
 }
 
 /** A database of one test's own on the shared server. */

@@ -1,0 +1,54 @@
+import { SCENARIOS } from "./bench-config";
+import type { BenchMode, ScenarioName } from "./bench-config";
+
+/**
+ * `pnpm bench`'s environment, read and checked once (lint allows `process.env`
+ * only in `env.ts` files): BENCH_MODE=quick (default, and CI's smoke run) or
+ * full; BENCH_SCENARIOS=fan-out,inbound runs a subset; BENCH_CPU_PROFILE_DIR=<dir>
+ * makes every server process write a V8 CPU profile there; REDIS_URL; CI.
+ */
+export interface BenchEnv {
+  readonly mode: BenchMode;
+  readonly scenarios: readonly ScenarioName[];
+  readonly redisUrl: string;
+  readonly cpuProfileDir: string | undefined;
+  readonly ci: boolean;
+}
+
+/**
+ * @example
+ * const { mode, scenarios } = readBenchEnv(); // throws on BENCH_MODE=slow
+ */
+export function readBenchEnv(env: Readonly<Record<string, string | undefined>> = fromProcess()): BenchEnv {
+  return {
+    mode: parseMode(env.BENCH_MODE),
+    scenarios: parseScenarios(env.BENCH_SCENARIOS),
+    redisUrl: env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    cpuProfileDir: env.BENCH_CPU_PROFILE_DIR,
+    ci: env.CI === "true",
+  };
+}
+
+// Each variable by name, so a reader (and turbo-env.repo.test.ts) sees which ones the bench reads.
+function fromProcess(): Readonly<Record<string, string | undefined>> {
+  return {
+    BENCH_MODE: process.env.BENCH_MODE,
+    BENCH_SCENARIOS: process.env.BENCH_SCENARIOS,
+    BENCH_CPU_PROFILE_DIR: process.env.BENCH_CPU_PROFILE_DIR,
+    REDIS_URL: process.env.REDIS_URL,
+    CI: process.env.CI,
+  };
+}
+
+function parseMode(raw = "quick"): BenchMode {
+  if (raw !== "quick" && raw !== "full") throw new Error(`BENCH_MODE must be quick or full, got "${raw}"`);
+  return raw;
+}
+
+function parseScenarios(raw: string | undefined): readonly ScenarioName[] {
+  if (raw === undefined || raw.trim() === "") return SCENARIOS;
+  const names = raw.split(",").map((name) => name.trim());
+  const unknown = names.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`Unknown BENCH_SCENARIOS ${unknown.join(", ")}; known: ${SCENARIOS.join(", ")}`);
+  return names as ScenarioName[];
+}
