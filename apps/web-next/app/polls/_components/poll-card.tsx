@@ -6,7 +6,7 @@ import { pollChannel, ZVoteReply } from "@repo/polls/client";
 import { useState } from "react";
 import type { AppTrpcClient } from "../../_components/trpc-client";
 import { describeTrpcError } from "../../_components/describe-trpc-error";
-import type { PollListRow } from "./poll-list";
+import type { PollListRow } from "./poll-list-row";
 import { useLivePoll } from "./use-live-poll";
 
 interface Refusal {

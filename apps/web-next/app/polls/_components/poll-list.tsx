@@ -2,9 +2,7 @@
 
 import type { AppTrpcClient } from "../../_components/trpc-client";
 import { PollCard } from "./poll-card";
-
-/** A row of `polls.list`, as the server answers it. */
-export type PollListRow = Awaited<ReturnType<AppTrpcClient["polls"]["list"]["query"]>>["polls"][number];
+import type { PollListRow } from "./poll-list-row";
 
 /** Every poll the user may see, newest first, each one live. */
 export function PollList({ trpc, polls }: { readonly trpc: AppTrpcClient; readonly polls: readonly PollListRow[] }) {

@@ -8,7 +8,7 @@ import { CreatePollForm } from "./create-poll-form";
 import { describeTrpcError } from "../../_components/describe-trpc-error";
 import { PollList } from "./poll-list";
 import { PollsDirectoryWatcher } from "./polls-directory-watcher";
-import type { PollListRow } from "./poll-list";
+import type { PollListRow } from "./poll-list-row";
 import { SessionGate } from "../../_components/session-gate";
 import { useSignedInUser } from "../../_components/use-signed-in-user";
 
