@@ -16,7 +16,7 @@ describe("bindAll", () => {
       expect(bound.realtime.bound).toBe("in-memory");
       expect(Object.keys(bound.features)).toEqual(["auth", "notifications", "articles", "polls", "adminObservability"]);
       expect(bound.features.auth.name).toBe("auth");
-      expect(bound.httpRoutes.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/auth/login", "POST /api/auth/logout"]);
+      expect(bound.httpRoutes.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/auth/login", "POST /api/auth/logout", "POST /api/auth/signup"]);
       expect(bound.realtime.realtimeRegistry.listChannels().map((c) => c.name).sort()).toEqual(ALL_CHANNELS);
     } finally {
       await bound.close();

@@ -60,6 +60,7 @@ export function featureConfigFromEnv(env: AppEnv): FeatureConfig {
         attemptsPerAddress: env.AUTH_LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
         windowSeconds: env.AUTH_LOGIN_WINDOW_SECONDS,
       },
+      signup: { attemptsPerAddress: env.AUTH_SIGNUP_MAX_PER_ADDRESS, windowSeconds: env.AUTH_SIGNUP_WINDOW_SECONDS },
     },
   };
 }

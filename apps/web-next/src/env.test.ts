@@ -31,6 +31,8 @@ describe("parseEnv", () => {
       AUTH_LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: 10,
       AUTH_LOGIN_MAX_ATTEMPTS_PER_ADDRESS: 100,
       AUTH_LOGIN_WINDOW_SECONDS: 900,
+      AUTH_SIGNUP_MAX_PER_ADDRESS: 20,
+      AUTH_SIGNUP_WINDOW_SECONDS: 3600,
       AUTH_MAX_SESSIONS_PER_USER: 20,
     });
   });
@@ -121,6 +123,8 @@ describe("parseEnv", () => {
     { name: "REALTIME_PRESENCE_HEARTBEAT_MS", value: "20000" },
     { name: "TRPC_MAX_BATCH_SIZE", value: "4" },
     { name: "AUTH_LOGIN_MAX_ATTEMPTS_PER_ACCOUNT", value: "0" },
+    { name: "AUTH_SIGNUP_MAX_PER_ADDRESS", value: "0" },
+    { name: "AUTH_SIGNUP_WINDOW_SECONDS", value: "-1" },
   ])("fails fast on an invalid $name", ({ name, value }) => {
     expect(() => parseEnv({ [name]: value })).toThrow(InvalidEnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(name);

@@ -61,6 +61,8 @@ const ZRawEnv = z.object({
   AUTH_LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   AUTH_LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
   AUTH_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  AUTH_SIGNUP_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  AUTH_SIGNUP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
   AUTH_MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(1_000).default(20),
   TRPC_MAX_BATCH_SIZE: z.coerce.number().int().min(PAGE_TRPC_BATCH_ITEMS).max(1_000).default(DEFAULT_TRPC_MAX_BATCH_SIZE),
 });
@@ -108,6 +110,9 @@ export interface AppEnv {
   /** Sign-in attempts from one client address (IPv6: its /64) per window, any account. */
   readonly AUTH_LOGIN_MAX_ATTEMPTS_PER_ADDRESS: number;
   readonly AUTH_LOGIN_WINDOW_SECONDS: number;
+  /** Sign-up attempts (that meet the account rules) from one client address per window; past it 429. */
+  readonly AUTH_SIGNUP_MAX_PER_ADDRESS: number;
+  readonly AUTH_SIGNUP_WINDOW_SECONDS: number;
   /** Live sessions per user; signing in past it revokes (and disconnects) the oldest. */
   readonly AUTH_MAX_SESSIONS_PER_USER: number;
   /** Bearer token `/metrics` requires; unset: `/metrics` answers loopback clients only. */

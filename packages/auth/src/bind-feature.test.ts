@@ -42,11 +42,11 @@ function bindContext(): BindContext {
 
 describe("auth bind functions", () => {
 
-  it("names the module auth and serves the login and logout routes", () => {
+  it("names the module auth and serves the login, logout and sign-up routes", () => {
     const module = bindProductionAuth(bindContext());
     expect(module.name).toBe("auth");
     expect(module.router).toBeDefined();
-    expect(module.httpRoutes?.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/auth/login", "POST /api/auth/logout"]);
+    expect(module.httpRoutes?.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /api/auth/login", "POST /api/auth/logout", "POST /api/auth/signup"]);
   });
 
   it("keeps sessions in memory when there is no Redis", () => {

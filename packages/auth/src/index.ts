@@ -5,7 +5,8 @@ export { AUTH_FEATURE_NAME } from "./di/auth-feature-module";
 export { DEV_SEED_USERS } from "./dev-seed/seed-users";
 export { SessionRealtimeAuthenticator } from "./adapters/session-realtime-authenticator";
 export { AUTH_LOGIN_PATH, AUTH_LOGOUT_PATH, ZLoginRequest, admitAttempt } from "./http/auth-http-routes";
-export { DEFAULT_AUTH_THROTTLE_LIMITS } from "./http/auth-throttle";
+export { DEFAULT_AUTH_THROTTLE_LIMITS, DEFAULT_SIGNUP_THROTTLE_LIMITS } from "./http/auth-throttle";
+export { AUTH_SIGNUP_PATH } from "./http/sign-up-http-route";
 export type { AuthThrottleLimits, IAuthThrottle, ThrottleKeys, ThrottleVerdict } from "./http/auth-throttle";
 export { createAuthThrottle } from "./http/rate-limiter-flexible-auth-throttle";
 export type { TLoginRequest } from "./http/auth-http-routes";
@@ -26,6 +27,7 @@ export type { Session } from "./domain/session";
 export type { PublicUser, User } from "./domain/user";
 export type { AuthenticationResult, SessionRejection, SessionUser } from "./use-cases/authenticate-session";
 export type { SignInResult } from "./use-cases/sign-in";
+export type { SignUp, SignUpResult } from "./use-cases/sign-up";
 export type { ChangeUserRoles, ChangeUserRolesInput } from "./use-cases/change-user-roles";
 export type { AuthRouter } from "./trpc/router";
 // @anchor:exports

@@ -25,6 +25,8 @@ export interface FeatureConfig {
     /** Live sessions per user; signing in past it revokes the oldest. */
     readonly maxSessionsPerUser?: number;
     readonly login?: { readonly attemptsPerAccount?: number; readonly attemptsPerAddress?: number; readonly windowSeconds?: number };
+    /** Sign-up attempts per client address per window. */
+    readonly signup?: { readonly attemptsPerAddress?: number; readonly windowSeconds?: number };
   };
 }
 

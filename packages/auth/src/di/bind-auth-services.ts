@@ -11,7 +11,9 @@ import { authenticateSessionUseCase } from "../use-cases/authenticate-session";
 import { changeUserRolesUseCase } from "../use-cases/change-user-roles";
 import { createUserUseCase } from "../use-cases/create-user";
 import { signInUseCase } from "../use-cases/sign-in";
+import { openSessionFor } from "../use-cases/open-session";
 import { signOutUseCase } from "../use-cases/sign-out";
+import { signUpUseCase } from "../use-cases/sign-up";
 import { featureRedisPrefix, instrumentUseCase } from "@repo/core-di";
 import { AuthSymbols } from "./symbols";
 
@@ -48,7 +50,16 @@ export function bindAuthServices(container: Container, ctx: BindContext, reposit
   container.bind(AuthSymbols.passwordHasher, hasher);
   container.bind(AuthSymbols.sessionTokens, tokens);
 
-  container.bind(AuthSymbols.createUser, instrumentUseCase(ctx, "auth.createUser", createUserUseCase({ users, hasher })));
+  const createUser = createUserUseCase({ users, hasher });
+  container.bind(AuthSymbols.createUser, instrumentUseCase(ctx, "auth.createUser", createUser));
+  container.bind(
+    AuthSymbols.signUp,
+    instrumentUseCase(
+      ctx,
+      "auth.signUp",
+      signUpUseCase({ createUser, openSession: openSessionFor({ sessions, tokens, ttlSeconds: ctx.config.sessionTtlSeconds, realtimeServer: ctx.realtimeServer }) }),
+    ),
+  );
   container.bind(
     AuthSymbols.signIn,
     instrumentUseCase(ctx, "auth.signIn", signInUseCase({ users, sessions, hasher, tokens, ttlSeconds: ctx.config.sessionTtlSeconds, realtimeServer: ctx.realtimeServer })),

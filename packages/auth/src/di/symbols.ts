@@ -9,6 +9,7 @@ import type { ChangeUserRoles } from "../use-cases/change-user-roles";
 import type { CreateUser } from "../use-cases/create-user";
 import type { SignIn } from "../use-cases/sign-in";
 import type { SignOut } from "../use-cases/sign-out";
+import type { SignUp } from "../use-cases/sign-up";
 
 /** The auth feature's container keys (ADR-008). */
 export const AuthSymbols = {
@@ -19,6 +20,8 @@ export const AuthSymbols = {
   createUser: token<CreateUser>("auth.createUser"),
   signIn: token<SignIn>("auth.signIn"),
   signOut: token<SignOut>("auth.signOut"),
+  /** Creates an account with no roles and signs it in (`POST /api/auth/signup`). */
+  signUp: token<SignUp>("auth.signUp"),
   authenticateSession: token<AuthenticateSession>("auth.authenticateSession"),
   /** Replaces a user's roles and re-runs the realtime gates for that user's sockets at once. */
   changeUserRoles: token<ChangeUserRoles>("auth.changeUserRoles"),

@@ -15,6 +15,12 @@ export const DEFAULT_AUTH_THROTTLE_LIMITS: AuthThrottleLimits = Object.freeze({
   windowSeconds: 900,
 });
 
+/** Sign-up: accounts created (or names tried) per client address per window; the account budget is unused. */
+export const DEFAULT_SIGNUP_THROTTLE_LIMITS: Pick<AuthThrottleLimits, "attemptsPerAddress" | "windowSeconds"> = Object.freeze({
+  attemptsPerAddress: 20,
+  windowSeconds: 3600,
+});
+
 /** Who an attempt is about: the account named (if any) and the client's address. */
 export interface ThrottleKeys {
   readonly account?: string;
