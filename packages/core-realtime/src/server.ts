@@ -47,6 +47,15 @@ export type { IRealtimeServer } from "./server/realtime-server";
 export { createRedisStreamsAdapter } from "./server/socket-io-redis-streams-adapter";
 export type { RedisStreamsAdapterOptions } from "./server/socket-io-redis-streams-adapter";
 export { SocketIORealtimeServer } from "./socket-io-realtime-server";
+export { RealtimeServerApi } from "./server/realtime-server-api";
+export type {
+  ChannelOccupancy,
+  ServerApiChannelsAck,
+  ServerApiHistoryAck,
+  ServerApiPresenceAck,
+  ServerApiPublishAck,
+  ServerApiPublishRequest,
+} from "./server/realtime-server-api";
 export type { SocketIORealtimeServerOptions } from "./server/socket-io-realtime-server-options";
 export type { SocketIOAdapterFactory } from "./socket-io-server-types";
 export { OutboxRealtimeBroadcaster } from "./outbox/outbox-realtime-broadcaster";

@@ -24,7 +24,8 @@ import { emitToSocket, sessionRoom, userRoom } from "./socket-io-server-types";
 import type { RealtimeIOServer, RealtimeIOSocket } from "./socket-io-server-types";
 import { disconnectSlowConsumers } from "./server/socket-io-slow-consumers";
 import { handleSubscribe, handleUnsubscribe, restoreSubscriptions } from "./server/socket-io-subscription-gate";
-import { REALTIME_DEFAULT_PATH, REALTIME_EVENTS, channelRoom } from "./protocol/wire-protocol";
+import { REALTIME_DEFAULT_PATH, REALTIME_EVENTS, channelRoom, channelOfRoom } from "./protocol/wire-protocol";
+import { RealtimeServerApi } from "./server/realtime-server-api";
 import type { PublishAck, RealtimeConnectionHealth, RealtimeStatusEvent } from "./protocol/wire-protocol";
 
 /** After the drain, how long closed transports get to flush their last packets before being cut. */
@@ -59,6 +60,8 @@ export interface RealtimeServerDiagnostics {
  */
 export class SocketIORealtimeServer implements IRealtimeServer {
   readonly broadcaster: SocketIORealtimeBroadcaster;
+  /** What other backends may do (publish, history, presence, channel list); the app mounts it on HTTP. */
+  readonly serverApi: RealtimeServerApi;
   readonly instanceId: string;
   readonly #io: RealtimeIOServer;
   readonly #ctx: SocketIOGateContext;
@@ -124,7 +127,17 @@ export class SocketIORealtimeServer implements IRealtimeServer {
       bucketClock: options.now ?? performance.now.bind(performance),
       isClosing: () => this.#closed !== null,
     };
+    this.serverApi = new RealtimeServerApi({
+      registry: options.registry,
+      broadcaster: this.broadcaster,
+      channelLog,
+      presence,
+      idempotency: this.#ctx.idempotency,
+      maxIdempotencyKeysPerCaller: limits.idempotencyKeysPerUser,
+      countSubscribers: () => this.#clusterChannelCounts(),
+    });
     this.#io.use(createConnectionGate(this.#ctx));
+    this.#io.on("realtime:channel-counts", (ack) => ack(Object.fromEntries(this.#localChannelCounts())));
     this.#io.on("connection", (socket) => this.#onConnection(socket));
     this.#io.on("realtime:reauthenticate", (userId: unknown) => {
       if (typeof userId === "string") this.#reauthenticateLocal(userId).catch((error: unknown) => this.#logCrash(error));
@@ -261,6 +274,30 @@ export class SocketIORealtimeServer implements IRealtimeServer {
     else anonymousConnections.release(clientAddressKey(socket.handshake.address), socket.id);
     socketState.delete(socket);
     log.debug({ socketId: socket.id, userId: userId ?? null, reason }, "realtime_socket_disconnected");
+  }
+
+  #localChannelCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const [room, sockets] of this.#io.of("/").adapter.rooms) {
+      const channel = channelOfRoom(room);
+      if (channel !== null) counts.set(channel, sockets.size);
+    }
+    return counts;
+  }
+
+  async #clusterChannelCounts(): Promise<Map<string, number>> {
+    const counts = this.#localChannelCounts();
+    if (!this.#multiInstance) return counts;
+    // Each peer answers for its own sockets; the cluster adapter rejects when a peer does not answer in time (5 s),
+    // so the list fails rather than under-counting silently.
+    const peers: unknown[] = await this.#io.serverSideEmitWithAck("realtime:channel-counts");
+    for (const peer of peers) {
+      if (typeof peer !== "object" || peer === null) continue;
+      for (const [channel, subscribers] of Object.entries(peer)) {
+        if (typeof subscribers === "number") counts.set(channel, (counts.get(channel) ?? 0) + subscribers);
+      }
+    }
+    return counts;
   }
 
   #localSockets(): RealtimeIOSocket[] {

@@ -6,6 +6,8 @@ import type { ClientToServerEvents, ServerToClientEvents } from "./protocol/wire
 export interface RealtimeInterServerEvents {
   /** Re-run gates 1 and 2 for this user's sockets on the receiving instance. */
   "realtime:reauthenticate": (userId: string) => void;
+  /** Answer this instance's subscribers per concrete channel (the server API's channel list). */
+  "realtime:channel-counts": (ack: (counts: Record<string, number>) => void) => void;
 }
 
 /**

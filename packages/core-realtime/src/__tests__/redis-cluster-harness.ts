@@ -4,6 +4,9 @@ import { RedisChannelLog } from "../history/redis-channel-log";
 import { RedisPresenceStore } from "../presence/redis-presence-store";
 import { RedisRateLimitStore } from "../rate-limits/redis-rate-limit-store";
 import { createRedisStreamsAdapter } from "../server/socket-io-redis-streams-adapter";
+import { publishAckCodec } from "../server/publish-ack-codec";
+import { RedisIdempotencyStore } from "../server/redis-idempotency-store";
+import type { PublishAck } from "../protocol/wire-protocol";
 import type { BroadcasterContractHarness, ContractSubscriber } from "./broadcaster-contract";
 import { waitUntil } from "./broadcaster-contract";
 import { createTestRegistry } from "./realtime-test-channels";
@@ -35,7 +38,7 @@ export const REDIS_TEST_TIMEOUT_MS = 20_000;
 /**
  * Two `SocketIORealtimeServer` instances wired exactly as the app wires them
  * when REDIS_URL is set: the Redis Streams adapter, RedisChannelLog,
- * RedisPresenceStore, RedisRateLimitStore and connection-state recovery,
+ * RedisPresenceStore, RedisRateLimitStore, RedisIdempotencyStore and connection-state recovery,
  * all under one test-run key prefix.
  */
 export async function startRedisCluster(
@@ -59,6 +62,7 @@ export async function startRedisCluster(
       }),
       presenceHeartbeatMs: options.presenceHeartbeatMs ?? 10_000,
       rateLimits: new RedisRateLimitStore(client, { keyPrefix, timeoutMs: REDIS_TEST_TIMEOUT_MS }),
+      idempotency: new RedisIdempotencyStore<PublishAck>(client, { keyPrefix, logger, timeoutMs: REDIS_TEST_TIMEOUT_MS, ...publishAckCodec }),
       connectionStateRecovery: { maxDisconnectionDurationMs: 30_000 },
     });
   const [a, b] = await Promise.all([instance(), instance()]);

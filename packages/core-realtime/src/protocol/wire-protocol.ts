@@ -129,7 +129,14 @@ export function isCompatibleProtocolVersion(clientVersion: string, serverVersion
   return clientMajor !== undefined && clientMajor === major(serverVersion);
 }
 
+const CHANNEL_ROOM_PREFIX = "ch:";
+
 /** Socket.IO room that holds the subscribers of a concrete channel. */
 export function channelRoom(channel: string): string {
-  return `ch:${channel}`;
+  return CHANNEL_ROOM_PREFIX + channel;
+}
+
+/** The channel a room carries, or null for the user, session and per-socket rooms. */
+export function channelOfRoom(room: string): string | null {
+  return room.startsWith(CHANNEL_ROOM_PREFIX) ? room.slice(CHANNEL_ROOM_PREFIX.length) : null;
 }
