@@ -28,6 +28,7 @@ describe("parseEnv", () => {
       REALTIME_LIMITS: {},
       TRPC_MAX_BATCH_SIZE: 10,
       METRICS_TOKEN: undefined,
+      REALTIME_API_KEYS: [],
       AUTH_LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: 10,
       AUTH_LOGIN_MAX_ATTEMPTS_PER_ADDRESS: 100,
       AUTH_LOGIN_WINDOW_SECONDS: 900,
@@ -66,6 +67,13 @@ describe("parseEnv", () => {
     it("warns that DATA_DIR is ignored when DATABASE_URL is set", () => {
       expect(parseEnv({ DATABASE_URL: "postgres://db/app", DATA_DIR: "/tmp/x" }).warnings.join()).toContain("DATA_DIR is ignored");
     });
+  });
+
+  it("reads the server API keys as a list and refuses a short key without echoing it", () => {
+    const long = "k".repeat(32);
+    expect(parseEnv({ REALTIME_API_KEYS: ` ${long}, ${long}2 ,` }).env.REALTIME_API_KEYS).toEqual([long, `${long}2`]);
+    expect(() => parseEnv({ REALTIME_API_KEYS: `${long},short-secret` })).toThrow(/REALTIME_API_KEYS: every key must be at least 32 characters/);
+    expect(() => parseEnv({ REALTIME_API_KEYS: `${long},short-secret` })).not.toThrow(/short-secret/);
   });
 
   it("warns loudly when the public dev secret is used", () => {

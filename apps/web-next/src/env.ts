@@ -22,6 +22,9 @@ export const DEFAULT_DATA_DIR = resolve(APP_ROOT, ".data");
 /** DATA_DIR value for a fresh in-memory store (nothing survives the process; tests, demos). */
 export const IN_MEMORY_DATA_DIR = "memory://";
 
+/** Shortest server-API key accepted: 32 characters, e.g. 24 random bytes in base64url. */
+export const MIN_API_KEY_LENGTH = 32;
+
 /** Used when SESSION_SECRET is unset outside production: public, so sessions signed with it are forgeable. */
 export const DEV_SESSION_SECRET = "dev-only-session-secret-do-not-use-in-production";
 
@@ -65,6 +68,14 @@ const ZRawEnv = z.object({
   AUTH_SIGNUP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
   AUTH_MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(1_000).default(20),
   TRPC_MAX_BATCH_SIZE: z.coerce.number().int().min(PAGE_TRPC_BATCH_ITEMS).max(1_000).default(DEFAULT_TRPC_MAX_BATCH_SIZE),
+  // The message never echoes the value: these are secrets.
+  REALTIME_API_KEYS: optionalString.pipe(
+    z
+      .string()
+      .transform((value) => value.split(",").map((key) => key.trim()).filter(Boolean))
+      .refine((keys) => keys.every((key) => key.length >= MIN_API_KEY_LENGTH), `every key must be at least ${MIN_API_KEY_LENGTH} characters`)
+      .optional(),
+  ),
 });
 
 /** The validated configuration of one process. */
@@ -119,6 +130,8 @@ export interface AppEnv {
   readonly METRICS_TOKEN: string | undefined;
   /** Most calls in one tRPC batch request; a larger one is refused whole (400) and runs nothing. */
   readonly TRPC_MAX_BATCH_SIZE: number;
+  /** Keys other backends send as `Authorization: Bearer <key>` to the server API (`/api/realtime/*`); several, so they can be rotated. Empty: the API answers 401. */
+  readonly REALTIME_API_KEYS: readonly string[];
 }
 
 export interface ParsedEnv {
@@ -183,6 +196,7 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>>): 
       SESSION_SECRET: sessionSecret,
       COOKIE_SECURE: raw.COOKIE_SECURE ?? raw.NODE_ENV === "production",
       REALTIME_LIMITS: realtimeLimitsFrom(present),
+      REALTIME_API_KEYS: raw.REALTIME_API_KEYS ?? [],
     },
     warnings,
   };

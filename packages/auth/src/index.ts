@@ -13,6 +13,8 @@ export type { TLoginRequest } from "./http/auth-http-routes";
 export { crossSiteRefusal, requestOrigin } from "./http/cross-site-guard";
 export type { CrossSiteOptions, CrossSiteRefusal, GuardedRequest } from "./http/cross-site-guard";
 export { requestCredentials } from "./http/request-credentials";
+export { InvalidBodyError, readJsonBody } from "./http/read-json-body";
+export { sendJson } from "./http/send-json";
 export { HOST_SESSION_COOKIE_NAME, SESSION_COOKIE_NAME, readSessionCookie, sessionCookieName } from "./http/session-cookie";
 export type { ReadSessionCookieOptions } from "./http/session-cookie";
 export { InMemorySessionStore } from "./repositories/in-memory-session-store";

@@ -30,6 +30,8 @@ import { runShutdown } from "./shutdown";
 import type { ShutdownResult, ShutdownStep } from "./shutdown";
 import { createPageCaller, publishPageCaller } from "./page-caller";
 import { createTrpcHandler } from "./trpc-handler";
+import { ApiKeyRing } from "./realtime-api/api-key-ring";
+import { createRealtimeApiRoutes } from "./realtime-api/realtime-api-routes";
 
 /** apps/web-next, where `app/` and `.next/` live. */
 export const APP_DIR = fileURLToPath(new URL("../..", import.meta.url));
@@ -211,6 +213,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     deferred.resolve(bound.authenticator);
     unpublishPageCaller = publishPageCaller(createPageCaller(bound, logger));
     dispatcher.addRoutes(bound.httpRoutes);
+    dispatcher.addRoutes(createRealtimeApiRoutes({ api: realtimeServer.serverApi, keys: new ApiKeyRing(env.REALTIME_API_KEYS), logger }));
     dispatcher.setTrpcHandler(createTrpcHandler({ router: bound.appRouter, authenticator: bound.authenticator, logger, maxBatchSize: env.TRPC_MAX_BATCH_SIZE }));
     const nextOptions = options.next ?? { dev: env.NODE_ENV !== "production" };
     if (nextOptions !== false) {

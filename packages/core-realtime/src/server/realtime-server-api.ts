@@ -1,7 +1,7 @@
 import type { IRealtimeBroadcaster } from "../broadcast/realtime-broadcaster";
 import { validateBroadcast } from "../broadcast/validate-broadcast";
 import type { ChannelParams } from "../channels/channel-template";
-import type { AnyRealtimeChannel, ChannelPayload } from "../channels/define-realtime-channel";
+import type { AnyRealtimeChannel } from "../channels/define-realtime-channel";
 import type { IRealtimeHandlerRegistry } from "../handlers/realtime-handler-registry";
 import type { IChannelLog } from "../history/channel-log";
 import type { PresenceTracker } from "../presence/presence-tracker";
@@ -120,7 +120,7 @@ export class RealtimeServerApi {
     const templateParams = params as ChannelParams<string>;
     try {
       // Every payload is checked before any is sent: a batch is refused whole or delivered whole.
-      const checked = payloads.map((payload) => validateBroadcast(descriptor, templateParams, payload as ChannelPayload<AnyRealtimeChannel>).payload);
+      const checked = payloads.map((payload) => validateBroadcast(descriptor, templateParams, payload).payload);
       let last = { seq: 0, epoch: "" };
       for (const payload of checked) last = await this.#deps.broadcaster.broadcast(descriptor, templateParams, payload);
       return { ok: true, result: { seq: last.seq, epoch: last.epoch } };
