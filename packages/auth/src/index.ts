@@ -31,6 +31,8 @@ export type { AuthenticationResult, SessionRejection, SessionUser } from "./use-
 export type { SignInResult } from "./use-cases/sign-in";
 export type { SignUp, SignUpResult } from "./use-cases/sign-up";
 export type { ChangeUserRoles, ChangeUserRolesInput } from "./use-cases/change-user-roles";
-export type { AuthRouter } from "./trpc/router";
+export type { AuthRouter, TSetRolesInput } from "./trpc/router";
+export { USER_ADMIN_ROLE, ZSetRolesInput } from "./trpc/router";
+export type { ListUsers, UserSummary } from "./use-cases/list-users";
 // @anchor:exports
 // @anchor:realtime-channels

@@ -22,7 +22,7 @@ export function authFeatureModule(container: Container, ctx: Pick<BindContext, "
   return {
     name: AUTH_FEATURE_NAME,
     container,
-    router: createAuthRouter(),
+    router: createAuthRouter({ listUsers: container.get(AuthSymbols.listUsers), changeUserRoles: container.get(AuthSymbols.changeUserRoles) }),
     httpRoutes: [
       ...createAuthHttpRoutes({
         signIn: container.get(AuthSymbols.signIn),

@@ -10,6 +10,7 @@ import { createSessionTokenSigner } from "../services/session-token";
 import { authenticateSessionUseCase } from "../use-cases/authenticate-session";
 import { changeUserRolesUseCase } from "../use-cases/change-user-roles";
 import { createUserUseCase } from "../use-cases/create-user";
+import { listUsersUseCase } from "../use-cases/list-users";
 import { signInUseCase } from "../use-cases/sign-in";
 import { openSessionFor } from "../use-cases/open-session";
 import { signOutUseCase } from "../use-cases/sign-out";
@@ -68,6 +69,7 @@ export function bindAuthServices(container: Container, ctx: BindContext, reposit
     AuthSymbols.signOut,
     instrumentUseCase(ctx, "auth.signOut", signOutUseCase({ sessions, tokens, realtimeServer: ctx.realtimeServer })),
   );
+  container.bind(AuthSymbols.listUsers, instrumentUseCase(ctx, "auth.listUsers", listUsersUseCase({ users })));
   container.bind(
     AuthSymbols.changeUserRoles,
     instrumentUseCase(ctx, "auth.changeUserRoles", changeUserRolesUseCase({ users, realtimeServer: ctx.realtimeServer })),

@@ -7,6 +7,7 @@ import type { SessionTokenSigner } from "../services/session-token";
 import type { AuthenticateSession } from "../use-cases/authenticate-session";
 import type { ChangeUserRoles } from "../use-cases/change-user-roles";
 import type { CreateUser } from "../use-cases/create-user";
+import type { ListUsers } from "../use-cases/list-users";
 import type { SignIn } from "../use-cases/sign-in";
 import type { SignOut } from "../use-cases/sign-out";
 import type { SignUp } from "../use-cases/sign-up";
@@ -23,6 +24,8 @@ export const AuthSymbols = {
   /** Creates an account with no roles and signs it in (`POST /api/auth/signup`). */
   signUp: token<SignUp>("auth.signUp"),
   authenticateSession: token<AuthenticateSession>("auth.authenticateSession"),
+  /** Every account without its hash (the Users page). */
+  listUsers: token<ListUsers>("auth.listUsers"),
   /** Replaces a user's roles and re-runs the realtime gates for that user's sockets at once. */
   changeUserRoles: token<ChangeUserRoles>("auth.changeUserRoles"),
   /** Gate 1 of the realtime server and the identity of tRPC requests. */
