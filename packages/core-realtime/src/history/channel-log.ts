@@ -18,6 +18,12 @@ export interface ChannelLogAppendOptions {
   readonly durable?: boolean;
 }
 
+/** One message of a batch: its payload and the id clients de-duplicate on. */
+export interface ChannelLogEntry {
+  readonly payload: unknown;
+  readonly id: string;
+}
+
 /**
  * Assigns `seq` and keeps history for channels that opt in. In memory by
  * default; Redis Streams when several instances share channels.
@@ -31,6 +37,17 @@ export interface IChannelLog {
     history: ChannelHistoryOptions | undefined,
     options?: ChannelLogAppendOptions,
   ): Promise<{ readonly seq: number; readonly epoch: string }>;
+  /**
+   * Stamp several messages for `channel` at once: consecutive `seq` values from `firstSeq`, stored
+   * together (one Redis call), so no other message on the channel is numbered in between.
+   */
+  appendBatch(
+    channel: string,
+    entries: readonly ChannelLogEntry[],
+    emittedAt: number,
+    history: ChannelHistoryOptions | undefined,
+    options?: Pick<ChannelLogAppendOptions, "durable">,
+  ): Promise<{ readonly firstSeq: number; readonly epoch: string }>;
   /** The channel's latest `seq` and the current epoch: where a fresh subscriber starts. */
   position(channel: string): Promise<{ readonly seq: number; readonly epoch: string }>;
   /** Everything after `since` (exclusive), when it is all still kept. */

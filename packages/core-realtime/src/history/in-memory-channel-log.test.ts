@@ -11,6 +11,17 @@ describe("InMemoryChannelLog", () => {
     expect(await log.append("b", 1, 0, undefined)).toEqual({ seq: 1, epoch: "e1" });
   });
 
+  it("stamps a batch with consecutive seq and keeps each entry's id", async () => {
+    const log = new InMemoryChannelLog({ epoch: "e1", now: () => 1000 });
+    await log.append("a", 0, 1000, history);
+    expect(await log.appendBatch("a", [{ payload: 1, id: "m1" }, { payload: 2, id: "m2" }], 1000, history)).toEqual({ firstSeq: 2, epoch: "e1" });
+    const result = await log.readSince("a", 1, "e1");
+    expect(result.recovered && result.messages.map((m) => [m.seq, m.payload, m.id])).toEqual([
+      [2, 1, "m1"],
+      [3, 2, "m2"],
+    ]);
+  });
+
   it("replays what was missed when it is all kept", async () => {
     const log = new InMemoryChannelLog({ epoch: "e1", now: () => 1000 });
     for (let i = 1; i <= 5; i++) await log.append("a", i, 1000, history);

@@ -1,5 +1,5 @@
 import type { ChannelHistoryOptions } from "../channels/define-realtime-channel";
-import type { ChannelLogAppendOptions, HistoryReadResult, IChannelLog } from "./channel-log";
+import type { ChannelLogAppendOptions, ChannelLogEntry, HistoryReadResult, IChannelLog } from "./channel-log";
 import type { RealtimeMessage } from "../protocol/wire-protocol";
 
 interface ChannelState {
@@ -34,6 +34,27 @@ export class InMemoryChannelLog implements IChannelLog {
     options: ChannelLogAppendOptions = {},
   ): Promise<{ seq: number; epoch: string }> {
     return Promise.resolve(this.appendSync(channel, payload, emittedAt, history, options.id));
+  }
+
+  appendBatch(
+    channel: string,
+    entries: readonly ChannelLogEntry[],
+    emittedAt: number,
+    history: ChannelHistoryOptions | undefined,
+  ): Promise<{ firstSeq: number; epoch: string }> {
+    return Promise.resolve(this.appendBatchSync(channel, entries, emittedAt, history));
+  }
+
+  /** Synchronous batch stamp: nothing can run between two entries, so their `seq` values are consecutive. */
+  appendBatchSync(
+    channel: string,
+    entries: readonly ChannelLogEntry[],
+    emittedAt: number,
+    history: ChannelHistoryOptions | undefined,
+  ): { firstSeq: number; epoch: string } {
+    const firstSeq = (this.#channels.get(channel)?.seq ?? 0) + 1;
+    for (const entry of entries) this.appendSync(channel, entry.payload, emittedAt, history, entry.id);
+    return { firstSeq, epoch: this.epoch };
   }
 
   /** Synchronous stamp for the in-process hot path. */

@@ -27,6 +27,23 @@ describeWithRedis(available)("RedisChannelLog against a real Redis", () => {
     expect((await a.append("other", {}, Date.now(), undefined)).seq).toBe(1);
   });
 
+  it("stamps a batch with consecutive seq in one call while other instances append to the same channel", async () => {
+    const a = logOn();
+    const b = logOn();
+    const batch = Array.from({ length: 10 }, (_, n) => ({ payload: { n }, id: `batch-${n}` }));
+    const [stamped, ...singles] = await Promise.all([
+      a.appendBatch("batched", batch, Date.now(), { size: 50, ttlSeconds: 60 }),
+      ...Array.from({ length: 10 }, (_, i) => b.append("batched", { single: i }, Date.now(), { size: 50, ttlSeconds: 60 })),
+    ]);
+    const batchSeqs = Array.from({ length: 10 }, (_, i) => stamped.firstSeq + i);
+    // The singles took every other number: none falls inside the batch's run.
+    expect(singles.map((s) => s.seq).filter((seq) => batchSeqs.includes(seq))).toEqual([]);
+    expect([...batchSeqs, ...singles.map((s) => s.seq)].sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const replay = await b.readSince("batched", stamped.firstSeq - 1, stamped.epoch);
+    if (!replay.recovered) throw new Error("expected a replay");
+    expect(replay.messages.slice(0, 10).map((m) => [m.seq, m.payload, m.id])).toEqual(batch.map((entry, i) => [stamped.firstSeq + i, entry.payload, entry.id]));
+  });
+
   it("replays exactly what came after `since`, in order, across instances", async () => {
     const writer = logOn();
     const reader = logOn();

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Logger } from "@repo/core-observability";
 import type { ChannelHistoryOptions } from "../channels/define-realtime-channel";
 import { InMemoryChannelLog } from "./in-memory-channel-log";
-import type { ChannelLogAppendOptions, HistoryReadResult, IChannelLog } from "./channel-log";
+import type { ChannelLogAppendOptions, ChannelLogEntry, HistoryReadResult, IChannelLog } from "./channel-log";
 import { boundedRedisCall } from "../redis/redis-bounded-call";
 import { RedisOutageLatch } from "../redis/redis-outage-latch";
 import { RedisScript } from "../redis/redis-script";
@@ -34,16 +34,24 @@ end
 if epoch ~= ARGV[1] then return {0, epoch} end
 `;
 
-/** KEYS: epoch, meta, stream. ARGV: expected epoch, fresh epoch, history size (0 = none), ttl s, payload, emittedAt, expiresAt, message id. */
+/**
+ * Stamps one or more messages: consecutive seq values from one HINCRBY, each stored when the channel keeps history.
+ * KEYS: epoch, meta, stream. ARGV: expected epoch, fresh epoch, history size (0 = none), ttl s, emittedAt, expiresAt,
+ * then (payload, message id) per message. Answers { first seq, epoch }.
+ */
 const APPEND = new RedisScript(`${EPOCH_GUARD}
-local seq = redis.call('HINCRBY', KEYS[2], 'seq', 1)
+local count = (#ARGV - 6) / 2
+local last = redis.call('HINCRBY', KEYS[2], 'seq', count)
+local first = last - count + 1
 local size = tonumber(ARGV[3])
 if size > 0 then
   redis.call('HSET', KEYS[2], 'size', ARGV[3])
-  redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[3], string.format('%d-0', seq), 'p', ARGV[5], 't', ARGV[6], 'x', ARGV[7], 'i', ARGV[8])
+  for i = 0, count - 1 do
+    redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[3], string.format('%d-0', first + i), 'p', ARGV[7 + 2 * i], 't', ARGV[5], 'x', ARGV[6], 'i', ARGV[8 + 2 * i])
+  end
   redis.call('EXPIRE', KEYS[3], ARGV[4])
 end
-return {seq, epoch}
+return {first, epoch}
 `);
 
 /** KEYS: epoch, meta, stream. ARGV: expected epoch, fresh epoch, since. */
@@ -150,11 +158,32 @@ export class RedisChannelLog implements IChannelLog {
   ): Promise<{ readonly seq: number; readonly epoch: string }> {
     return this.#latch.run(
       "append",
-      () => this.#appendToRedis(channel, payload, emittedAt, history, options.id ?? ""),
+      async () => {
+        const { firstSeq, epoch } = await this.#appendToRedis(channel, [{ payload, id: options.id ?? "" }], emittedAt, history);
+        return { seq: firstSeq, epoch };
+      },
       (error) => {
         // A durable caller (the outbox relay) retries later rather than reach only this instance's subscribers.
         if (options.durable === true) throw error;
         return this.#fallback.appendSync(channel, payload, emittedAt, history, options.id);
+      },
+      { channel, fallbackEpoch: this.#fallback.epoch },
+    );
+  }
+
+  appendBatch(
+    channel: string,
+    entries: readonly ChannelLogEntry[],
+    emittedAt: number,
+    history: ChannelHistoryOptions | undefined,
+    options: Pick<ChannelLogAppendOptions, "durable"> = {},
+  ): Promise<{ readonly firstSeq: number; readonly epoch: string }> {
+    return this.#latch.run(
+      "appendBatch",
+      () => this.#appendToRedis(channel, entries, emittedAt, history),
+      (error) => {
+        if (options.durable === true) throw error;
+        return this.#fallback.appendBatchSync(channel, entries, emittedAt, history);
       },
       { channel, fallbackEpoch: this.#fallback.epoch },
     );
@@ -188,25 +217,17 @@ export class RedisChannelLog implements IChannelLog {
 
   async #appendToRedis(
     channel: string,
-    payload: unknown,
+    entries: readonly ChannelLogEntry[],
     emittedAt: number,
     history: ChannelHistoryOptions | undefined,
-    id: string,
-  ): Promise<{ readonly seq: number; readonly epoch: string }> {
+  ): Promise<{ readonly firstSeq: number; readonly epoch: string }> {
     const size = history?.size ?? 0;
     const ttlSeconds = Math.max(1, Math.ceil(history?.ttlSeconds ?? 1));
-    const args = (epoch: string): string[] => [
-      epoch,
-      randomUUID(),
-      String(size),
-      String(ttlSeconds),
-      size > 0 ? JSON.stringify(payload) : "",
-      String(emittedAt),
-      String(emittedAt + ttlSeconds * 1000),
-      id,
-    ];
+    // Payloads are only stored (and so only serialized) for channels that keep history.
+    const messages = entries.flatMap((entry) => [size > 0 ? JSON.stringify(entry.payload) : "", entry.id]);
+    const args = (epoch: string): string[] => [epoch, randomUUID(), String(size), String(ttlSeconds), String(emittedAt), String(emittedAt + ttlSeconds * 1000), ...messages];
     const reply = await this.#withEpoch("append", channel, (keys, epoch) => APPEND.run(this.#client, keys, args(epoch)), ZAppended);
-    return { seq: reply[0], epoch: reply[1] };
+    return { firstSeq: reply[0], epoch: reply[1] };
   }
 
   async #readFromRedis(channel: string, since: number, epoch: string | undefined): Promise<HistoryReadResult> {

@@ -1,6 +1,4 @@
-import type { IRealtimeBroadcaster } from "../broadcast/realtime-broadcaster";
-import { validateBroadcast } from "../broadcast/validate-broadcast";
-import type { ChannelParams } from "../channels/channel-template";
+import type { RealtimeBroadcasterBase } from "../broadcast/realtime-broadcaster-base";
 import type { AnyRealtimeChannel } from "../channels/define-realtime-channel";
 import type { IRealtimeHandlerRegistry } from "../handlers/realtime-handler-registry";
 import type { IChannelLog } from "../history/channel-log";
@@ -39,7 +37,8 @@ export interface ServerApiPublishRequest {
 
 export interface RealtimeServerApiDeps {
   readonly registry: IRealtimeHandlerRegistry;
-  readonly broadcaster: IRealtimeBroadcaster;
+  /** Gate 4 with batches: one log call stamps a batch with consecutive `seq`. */
+  readonly broadcaster: Pick<RealtimeBroadcasterBase, "broadcastBatch">;
   readonly channelLog: IChannelLog;
   readonly presence: PresenceTracker;
   /** The socket path's store: shared in Redis when configured, so a retry on another instance runs once. */
@@ -116,13 +115,11 @@ export class RealtimeServerApi {
   }
 
   async #broadcastAll(descriptor: AnyRealtimeChannel, params: Readonly<Record<string, string>>, payloads: readonly unknown[]): Promise<PublishAck> {
-    // The registry resolved `params` for this very descriptor; payloads are unknown until gate 4 parses them.
-    const templateParams = params as ChannelParams<string>;
     try {
-      // Every payload is checked before any is sent: a batch is refused whole or delivered whole.
-      const checked = payloads.map((payload) => validateBroadcast(descriptor, templateParams, payload).payload);
-      let last = { seq: 0, epoch: "" };
-      for (const payload of checked) last = await this.#deps.broadcaster.broadcast(descriptor, templateParams, payload);
+      // Gate 4 parses every payload before any is stamped or sent.
+      const receipts = await this.#deps.broadcaster.broadcastBatch(descriptor, params, payloads);
+      const last = receipts[receipts.length - 1];
+      if (last === undefined) return errorAck("INVALID_PAYLOAD", "Send at least one payload");
       return { ok: true, result: { seq: last.seq, epoch: last.epoch } };
     } catch (error) {
       if (error instanceof RealtimeError) return errorAckFrom(toRealtimeErrorBody(error));
