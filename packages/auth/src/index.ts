@@ -1,5 +1,8 @@
 export { bindProductionAuth } from "./bind-production";
 export { bindDevSeedAuth } from "./bind-dev-seed";
+export { createAccountOnDatabase } from "./create-account-on-database";
+export { accountRuleViolation } from "./domain/account-rules";
+export type { CreateAccount, CreateAccountResult } from "./use-cases/create-account";
 export { AuthSymbols } from "./di/symbols";
 export { AUTH_FEATURE_NAME } from "./di/auth-feature-module";
 export { DEV_SEED_USERS } from "./dev-seed/seed-users";

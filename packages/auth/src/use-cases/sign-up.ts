@@ -1,7 +1,6 @@
 import type { Session } from "../domain/session";
-import { accountRuleViolation, ZSignUpRequest } from "../domain/account-rules";
 import type { PublicUser } from "../domain/user";
-import { UserAlreadyExistsError } from "../repositories/user-repository";
+import { createAccountUseCase } from "./create-account";
 import type { CreateUser } from "./create-user";
 import type { OpenSession } from "./open-session";
 
@@ -19,7 +18,7 @@ export type SignUp = (input: unknown) => Promise<SignUpResult>;
 
 /**
  * Creates an account with no roles and signs it in. The password is hashed
- * before the username is tried (createUser hashes, then inserts), so a taken
+ * before the username is tried (see `createAccountUseCase`), so a taken
  * username costs the same hash as a free one: beyond the 409 the contract
  * requires, timing tells nothing. The insert relies on the unique index, so
  * two sign-ups racing for one name give one account and one 409.
@@ -29,18 +28,11 @@ export type SignUp = (input: unknown) => Promise<SignUpResult>;
  * const result = await signUp({ username: "carol", password: "carol-password" });
  */
 export function signUpUseCase(deps: SignUpDeps): SignUp {
+  const createAccount = createAccountUseCase(deps);
   return async (input) => {
-    const violation = accountRuleViolation(input);
-    if (violation !== null) return { ok: false, code: "INVALID_INPUT", message: violation };
-    const { username, password } = ZSignUpRequest.parse(input);
-    let user: PublicUser;
-    try {
-      user = await deps.createUser({ username, password, roles: [] });
-    } catch (error) {
-      if (!(error instanceof UserAlreadyExistsError)) throw error;
-      return { ok: false, code: "USERNAME_TAKEN", message: "That username is taken; choose another" };
-    }
-    const { token, session } = await deps.openSession(user.id);
-    return { ok: true, token, session, user };
+    const created = await createAccount(input);
+    if (!created.ok) return created;
+    const { token, session } = await deps.openSession(created.user.id);
+    return { ok: true, token, session, user: created.user };
   };
 }
