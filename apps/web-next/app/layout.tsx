@@ -14,6 +14,7 @@ const PAGES = [
   { href: "/polls", label: "Polls" },
   { href: "/articles", label: "Articles" },
   { href: "/admin", label: "Admin" },
+  { href: "/admin/users", label: "Users" },
 ] as const;
 
 export default function RootLayout({ children }: { readonly children: ReactNode }) {

@@ -12,6 +12,9 @@ export default function SignInPage() {
         <p className="muted">
           Dev accounts: <code>alice</code> / <code>alice-password</code> (admin), <code>bob</code> / <code>bob-password</code>.
         </p>
+        <p className="muted">
+          No account yet? <a href="/sign-up">Sign up</a>.
+        </p>
       </section>
     </main>
   );
