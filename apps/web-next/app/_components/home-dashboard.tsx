@@ -55,6 +55,7 @@ export function HomeDashboard() {
           <div className="row">
             <span>Not signed in.</span>
             <a href="/sign-in">Sign in</a>
+            <a href="/sign-up">Sign up</a>
           </div>
         )}
         {loaded.state === "loaded" && loaded.me !== null && (
