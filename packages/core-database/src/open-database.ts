@@ -4,6 +4,7 @@ import { Kysely, PGliteDialect, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import type { AppDatabase, BaseSchema, DatabaseOptions } from "./app-database";
 import { lockDataDir } from "./data-dir-lock";
+import { startFreshPglite } from "./pglite-cluster-snapshot";
 import { assertPostgresUrl } from "./postgres-url";
 
 /** PostgreSQL type OIDs whose default parsing differs between `pg` and PGlite. */
@@ -30,7 +31,8 @@ function openPostgres(url: string, onError: ((error: Error) => void) | undefined
 
 /**
  * A throwaway in-memory embedded PostgreSQL, started on its first query, so a
- * context that never queries pays no initdb. Synchronous, for test contexts
+ * context that never queries pays nothing; it starts from a snapshot of a
+ * fresh cluster (`startFreshPglite`), so most pay no initdb either. Synchronous, for test contexts
  * built without `await`; migrate it before use (`migrateToLatest`).
  *
  * @example
@@ -40,7 +42,7 @@ function openPostgres(url: string, onError: ((error: Error) => void) | undefined
 export function createInMemoryDatabase(): AppDatabase {
   let started: PGlite | undefined;
   const db = new Kysely<BaseSchema>({
-    dialect: new PGliteDialect({ pglite: async () => (started = await PGlite.create({ parsers: { [INT8_OID]: parseInt8 } })) }),
+    dialect: new PGliteDialect({ pglite: async () => (started = await startFreshPglite({ parsers: { [INT8_OID]: parseInt8 } })) }),
   });
   return wrap(db, "pglite", async () => {
     if (started !== undefined && !started.closed) await started.close();
