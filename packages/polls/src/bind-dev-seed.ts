@@ -1,5 +1,6 @@
 import { createContainer } from "@repo/core-di";
 import type { BindContext, FeatureModule } from "@repo/core-di";
+import { withChannelPolicy } from "@repo/core-realtime";
 import { bindRealtimeBridge } from "@repo/core-realtime/server";
 import { withCapture, withSpan } from "@repo/core-observability";
 import { seedPolls } from "./dev-seed/seed-polls";
@@ -8,6 +9,7 @@ import { pollsFeatureModule, POLLS_FEATURE_NAME } from "./di/polls-feature-modul
 import { PollsSymbols } from "./di/symbols";
 import { onVoteHandler } from "./realtime/handlers/on-vote.handler";
 import { pollChannel } from "./realtime/poll.channel";
+import { pollChannelPolicy } from "./realtime/poll-channel-policy";
 import { pollsDirectoryChannel } from "./realtime/polls-directory.channel";
 import { pollsDirectoryBridge } from "./realtime/polls-directory.mapping";
 import type { PollsRouter } from "./trpc/router";
@@ -26,8 +28,9 @@ export async function bindDevSeedPolls(ctx: BindContext): Promise<FeatureModule<
   // @anchor:bindings
 
   container.bind(PollsSymbols.onVoteHandler, onVoteHandler({ castVote: container.get(PollsSymbols.castVote) }));
+  // Registered with its policy: a draft's channel is readable by its creator and admins only.
   ctx.realtimeRegistry.register(
-    pollChannel,
+    withChannelPolicy(pollChannel, pollChannelPolicy(container.get(PollsSymbols.pollRepository))),
     withSpan(
       ctx.tracer,
       { op: "realtime-handler", name: "polls.on-vote" },

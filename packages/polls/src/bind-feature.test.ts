@@ -1,5 +1,6 @@
 import type { AppDatabase } from "@repo/core-database";
 import { createContainer } from "@repo/core-di";
+import type { BindContext } from "@repo/core-di";
 import { InMemoryRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { clearPolls, DATABASE_HOOK_TIMEOUT_MS, openPollsTestDatabase, pollsTestContext as pollsTestContextOn } from "./__tests__/polls-test-kit";
@@ -48,11 +49,27 @@ describe("polls bind functions", () => {
   it("registers polls.{pollId} with its vote handler, which answers a refusal as a RealtimeError code", async () => {
     const { ctx } = pollsTestContext();
     bindProductionPolls(ctx);
-    expect(ctx.realtimeRegistry.resolve("polls.p1")).toMatchObject({ kind: "match", descriptor: pollChannel, params: { pollId: "p1" } });
+    const resolved = ctx.realtimeRegistry.resolve("polls.p1");
+    expect(resolved).toMatchObject({ kind: "match", descriptor: { name: pollChannel.name, scope: pollChannel.scope }, params: { pollId: "p1" } });
     const inbound = ctx.realtimeRegistry.getInboundDescriptor(pollChannel.name);
-    expect(inbound?.descriptor).toBe(pollChannel);
+    expect(inbound?.descriptor.schema).toBe(pollChannel.schema);
     const context = { user: bob, userId: "bob", roles: [], channel: "polls.nope", params: { pollId: "nope" } };
     await expect(Promise.resolve(inbound?.handler({ optionId: "o1" } as never, context as never))).rejects.toMatchObject({ code: "UNKNOWN_POLL" });
+  });
+
+  it.each([
+    { name: "production", bind: (ctx: BindContext) => Promise.resolve(bindProductionPolls(ctx)) },
+    { name: "dev-seed", bind: bindDevSeedPolls },
+  ])("$name registers polls.{pollId} with the draft policy: the creator and admins read a draft, nobody else", async ({ bind }) => {
+    const { ctx } = pollsTestContext();
+    const module = await bind(ctx);
+    const { id } = await module.container.get(PollsSymbols.createPoll)({ question: "Draft?", options: ["a", "b"], createdBy: "bob" });
+    const policy = ctx.realtimeRegistry.getInboundDescriptor(pollChannel.name)?.descriptor.policy;
+    const ask = (user: { userId: string; roles: string[] } | null, pollId: string) => policy?.(user, { pollId }, { access: "read", channel: `polls.${pollId}` });
+    expect(await ask(bob, id)).toBe(true);
+    expect(await ask({ userId: "alice", roles: ["admin"] }, id)).toBe(true);
+    expect(await ask({ userId: "carol", roles: [] }, id)).toBe(false);
+    expect(await ask({ userId: "carol", roles: [] }, "nope")).toBe(false);
   });
 
   it("production starts empty; dev-seed has open polls with votes, and a closed one", async () => {

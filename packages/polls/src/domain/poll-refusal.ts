@@ -3,7 +3,7 @@
  * realtime error ack's `code` (votes) or in a tRPC error's message (open/close).
  * - `UNKNOWN_POLL`: no such poll, or a draft the caller may not see
  * - `UNKNOWN_OPTION`: the poll has no option with that id
- * - `POLL_NOT_OPEN`: still a draft, not taking votes yet
+ * - `POLL_NOT_OPEN`: still a draft: not taking votes yet, and cannot be closed (open it first)
  * - `POLL_CLOSED`: closed for good (no more votes, cannot be reopened)
  * - `ALREADY_VOTED`: one vote per user per poll
  * - `NOT_POLL_MANAGER`: only the creator or an admin opens and closes

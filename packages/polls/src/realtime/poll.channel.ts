@@ -25,8 +25,10 @@ export const ZVoteReply = z.object({ optionId: z.string(), tally: ZPollTallyMess
 export type TVoteReply = z.infer<typeof ZVoteReply>;
 
 /**
- * One poll's live tally. Any signed-in user may subscribe and vote; the
- * `vote` inbound handler enforces one vote per user per poll. History keeps
+ * One poll's live tally. Any signed-in user who may see the poll may
+ * subscribe and vote: the feature registers it with `pollChannelPolicy`
+ * (`withChannelPolicy`), so a draft's channel is its creator's and admins'
+ * only. The `vote` inbound handler enforces one vote per user per poll. History keeps
  * the last 50 tallies for a day, so a client that reconnects is brought up to date;
  * presence lists who has the poll open.
  *

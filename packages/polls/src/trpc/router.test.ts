@@ -74,10 +74,12 @@ describe("polls router", () => {
     expect(await callerFor(alice).close({ id })).toEqual({ id, status: "closed" });
   });
 
-  it("answers CONFLICT for reopening a closed poll, NOT_FOUND for an unknown or hidden one", async () => {
+  it("answers CONFLICT for closing a draft and reopening a closed poll, NOT_FOUND for an unknown or hidden one", async () => {
     const { id } = await callerFor(bob).create({ question: "Lunch?", options: ["soup", "salad"] });
     await expect(callerFor(carol).get({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(callerFor(carol).open({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerFor(bob).close({ id })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("POLL_NOT_OPEN") as string });
+    await callerFor(bob).open({ id });
     await callerFor(bob).close({ id });
     await expect(callerFor(bob).open({ id })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("POLL_CLOSED") as string });
     await expect(callerFor(bob).get({ id: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("UNKNOWN_POLL") as string });

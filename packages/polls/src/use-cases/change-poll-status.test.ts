@@ -58,7 +58,18 @@ describe("openPoll / closePoll", () => {
     expect(deps.bus.published).toEqual([]);
   });
 
+  it.each([
+    { who: "its creator", actor: bob },
+    { who: "an admin", actor: alice },
+  ])("refuses to close a draft for $who (POLL_NOT_OPEN): still a draft, no tally pushed, no poll:closed", async ({ actor }) => {
+    expect(await closePollUseCase(deps)({ id: "p1", actor })).toMatchObject({ ok: false, code: "POLL_NOT_OPEN" });
+    expect(await deps.polls.get("p1")).toMatchObject({ status: "draft" });
+    deps.realtime.expectNoBroadcast();
+    expect(deps.bus.published).toEqual([]);
+  });
+
   it("never reopens a closed poll (POLL_CLOSED)", async () => {
+    await openPollUseCase(deps)({ id: "p1", actor: bob });
     await closePollUseCase(deps)({ id: "p1", actor: bob });
     expect(await openPollUseCase(deps)({ id: "p1", actor: bob })).toMatchObject({ ok: false, code: "POLL_CLOSED" });
     expect(await deps.polls.get("p1")).toMatchObject({ status: "closed" });

@@ -32,7 +32,9 @@ interface Transition {
 }
 
 const OPEN: Transition = { to: "open", from: ["draft"] };
-const CLOSE: Transition = { to: "closed", from: ["draft", "open"] };
+// A draft is never closed: closing publishes the tally and announces the poll to everyone, which
+// would publish a draft nobody else was meant to see (issue #18). Open it first, or leave it.
+const CLOSE: Transition = { to: "closed", from: ["open"] };
 
 function changePollStatus(deps: ChangePollStatusDeps, transition: Transition): ChangePollStatus {
   return async ({ id, actor }) => {
@@ -44,6 +46,7 @@ function changePollStatus(deps: ChangePollStatusDeps, transition: Transition): C
     if (!result.changed) {
       // Already there (a double click, another tab): nothing to do. A closed poll never reopens.
       if (result.poll.status === transition.to) return { ok: true, id, status: result.poll.status };
+      if (result.poll.status === "draft") return refuse("POLL_NOT_OPEN", "A draft cannot be closed: open it first");
       return refuse("POLL_CLOSED", "This poll is closed for good and cannot be reopened");
     }
     // Only the call that changed the status tells anyone, so each event is published once.
@@ -68,8 +71,10 @@ export function openPollUseCase(deps: ChangePollStatusDeps): ChangePollStatus {
 }
 
 /**
- * Closes a poll for good (creator or admin), pushes the final tally with
+ * Closes an open poll for good (creator or admin), pushes the final tally with
  * `status: "closed"` and publishes `poll:closed`. Closing twice is a no-op.
+ * A draft is refused with `POLL_NOT_OPEN` and nothing is pushed or published
+ * (closing it would announce it to every signed-in user).
  *
  * @example
  * await closePoll({ id, actor: { userId: "alice", roles: [] } }); // { ok: true, id, status: "closed" }
