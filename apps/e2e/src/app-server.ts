@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { freePort } from "@repo/core-testing-redis";
 import { inheritedServerEnv } from "./env";
 import { waitUntil } from "./wait-until";
@@ -12,6 +12,11 @@ import { WEB_NEXT_DIR, assertProductionBuild } from "./web-next-app";
 export const E2E_SESSION_SECRET = "e2e-session-secret-0123456789abcdef0123456789";
 
 const READY_TIMEOUT_MS = 90_000;
+/**
+ * `pnpm start` runs `turbo run build` first: a cache hit (the `test` task depends on the same
+ * build) replays in seconds, a miss runs `next build` (minutes on two loaded cores).
+ */
+const PNPM_START_READY_TIMEOUT_MS = 480_000;
 const STOP_TIMEOUT_MS = 20_000;
 const LOG_TAIL_CHARS = 20_000;
 /** Stops the server when this process dies without running its exit handlers (see the file). */
@@ -34,16 +39,52 @@ export interface AppServerOptions {
   readonly databaseUrl?: string;
   /** Extra variables for `src/env.ts` (e.g. `LOG_LEVEL`). */
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * `server` (default): `node --import tsx server.ts` in apps/web-next. `pnpm-start`: the README's
+   * own `pnpm start` from the repo root (the workspace's pinned pnpm, through Turborepo, in its own
+   * process group), so the variables have to cross turbo.json's pass-through lists as a user's do;
+   * `NODE_ENV` is left to the start script.
+   */
+  readonly launch?: "server" | "pnpm-start";
 }
+
+/** The repository root (apps/web-next/../..) and the pnpm the workspace pins (`devDependencies.pnpm`). */
+const REPO_ROOT = dirname(dirname(WEB_NEXT_DIR));
+const WORKSPACE_PNPM = join(REPO_ROOT, "node_modules", ".bin", "pnpm");
 
 /** Every child still running, so a crashed test run never leaves a server behind. */
 const liveChildren = new Set<ChildProcess>();
 /** Each server's own DATA_DIR (kept across its restarts), removed when the test process ends. */
 const dataDirs = new Set<string>();
 process.once("exit", () => {
-  for (const child of liveChildren) child.kill("SIGKILL");
+  for (const child of liveChildren) killTree(child, "SIGKILL");
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
+
+/** `pnpm start` runs pnpm -> turbo -> pnpm -> tsx -> server: signal its whole process group. */
+const groupLeaders = new WeakSet<ChildProcess>();
+
+function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (!groupLeaders.has(child) || child.pid === undefined) {
+    child.kill(signal);
+    return;
+  }
+  try {
+    process.kill(-child.pid, signal);
+  } catch (error) {
+    // ESRCH: the group is already gone.
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function ownDataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), "e2e-data-"));
@@ -71,12 +112,14 @@ export class AppServer {
   /** `http://127.0.0.1:<port>`: the host the server binds, so cookies and origins match. */
   readonly url: string;
   readonly #env: NodeJS.ProcessEnv;
+  readonly #launch: "server" | "pnpm-start";
   #child: ChildProcess | null = null;
   #exited: Promise<number | null> = Promise.resolve(null);
   #logTail = "";
 
-  private constructor(name: string, port: number, env: NodeJS.ProcessEnv) {
+  private constructor(name: string, port: number, env: NodeJS.ProcessEnv, launch: "server" | "pnpm-start") {
     this.name = name;
+    this.#launch = launch;
     this.port = port;
     this.url = `http://127.0.0.1:${port}`;
     this.#env = env;
@@ -87,9 +130,12 @@ export class AppServer {
     const port = options.port ?? (await freePort());
     const inherited = inheritedServerEnv();
     const store = options.databaseUrl === undefined ? { DATA_DIR: ownDataDir() } : { DATABASE_URL: options.databaseUrl };
+    const launch = options.launch ?? "server";
+    // Vitest's NODE_ENV=test would also change turbo's hash of the build (a global env name) and miss its cache.
+    const { NODE_ENV: _nodeEnv, ...withoutNodeEnv } = inherited;
     const env: NodeJS.ProcessEnv = {
-      ...inherited,
-      NODE_ENV: "production",
+      ...withoutNodeEnv,
+      ...(launch === "server" ? { NODE_ENV: "production" } : {}),
       PORT: String(port),
       HOST: "127.0.0.1",
       APP_SEED: "dev",
@@ -103,7 +149,7 @@ export class AppServer {
       ...store,
       ...options.env,
     };
-    const server = new AppServer(options.name ?? `app:${port}`, port, env);
+    const server = new AppServer(options.name ?? `app:${port}`, port, env, launch);
     await server.#spawn();
     return server;
   }
@@ -121,10 +167,16 @@ export class AppServer {
   async stop(): Promise<number | null> {
     const child = this.#child;
     if (child === null) return null;
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
+    killTree(child, "SIGTERM");
+    const timer = setTimeout(() => killTree(child, "SIGKILL"), STOP_TIMEOUT_MS);
     try {
-      return await this.#exited;
+      const code = await this.#exited;
+      // pnpm may exit before the server it started has drained: wait for the whole group.
+      if (groupLeaders.has(child) && child.pid !== undefined) {
+        const pid = child.pid;
+        await waitUntil(() => !groupAlive(pid), { timeoutMs: STOP_TIMEOUT_MS + 5_000, intervalMs: 200, what: `${this.name}'s processes to exit` });
+      }
+      return code;
     } finally {
       clearTimeout(timer);
     }
@@ -136,13 +188,23 @@ export class AppServer {
     await this.#spawn();
   }
 
-  async #spawn(): Promise<void> {
-    const child = spawn(process.execPath, ["--import", "tsx", "--import", EXIT_WITH_PARENT, "server.ts"], {
+  #spawnChild(): ChildProcess {
+    if (this.#launch === "pnpm-start") {
+      // The literal README command; its own process group so stop() reaches turbo, tsx and the server.
+      const child = spawn(WORKSPACE_PNPM, ["start"], { cwd: REPO_ROOT, env: this.#env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+      groupLeaders.add(child);
+      return child;
+    }
+    return spawn(process.execPath, ["--import", "tsx", "--import", EXIT_WITH_PARENT, "server.ts"], {
       cwd: WEB_NEXT_DIR,
       env: this.#env,
       // stdin is the lifeline `exit-with-parent.ts` watches; nothing is ever written to it.
       stdio: ["pipe", "pipe", "pipe"],
     });
+  }
+
+  async #spawn(): Promise<void> {
+    const child = this.#spawnChild();
     this.#child = child;
     liveChildren.add(child);
     const record = (chunk: Buffer): void => {
@@ -160,14 +222,14 @@ export class AppServer {
     });
     try {
       await waitUntil(async () => this.#child === child && (await this.#readyStatus()) === 200, {
-        timeoutMs: READY_TIMEOUT_MS,
+        timeoutMs: this.#launch === "pnpm-start" ? PNPM_START_READY_TIMEOUT_MS : READY_TIMEOUT_MS,
         intervalMs: 200,
         what: `${this.name} /readyz to answer 200`,
         // A server that died while booting will never turn ready.
         abortIf: () => (this.#child !== child ? "the server process exited" : undefined),
       });
     } catch (error) {
-      child.kill("SIGKILL");
+      killTree(child, "SIGKILL");
       throw new Error(`${this.name} did not start.\n--- server output ---\n${this.#logTail}`, { cause: error });
     }
   }
