@@ -1,3 +1,4 @@
+import { articlesMigrations } from "@repo/articles";
 import { authMigrations } from "@repo/auth";
 import type { FeatureMigrations } from "@repo/core-database";
 import { notificationsMigrations } from "@repo/notifications";
@@ -13,5 +14,6 @@ export const featureMigrations: readonly FeatureMigrations[] = [
   authMigrations,
   notificationsMigrations,
   pollsMigrations,
+  articlesMigrations,
   // @anchor:feature-migrations
 ];

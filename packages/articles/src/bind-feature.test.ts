@@ -1,15 +1,31 @@
 import { jobCompleted, jobEnqueued } from "@repo/core-events";
-import { describe, expect, it } from "vitest";
-import { articlesTestContext } from "./__tests__/articles-test-kit";
+import type { AppDatabase } from "@repo/core-database";
+import { RecordingRealtimeBroadcaster } from "@repo/core-testing";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { articlesTestContext as articlesTestContextOn, clearArticles, DATABASE_HOOK_TIMEOUT_MS, openArticlesTestDatabase } from "./__tests__/articles-test-kit";
 import { bindDevSeedArticles } from "./bind-dev-seed";
 import { bindProductionArticles } from "./bind-production";
 import { DEV_SEED_ARTICLES } from "./dev-seed/seed-articles";
 import { ArticlesSymbols } from "./di/symbols";
 import { articlePublished } from "./events/article-published.event";
 import { articlesFeedChannel } from "./realtime/articles-feed.channel";
-import { InMemoryArticleRepository } from "./repositories/in-memory-article-repository";
+import { SqlArticleRepository } from "./repositories/sql-article-repository";
 
 describe("articles bind functions", () => {
+  // One migrated database for the file (PGlite's initdb is the slow part), emptied before each test.
+  let database: AppDatabase;
+  beforeAll(async () => {
+    database = await openArticlesTestDatabase();
+  }, DATABASE_HOOK_TIMEOUT_MS);
+  afterAll(async () => {
+    await database.close();
+  }, DATABASE_HOOK_TIMEOUT_MS);
+  beforeEach(async () => {
+    await clearArticles(database);
+  });
+  const articlesTestContext = (overrides: Omit<Parameters<typeof articlesTestContextOn>[0], "database"> = {}) =>
+    articlesTestContextOn({ database, ...overrides });
+
   it("production and dev-seed bind the same tokens (the two files cannot drift)", async () => {
     const production = bindProductionArticles(articlesTestContext().ctx);
     const devSeed = await bindDevSeedArticles(articlesTestContext().ctx);
@@ -19,11 +35,11 @@ describe("articles bind functions", () => {
     await devSeed.close?.();
   });
 
-  it("names the module articles, keeps articles in memory without Redis, and registers articles.feed outbound only", async () => {
+  it("names the module articles, keeps articles in ctx.database (not Redis), and registers articles.feed outbound only", async () => {
     const { ctx } = articlesTestContext();
     const module = bindProductionArticles(ctx);
     expect(module.name).toBe("articles");
-    expect(module.container.get(ArticlesSymbols.articleRepository)).toBeInstanceOf(InMemoryArticleRepository);
+    expect(module.container.get(ArticlesSymbols.articleRepository)).toBeInstanceOf(SqlArticleRepository);
     expect(ctx.realtimeRegistry.resolve("articles.feed")).toMatchObject({ kind: "match", descriptor: articlesFeedChannel });
     expect(ctx.realtimeRegistry.getInboundDescriptor(articlesFeedChannel.name)).toBeUndefined();
     await module.close?.();
@@ -76,5 +92,24 @@ describe("articles bind functions", () => {
     expect(realtime.broadcastsOn(articlesFeedChannel, {})).toHaveLength(DEV_SEED_ARTICLES.length);
     await production.close?.();
     await devSeed.close?.();
+  });
+
+  it("seeds idempotently: a restart on the same database stores and publishes nothing again, and keeps later articles", async () => {
+    const first = await bindDevSeedArticles(articlesTestContext().ctx);
+    await first.container.get(ArticlesSymbols.publishArticle)({ id: "after-seed", title: "Mine", body: "kept", authorId: "bob", publishedAt: Date.now() });
+    const before = await first.container.get(ArticlesSymbols.listArticles)({ limit: 20 });
+    await first.close?.();
+
+    const realtime = new RecordingRealtimeBroadcaster();
+    const { ctx, bus } = articlesTestContext({ realtime });
+    const restarted = await bindDevSeedArticles(ctx);
+    const after = await restarted.container.get(ArticlesSymbols.listArticles)({ limit: 20 });
+    expect(after).toEqual(before);
+    expect(after.map((a) => a.id)).toEqual(["after-seed", ...DEV_SEED_ARTICLES.map((a) => a.id).reverse()]);
+    bus.expectNotPublished(articlePublished);
+    expect(realtime.broadcasts).toEqual([]);
+    // The search index of the restarted instance loads what the database holds.
+    expect(await restarted.container.get(ArticlesSymbols.searchArticles)({ q: "kept" })).toEqual([expect.objectContaining({ id: "after-seed" })]);
+    await restarted.close?.();
   });
 });

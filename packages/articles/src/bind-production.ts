@@ -14,8 +14,8 @@ import { articleFeedMapping } from "./realtime/articles-feed.mapping";
 import type { ArticlesRouter } from "./trpc/router";
 
 /**
- * Wires the articles feature for production: articles in Redis when
- * `ctx.redis` is set (memory otherwise), the in-memory search index, and
+ * Wires the articles feature for production: articles in the system of
+ * record (`ctx.database`, ADR-020), the in-memory search index, and
  * `article.published` fanned out to its two durable consumers (index,
  * notify-subscribers job) and, through the bridge allowlist, to `articles.feed`.
  *

@@ -59,7 +59,7 @@ export interface TestRedisKeyspace {
  * @example
  * const keyspace = testRedisKeyspace("articles");
  * afterAll(() => keyspace.dispose());
- * const store = new RedisArticleRepository(await keyspace.client(), { keyPrefix: keyspace.prefix });
+ * const store = new RedisSessionStore(await keyspace.client(), { keyPrefix: keyspace.prefix });
  */
 export function testRedisKeyspace(area: string, url = TEST_REDIS_URL): TestRedisKeyspace {
   const prefix = `test:${area}:${randomUUID()}:`;

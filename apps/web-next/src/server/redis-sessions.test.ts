@@ -6,7 +6,7 @@ import type { TestServer } from "./__tests__/test-server";
 
 const redisAvailable = await probeRedis();
 
-describe.skipIf(!redisAvailable && process.env.CI !== "true")("sessions and feature state in Redis when REDIS_URL is set", () => {
+describe.skipIf(!redisAvailable && process.env.CI !== "true")("sessions in Redis when REDIS_URL is set (feature state in the database)", () => {
   let server: TestServer;
   // A prefix of this run's own: every key the app writes (realtime, sessions, features) lands under it.
   const keyspace = testRedisKeyspace("web-next-app");
@@ -22,13 +22,17 @@ describe.skipIf(!redisAvailable && process.env.CI !== "true")("sessions and feat
     await keyspace.dispose();
   });
 
-  it("keeps every feature's seeded state under REDIS_KEY_PREFIX, so apps can share one Redis", async () => {
+  it("keeps no feature state in Redis: notifications, polls and articles live in the database (ADR-020)", async () => {
     const redis = server.redis!;
-    // Notifications and polls live in the database now (ADR-020); articles still keep Redis keys.
-    for (const feature of ["articles:"]) {
+    // A sign-in writes its session under the prefix, so the empty scans below are not a wrong prefix.
+    await signIn(server.url, "bob", "bob-password");
+    const sessions: string[] = [];
+    for await (const batch of redis.scanIterator({ MATCH: `${prefix}auth:session:*`, COUNT: 500 })) sessions.push(...batch);
+    expect(sessions.length, `session keys under ${prefix}`).toBeGreaterThan(0);
+    for (const feature of ["notifications:", "polls:", "articles:"]) {
       const keys: string[] = [];
       for await (const batch of redis.scanIterator({ MATCH: `${prefix}${feature}*`, COUNT: 500 })) keys.push(...batch);
-      expect(keys.length, `keys under ${prefix}${feature}`).toBeGreaterThan(0);
+      expect(keys, `keys under ${prefix}${feature}`).toEqual([]);
     }
   });
 

@@ -11,6 +11,7 @@ function article(id: string, publishedAt: number, overrides: Partial<Article> = 
  *
  * @example
  * articleRepositoryContract("InMemoryArticleRepository", async () => new InMemoryArticleRepository());
+ * articleRepositoryContract("SqlArticleRepository", async () => SqlArticleRepository.on(database()));
  */
 export function articleRepositoryContract(name: string, createRepository: () => Promise<IArticleRepository>): void {
   describe(`${name} (IArticleRepository contract)`, () => {
@@ -47,6 +48,14 @@ export function articleRepositoryContract(name: string, createRepository: () => 
       await repository.save(article("a2", 2_000));
       expect((await repository.findByIds(["a2", "nope", "a1"])).map((a) => a.id)).toEqual(["a2", "a1"]);
       expect(await repository.findByIds([])).toEqual([]);
+    });
+
+    it("keeps text and times exactly: unicode, quotes, newlines, and a publishedAt past 32 bits", async () => {
+      const repository = await createRepository();
+      const saved = article("exact", 4_102_444_800_000, { title: "Ünïcode \"quoted\" 'single' 🚀", body: "line 1\nline 2\t\\ % _ []{}" });
+      await repository.save(saved);
+      expect(await repository.findById("exact")).toEqual(saved);
+      expect(await repository.listNewestFirst(1)).toEqual([saved]);
     });
 
     it("starts empty", async () => {

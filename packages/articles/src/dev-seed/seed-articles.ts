@@ -26,7 +26,9 @@ export const DEV_SEED_ARTICLES: readonly (PublishArticleInput & { readonly id: s
 /**
  * Publishes the seed articles through the real use case (so the index, the
  * job and the feed see them), a minute apart and ending a minute ago,
- * skipping any already stored: with Redis, a restart must not publish them again.
+ * skipping any already stored: a restart on the same database publishes
+ * nothing again (and two instances starting together store each seed once:
+ * a second save of a seed id replaces the row with the same content).
  *
  * @example
  * await seedArticles(container.get(ArticlesSymbols.publishArticle), container.get(ArticlesSymbols.articleRepository));

@@ -1,8 +1,7 @@
-import { featureRedisPrefix, instrumentUseCase } from "@repo/core-di";
+import { instrumentUseCase } from "@repo/core-di";
 import type { BindContext, Container } from "@repo/core-di";
 import type { IArticleRepository } from "../repositories/article-repository";
-import { InMemoryArticleRepository } from "../repositories/in-memory-article-repository";
-import { RedisArticleRepository } from "../repositories/redis-article-repository";
+import { SqlArticleRepository } from "../repositories/sql-article-repository";
 import { InMemoryArticleSearchIndex } from "../search/in-memory-article-search-index";
 import { LogSubscriberNotifier } from "../services/subscriber-notifier";
 import type { ISubscriberNotifier } from "../services/subscriber-notifier";
@@ -19,9 +18,9 @@ export interface ArticlesServices {
   readonly notifier?: ISubscriberNotifier;
 }
 
-/** Redis when the app has a connection (every instance lists the same articles), memory otherwise. */
-export function selectArticleRepository(ctx: Pick<BindContext, "config" | "logger" | "redis">): IArticleRepository {
-  return ctx.redis === null ? new InMemoryArticleRepository() : new RedisArticleRepository(ctx.redis, { keyPrefix: featureRedisPrefix(ctx, "articles:"), logger: ctx.logger });
+/** The system of record (ADR-020): every instance on one database lists the same articles, and a restart keeps them. */
+export function selectArticleRepository(ctx: Pick<BindContext, "database">): IArticleRepository {
+  return SqlArticleRepository.on(ctx.database);
 }
 
 /**

@@ -23,12 +23,3 @@ export const ZPublishArticleRequest = z.object({
   body: z.string().trim().min(1, "Body must not be empty").max(ARTICLE_BODY_MAX_LENGTH),
 });
 export type TPublishArticleRequest = z.infer<typeof ZPublishArticleRequest>;
-
-/** A stored article as the repositories read it back (Redis values are parsed, not trusted). */
-export const ZArticle = z.object({
-  id: ZArticleId,
-  title: z.string(),
-  body: z.string(),
-  authorId: z.string().min(1),
-  publishedAt: z.number().int().nonnegative(),
-});

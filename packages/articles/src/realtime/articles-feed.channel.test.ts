@@ -5,7 +5,8 @@ import { createRealtimeClient, memoryPositionStore } from "@repo/core-realtime/c
 import { startChannelHarness } from "@repo/core-testing";
 import type { ChannelHarness, RecordingEventBus } from "@repo/core-testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articlesTestContext } from "../__tests__/articles-test-kit";
+import type { AppDatabase } from "@repo/core-database";
+import { articlesTestContext, DATABASE_HOOK_TIMEOUT_MS, openArticlesTestDatabase } from "../__tests__/articles-test-kit";
 import { bindProductionArticles } from "../bind-production";
 import { ArticlesSymbols } from "../di/symbols";
 import type { TArticleSummary } from "../domain/article-summary";
@@ -26,20 +27,23 @@ describe("articles.feed over real sockets, fed by the production wiring", () => 
   let articles: FeatureModule<ArticlesRouter>;
   let bus: RecordingEventBus;
   let publish: PublishArticle;
+  let database: AppDatabase;
 
   beforeAll(async () => {
+    database = await openArticlesTestDatabase();
     // No channels passed: the bind file registers articles.feed itself, as in the app.
     harness = await startChannelHarness({ users: [alice, bob] });
-    const kit = articlesTestContext({ realtime: harness.broadcaster, realtimeRegistry: harness.registry });
+    const kit = articlesTestContext({ database, realtime: harness.broadcaster, realtimeRegistry: harness.registry });
     bus = kit.bus;
     articles = bindProductionArticles(kit.ctx);
     publish = articles.container.get(ArticlesSymbols.publishArticle);
-  });
+  }, DATABASE_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
     await articles.close?.();
     await harness.close();
-  });
+    await database.close();
+  }, DATABASE_HOOK_TIMEOUT_MS);
 
   it.each([
     { who: "an anonymous visitor", user: null },

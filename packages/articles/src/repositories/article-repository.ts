@@ -1,9 +1,10 @@
 import type { Article } from "../domain/article";
 
 /**
- * Where articles live: in memory, or in Redis when the app has a connection
- * (so every instance lists the same articles). One contract suite
- * (`__tests__/article-repository-contract.ts`) runs against both.
+ * Where articles live: the database (`SqlArticleRepository`, the only one the
+ * app binds), or a Map for fast use-case tests (`InMemoryArticleRepository`).
+ * One contract suite (`__tests__/article-repository-contract.ts`) runs against
+ * both, on PostgreSQL and PGlite for the SQL one, so the two cannot drift.
  */
 export interface IArticleRepository {
   /** Stores an article, replacing one with the same id. */

@@ -7,7 +7,8 @@ export function newestFirst(a: Article, b: Article): number {
 }
 
 /**
- * Articles in a Map, for tests and single-instance dev without Redis.
+ * Articles in a Map, a test double for fast use-case tests; it passes the
+ * same contract suite as `SqlArticleRepository`. The app never binds it.
  *
  * @example
  * const articles = new InMemoryArticleRepository();

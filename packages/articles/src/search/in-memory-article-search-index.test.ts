@@ -67,11 +67,11 @@ describe("InMemoryArticleSearchIndex", () => {
     const index = new InMemoryArticleSearchIndex({
       load: async () => {
         attempts += 1;
-        if (attempts === 1) throw new Error("redis down");
+        if (attempts === 1) throw new Error("store down");
         return [doc("stored", "Recovered", "body")];
       },
     });
-    await expect(index.search("recovered", 10)).rejects.toThrow("redis down");
+    await expect(index.search("recovered", 10)).rejects.toThrow("store down");
     expect(await index.search("recovered", 10)).toEqual(["stored"]);
   });
 });
