@@ -14,20 +14,41 @@ describe("SocketIORealtimeServer gate 1 (connect)", () => {
     await t.close();
   });
 
-  it("refuses an incompatible protocol version and tells the user to reload", async () => {
+  it("refuses an incompatible protocol version and tells the user to reload, naming the server's version", async () => {
     await start();
     const refusal = await t.connectRefused({ version: "2.0.0" });
-    expect(refusal.code).toBe("VERSION_MISMATCH");
+    expect(refusal).toMatchObject({ code: "VERSION_MISMATCH", serverVersion: "1.0.0" });
     expect(refusal.message).toMatch(/reload/i);
     expect(t.metrics.snapshot().authRejectionsByCode).toEqual({ VERSION_MISMATCH: 1 });
   });
 
-  it("accepts a compatible minor version and a client that sends no version (logged at debug)", async () => {
+  it("refuses a handshake without a protocol version like a wrong one, before authenticating it", async () => {
+    await start();
+    const refusal = await t.connectRefused({ version: null, token: "alice-token" });
+    expect(refusal).toMatchObject({ code: "VERSION_MISMATCH", serverVersion: "1.0.0" });
+    expect(refusal.message).toMatch(/\(none\).*reload/);
+    expect(t.authenticator.seen).toEqual([]);
+    expect(t.server.connectedSockets()).toBe(0);
+  });
+
+  it("accepts a compatible minor version", async () => {
     await start();
     await t.connect({ version: "1.7.3" });
-    await t.connect({ version: null });
-    expect(t.logs.entries().filter((e) => e.msg === "realtime_connect_without_protocol_version")).toHaveLength(1);
-    expect(t.server.connectedSockets()).toBe(2);
+    expect(t.server.connectedSockets()).toBe(1);
+  });
+
+  it.each([
+    ["the default client against a server speaking 2.1.0", "2.1.0", undefined, false],
+    ["a 2.0.0 client against a server speaking 2.1.0", "2.1.0", "2.0.0", true],
+    ["a 1.0.0 client against a server speaking 2.1.0", "2.1.0", "1.0.0", false],
+  ] as const)("follows the server's configured protocolVersion: %s", async (_what, protocolVersion, version, admitted) => {
+    await start({ protocolVersion });
+    if (admitted) {
+      await t.connect({ version });
+      expect(t.server.connectedSockets()).toBe(1);
+    } else {
+      expect(await t.connectRefused({ version })).toMatchObject({ code: "VERSION_MISMATCH", serverVersion: protocolVersion });
+    }
   });
 
   it("refuses invalid credentials with UNAUTHENTICATED and never logs the token", async () => {

@@ -9,7 +9,7 @@ import type { RealtimeUser } from "./channels/realtime-user";
 import type { SocketIOGateContext } from "./server/socket-io-gate-context";
 import type { RealtimeIOSocket } from "./socket-io-server-types";
 import { TokenBucket } from "./rate-limits/token-bucket";
-import { REALTIME_PROTOCOL_VERSION, ZHandshakeAuth, isCompatibleProtocolVersion } from "./protocol/wire-protocol";
+import { ZHandshakeAuth, isCompatibleProtocolVersion } from "./protocol/wire-protocol";
 
 type Admission = { readonly ok: true } | { readonly ok: false; readonly error: RealtimeErrorBody };
 
@@ -55,12 +55,11 @@ async function admit(ctx: SocketIOGateContext, socket: RealtimeIOSocket): Promis
   const auth = ZHandshakeAuth.safeParse(socket.handshake.auth);
   if (!auth.success) return refused("INVALID_FRAME", "Invalid handshake auth: expected { version?: string, token?: string }");
   const { version, token } = auth.data;
-  if (version === undefined) {
-    ctx.log.debug({ socketId: socket.id }, "realtime_connect_without_protocol_version");
-  } else if (!isCompatibleProtocolVersion(version)) {
+  // No version is as stale as a wrong one: an old bundle or a hand-written client must reload or update.
+  if (version === undefined || !isCompatibleProtocolVersion(version, ctx.protocolVersion)) {
     return refused(
       "VERSION_MISMATCH",
-      `Client protocol ${version} is not compatible with server protocol ${REALTIME_PROTOCOL_VERSION}; reload the page to update`,
+      `Client protocol ${version ?? "(none)"} is not compatible with server protocol ${ctx.protocolVersion}; reload the page to update`,
     );
   }
 
@@ -100,7 +99,7 @@ async function admit(ctx: SocketIOGateContext, socket: RealtimeIOSocket): Promis
 }
 
 /**
- * Gate 1 as Socket.IO middleware: origin, protocol version, credentials,
+ * Gate 1 as Socket.IO middleware: origin, protocol version (required, same major as the server's), credentials,
  * per-user connection cap (anonymous sockets: per client address). A refusal reaches the client as a `connect_error`
  * whose `data` is `{ code, message }` (Socket.IO does not retry those).
  *
@@ -128,7 +127,8 @@ export function createConnectionGate(
         if (admission.error.code !== "INTERNAL") ctx.metrics.authRejected("connect", admission.error.code);
         ctx.log.info({ socketId: socket.id, code: admission.error.code }, "realtime_connect_refused");
         const error: ExtendedError = new Error(admission.error.message);
-        error.data = admission.error;
+        // A stale client learns which version to load (the page may also just reload).
+        error.data = admission.error.code === "VERSION_MISMATCH" ? { ...admission.error, serverVersion: ctx.protocolVersion } : admission.error;
         next(error);
       })
       .catch((error: unknown) => ctx.log.error({ err: error, socketId: socket.id }, "realtime_connect_gate_failed"));

@@ -24,7 +24,7 @@ import { emitToSocket, sessionRoom, userRoom } from "./socket-io-server-types";
 import type { RealtimeIOServer, RealtimeIOSocket } from "./socket-io-server-types";
 import { disconnectSlowConsumers } from "./server/socket-io-slow-consumers";
 import { handleSubscribe, handleUnsubscribe, restoreSubscriptions } from "./server/socket-io-subscription-gate";
-import { REALTIME_DEFAULT_PATH, REALTIME_EVENTS, channelRoom, channelOfRoom } from "./protocol/wire-protocol";
+import { REALTIME_DEFAULT_PATH, REALTIME_EVENTS, REALTIME_PROTOCOL_VERSION, assertProtocolVersion, channelRoom, channelOfRoom } from "./protocol/wire-protocol";
 import { RealtimeServerApi } from "./server/realtime-server-api";
 import type { PublishAck, RealtimeConnectionHealth, RealtimeStatusEvent } from "./protocol/wire-protocol";
 
@@ -74,6 +74,8 @@ export class SocketIORealtimeServer implements IRealtimeServer {
   #sweeping = false;
 
   constructor(options: SocketIORealtimeServerOptions) {
+    // First, so a misconfigured version throws before anything listens.
+    const protocolVersion = assertProtocolVersion(options.protocolVersion ?? REALTIME_PROTOCOL_VERSION);
     const limits = resolveRealtimeLimits(options.limits);
     const metrics = options.metrics ?? noopRealtimeMetrics;
     const channelLog = options.channelLog ?? new InMemoryChannelLog();
@@ -115,6 +117,7 @@ export class SocketIORealtimeServer implements IRealtimeServer {
       metrics,
       limits,
       allowedOrigins: options.allowedOrigins ?? [],
+      protocolVersion,
       connections: new LocalConnectionTable(limits.inboundRatePerUser),
       anonymousConnections: new LocalConnectionTable(limits.inboundRatePerUser),
       presence,

@@ -122,6 +122,21 @@ export interface ServerToClientEvents {
   "realtime:status": (status: RealtimeStatusEvent) => void;
 }
 
+/** `major.minor.patch`, digits only: what `auth.version` and a server's `protocolVersion` look like. */
+const PROTOCOL_VERSION_PATTERN = /^\d{1,6}\.\d{1,6}\.\d{1,6}$/;
+
+/**
+ * Returns `version` when it is a `major.minor.patch` protocol version; throws otherwise, so a
+ * misconfigured server fails at boot instead of refusing every client.
+ *
+ * @example
+ * assertProtocolVersion("2.0.0"); // "2.0.0"
+ */
+export function assertProtocolVersion(version: string): string {
+  if (!PROTOCOL_VERSION_PATTERN.test(version)) throw new Error(`Invalid realtime protocol version "${version}": expected major.minor.patch, e.g. 1.0.0`);
+  return version;
+}
+
 /** True when two protocol versions share a major version. */
 export function isCompatibleProtocolVersion(clientVersion: string, serverVersion = REALTIME_PROTOCOL_VERSION): boolean {
   const major = (v: string) => /^(\d+)\./.exec(v)?.[1];

@@ -33,6 +33,8 @@ export interface SocketIOGateContext {
   readonly metrics: RealtimeMetrics;
   readonly limits: RealtimeLimits;
   readonly allowedOrigins: readonly string[];
+  /** The protocol version this server speaks; a handshake needs the same major. */
+  readonly protocolVersion: string;
   readonly connections: LocalConnectionTable;
   /** Anonymous sockets per client address (keyed by `clientAddressKey`). */
   readonly anonymousConnections: LocalConnectionTable;

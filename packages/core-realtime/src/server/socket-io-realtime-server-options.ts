@@ -39,6 +39,12 @@ export interface SocketIORealtimeServerOptions {
   instanceId?: string;
   /** Socket.IO path; defaults to `REALTIME_DEFAULT_PATH`. */
   path?: string;
+  /**
+   * The protocol version this server speaks (ADR-018); default `REALTIME_PROTOCOL_VERSION`. Gate 1 refuses a
+   * handshake whose `auth.version` is missing or has another major with `VERSION_MISMATCH`, so an operator who
+   * bumps the major forces every open tab to reload after an incompatible deploy.
+   */
+  protocolVersion?: string;
   /** Browser origins allowed (Origin header). Default: same-origin only (Origin host must equal Host header). Non-browser clients (no Origin header) are allowed. */
   allowedOrigins?: readonly string[];
   limits?: Partial<RealtimeLimits>;

@@ -12,6 +12,7 @@ import { createRealtimeClient } from "../client/create-realtime-client";
 import { io } from "socket.io-client";
 import { memoryPositionStore } from "../client/position-store";
 import { RedisPresenceStore } from "../presence/redis-presence-store";
+import { REALTIME_PROTOCOL_VERSION } from "../protocol/wire-protocol";
 import type { PresenceUpdate, RealtimeMessage } from "../protocol/wire-protocol";
 
 const available = await probeRedis();
@@ -164,7 +165,7 @@ describeWithRedis(available)("two instances sharing one Redis", () => {
       cluster = await startRedisCluster(redis, keyspace.prefix);
       const proxy = await startSwitchableProxy(Number(new URL(cluster.a.url).port));
       try {
-        const client = io(proxy.url, { transports: ["websocket"], forceNew: true, reconnectionDelay: 20, reconnectionDelayMax: 100, auth: {} });
+        const client = io(proxy.url, { transports: ["websocket"], forceNew: true, reconnectionDelay: 20, reconnectionDelayMax: 100, auth: { version: REALTIME_PROTOCOL_VERSION } });
         await new Promise<void>((resolve) => client.once("connect", () => resolve()));
         const received = collectMessages(client);
         await request(client as unknown as RealtimeTestClient, "realtime:subscribe", { channel: "contract.feed" });

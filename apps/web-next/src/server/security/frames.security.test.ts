@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "../__tests__/test-server";
-import { OPCODE, openRawWebSocket } from "./raw-websocket";
+import { OPCODE, connectPacket, handshakeAuth, openRawWebSocket } from "./raw-websocket";
 import type { RawWebSocket } from "./raw-websocket";
 import { startSecurityServer } from "./security-kit";
 import type { SecurityServer } from "./security-kit";
@@ -29,10 +29,10 @@ describe("security: raw engine.io / WebSocket frames against the real app server
     await sec.close();
   });
 
-  const openConnected = async (auth = ""): Promise<RawWebSocket> => {
+  const openConnected = async (auth = handshakeAuth()): Promise<RawWebSocket> => {
     const ws = await openRawWebSocket(sec.server.url);
     await ws.waitForText((text) => text.startsWith("0{"));
-    ws.sendText(`40${auth}`);
+    ws.sendText(connectPacket(auth));
     await ws.waitForText((text) => text.startsWith("40") || text.startsWith("44"));
     return ws;
   };
@@ -118,8 +118,10 @@ describe("security: raw engine.io / WebSocket frames against the real app server
   it.each([
     ["a non-string token", '{"token":123}', "INVALID_FRAME"],
     ["an oversized token", JSON.stringify({ token: "a".repeat(5_000) }), "INVALID_FRAME"],
-    ["a forged token", JSON.stringify({ token: "c2Vzc2lvbg.AAAA" }), "UNAUTHENTICATED"],
+    ["a forged token", handshakeAuth({ token: "c2Vzc2lvbg.AAAA" }), "UNAUTHENTICATED"],
     ["an incompatible protocol version", JSON.stringify({ version: "99.0.0" }), "VERSION_MISMATCH"],
+    ["no protocol version", JSON.stringify({ token: "c2Vzc2lvbg.AAAA" }), "VERSION_MISMATCH"],
+    ["no auth at all", "", "VERSION_MISMATCH"],
   ])("refuses a CONNECT with %s (%s) with connect_error %s", async (_what, auth, code) => {
     const ws = await openConnected(auth);
     const refusal = await ws.waitForText((text) => text.startsWith("44"));

@@ -4,7 +4,7 @@ import type { SignedIn } from "../__tests__/test-server";
 import { FrameFuzzer } from "./fuzz-frames";
 import type { FuzzFrame } from "./fuzz-frames";
 import { gcForced, settledHeapUsed, snapshotResources } from "./leak-probe";
-import { openRawWebSocket } from "./raw-websocket";
+import { connectPacket, handshakeAuth, openRawWebSocket } from "./raw-websocket";
 import type { RawWebSocket } from "./raw-websocket";
 import { forgeToken, startSecurityServer, tapWire } from "./security-kit";
 import type { SecurityServer } from "./security-kit";
@@ -32,12 +32,12 @@ describe(`security: fuzzing the live server with ${FRAMES} frames (seed ${SEED})
   });
 
   /** Fuzz connections connect as nobody, as bob, or with forged credentials; never as alice. */
-  const identities = (): string[] => ["", JSON.stringify({ token: bob.token }), JSON.stringify({ token: forgeToken(alice.token) }), '{"token":42}'];
+  const identities = (): string[] => [handshakeAuth(), handshakeAuth({ token: bob.token }), handshakeAuth({ token: forgeToken(alice.token) }), '{"token":42}'];
 
   async function openFuzzConnection(auth: string): Promise<RawWebSocket> {
     const ws = await openRawWebSocket(sec.server.url);
     await ws.waitForText((text) => text.startsWith("0{"));
-    ws.sendText(`40${auth}`);
+    ws.sendText(connectPacket(auth));
     // Events sent before the namespace answered would only close the connection: wait for admission or refusal.
     await ws.waitForText((text) => text.startsWith("40") || text.startsWith("44"));
     return ws;

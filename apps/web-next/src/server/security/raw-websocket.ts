@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { request } from "node:http";
 import type { Socket } from "node:net";
+import { REALTIME_PROTOCOL_VERSION } from "@repo/core-realtime";
 
 /**
  * A deliberately naive WebSocket client over `node:http`'s upgrade: it speaks
@@ -174,13 +175,33 @@ function wrap(socket: Socket, head: Buffer): RawWebSocket {
 }
 
 /**
+ * The handshake `auth` a current client sends (gate 1 refuses one without `version`), as JSON, plus `extra`.
+ *
+ * @example
+ * handshakeAuth({ token }); // '{"version":"1.0.0","token":"..."}'
+ */
+export function handshakeAuth(extra: Readonly<Record<string, unknown>> = {}): string {
+  return JSON.stringify({ version: REALTIME_PROTOCOL_VERSION, ...extra });
+}
+
+/**
+ * A Socket.IO CONNECT packet for the main namespace with `auth` (JSON text; default a current client's).
+ *
+ * @example
+ * ws.sendText(connectPacket(handshakeAuth({ token })));
+ */
+export function connectPacket(auth: string = handshakeAuth()): string {
+  return `40${auth}`;
+}
+
+/**
  * Opens a WebSocket to the app's engine.io endpoint and resolves once the
  * server accepted the upgrade; rejects with the HTTP status otherwise.
  *
  * @example
  * const ws = await openRawWebSocket(server.url);
  * await ws.waitForText((text) => text.startsWith("0")); // engine.io open packet
- * ws.sendText("40");                                    // Socket.IO CONNECT
+ * ws.sendText(connectPacket());                         // Socket.IO CONNECT
  */
 export function openRawWebSocket(baseUrl: string, options: OpenRawWebSocketOptions = {}): Promise<RawWebSocket> {
   const url = new URL(options.path ?? "/socket.io/?EIO=4&transport=websocket", baseUrl);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "../__tests__/test-server";
-import { openRawWebSocket } from "./raw-websocket";
+import { connectPacket, openRawWebSocket } from "./raw-websocket";
 import { securityChannels, startSecurityServer } from "./security-kit";
 import type { SecurityServer } from "./security-kit";
 
@@ -23,7 +23,7 @@ describe("security: a client that stops reading (slow consumer) against the real
   it("is disconnected and counted once its backlog passes the bound, while a healthy subscriber keeps up", async () => {
     const stalled = await openRawWebSocket(sec.server.url);
     await stalled.waitForText((text) => text.startsWith("0{"));
-    stalled.sendText("40");
+    stalled.sendText(connectPacket());
     await stalled.waitForText((text) => text.startsWith("40"));
     stalled.sendText('421["realtime:subscribe",{"channel":"sec.public"}]');
     await stalled.waitForText((text) => text.startsWith("431["));
