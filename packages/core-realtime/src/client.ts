@@ -5,7 +5,7 @@
 export { createRealtimeClient } from "./client/create-realtime-client";
 export type { CreateRealtimeClientOptions } from "./client/create-realtime-client";
 export { RealtimeClient } from "./client/realtime-client";
-export type { RealtimeConnectionStatus, SubscribeOptions } from "./client/realtime-client";
+export type { RealtimeConnectionDiagnostics, RealtimeConnectionStatus, SubscribeOptions } from "./client/realtime-client";
 export { memoryPositionStore, storagePositionStore } from "./client/position-store";
 export type { PositionStore } from "./client/position-store";
 export type { SequencePosition } from "./client/channel-sequence-tracker";

@@ -18,6 +18,11 @@ export interface CreateRealtimeClientOptions {
   readonly retryDelayMs?: number;
   /** How many applied message ids are remembered to drop redeliveries; default 5000. */
   readonly appliedMessageIds?: number;
+  /**
+   * The protocol version sent as `auth.version`; default `REALTIME_PROTOCOL_VERSION`. A page passes the
+   * version its server announced at request time, so a reload after a `VERSION_MISMATCH` speaks the new one.
+   */
+  readonly protocolVersion?: string;
 }
 
 /**
@@ -27,6 +32,7 @@ export interface CreateRealtimeClientOptions {
  */
 export function createRealtimeClient(options: CreateRealtimeClientOptions = {}): RealtimeClient {
   const getToken = options.getToken;
+  const version = options.protocolVersion ?? REALTIME_PROTOCOL_VERSION;
   const transport = createSocketIOTransport({
     url: options.url,
     path: options.path,
@@ -34,7 +40,7 @@ export function createRealtimeClient(options: CreateRealtimeClientOptions = {}):
     autoConnect: options.autoConnect,
     getAuth: async () => {
       const token = getToken === undefined ? undefined : await getToken();
-      return token === undefined ? { version: REALTIME_PROTOCOL_VERSION } : { version: REALTIME_PROTOCOL_VERSION, token };
+      return token === undefined ? { version } : { version, token };
     },
   });
   return new RealtimeClient({
@@ -44,6 +50,7 @@ export function createRealtimeClient(options: CreateRealtimeClientOptions = {}):
     gapTimeoutMs: options.gapTimeoutMs,
     retryDelayMs: options.retryDelayMs,
     appliedMessageIds: options.appliedMessageIds,
+    protocolVersion: version,
   });
 }
 

@@ -2,10 +2,12 @@ import type { ChannelParams } from "../channels/channel-template";
 import type { AnyRealtimeChannel, ChannelInbound, ChannelPayload } from "../channels/define-realtime-channel";
 import { RealtimeError } from "../protocol/errors";
 import { ZPresenceAck, ZPublishAck } from "../protocol/wire-acks";
-import { REALTIME_EVENTS } from "../protocol/wire-protocol";
+import { REALTIME_EVENTS, REALTIME_PROTOCOL_VERSION } from "../protocol/wire-protocol";
 import type { PresenceMember, RealtimeMessage } from "../protocol/wire-protocol";
 import { AppliedMessageIds } from "./applied-message-ids";
 import { ChannelSubscriptions } from "./channel-subscriptions";
+import { ConnectionDiagnostics } from "./connection-diagnostics";
+import type { RealtimeConnectionDiagnostics } from "./connection-diagnostics";
 import { ConnectionStatus } from "./connection-status";
 import type { RealtimeConnectionStatus } from "./connection-status";
 import { defaultPositionStore } from "./position-store";
@@ -16,6 +18,7 @@ import type { RealtimeTransport } from "./realtime-transport";
 import type { SubscribeOptions, SubscriptionListener } from "./subscribe-options";
 
 export type { RealtimeConnectionStatus } from "./connection-status";
+export type { RealtimeConnectionDiagnostics } from "./connection-diagnostics";
 export type { SubscribeOptions } from "./subscribe-options";
 
 export interface RealtimeClientConfig {
@@ -28,6 +31,13 @@ export interface RealtimeClientConfig {
   readonly retryDelayMs?: number;
   /** How many applied message ids are remembered to drop redeliveries (ADR-021); default 5000. */
   readonly appliedMessageIds?: number;
+  /** The protocol version the transport sends as `auth.version`, shown in `diagnostics`; default `REALTIME_PROTOCOL_VERSION`. */
+  readonly protocolVersion?: string;
+}
+
+/** The server's version from a `VERSION_MISMATCH` refusal's extra `serverVersion` field, when it sent one. */
+function serverVersionOf(error: object): string | null {
+  return "serverVersion" in error && typeof error.serverVersion === "string" ? error.serverVersion : null;
 }
 
 /**
@@ -40,6 +50,7 @@ export interface RealtimeClientConfig {
 export class RealtimeClient {
   #closed = false;
   readonly #status = new ConnectionStatus();
+  readonly #diagnostics: ConnectionDiagnostics;
   readonly #transport: RealtimeTransport;
   readonly #requestTimeoutMs: number;
   readonly #backoff: ReconnectBackoff;
@@ -47,6 +58,8 @@ export class RealtimeClient {
 
   constructor(config: RealtimeClientConfig) {
     this.#transport = config.transport;
+    this.#diagnostics = new ConnectionDiagnostics(this.#status.current, config.protocolVersion ?? REALTIME_PROTOCOL_VERSION);
+    this.#status.listen((status) => this.#diagnostics.statusChanged(status));
     this.#requestTimeoutMs = config.requestTimeoutMs ?? 10_000;
     this.#backoff = new ReconnectBackoff(config.retryDelayMs ?? 1_000);
     this.#subscriptions = new ChannelSubscriptions({
@@ -67,6 +80,23 @@ export class RealtimeClient {
   /** Calls `listener` on every status change; returns an unsubscribe function. */
   onStatus(listener: (status: RealtimeConnectionStatus) => void): () => void {
     return this.#status.listen(listener);
+  }
+
+  /**
+   * The connection as a status overlay shows it: status, failed attempts since
+   * the last connect, connects so far, this client's protocol version and, after
+   * a `VERSION_MISMATCH`, the server's. The same object until something changes.
+   *
+   * @example
+   * const { status, reconnectAttempts } = client.diagnostics;
+   */
+  get diagnostics(): RealtimeConnectionDiagnostics {
+    return this.#diagnostics.snapshot;
+  }
+
+  /** Calls `listener` whenever `diagnostics` changes; returns an unsubscribe function. */
+  onDiagnostics(listener: (diagnostics: RealtimeConnectionDiagnostics) => void): () => void {
+    return this.#diagnostics.listen(listener);
   }
 
   /**
@@ -149,6 +179,7 @@ export class RealtimeClient {
     const transport = this.#transport;
     transport.on("connect", () => {
       this.#backoff.reset();
+      this.#diagnostics.connected();
       this.#status.set("connected");
       this.#subscriptions.resubscribeAll();
     });
@@ -161,7 +192,9 @@ export class RealtimeClient {
     });
     transport.on("connectError", (error) => {
       if (this.#closed) return;
+      this.#diagnostics.attemptFailed();
       if (error.code === "VERSION_MISMATCH") {
+        this.#diagnostics.versionRefused(serverVersionOf(error));
         this.#status.set("version-mismatch");
         transport.disconnect();
         return;

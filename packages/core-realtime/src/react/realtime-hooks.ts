@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import type { ChannelParams } from "../channels/channel-template";
 import type { AnyRealtimeChannel, ChannelPayload } from "../channels/define-realtime-channel";
 import { PresenceRoster } from "../client/presence-roster";
-import type { RealtimeClient, RealtimeConnectionStatus, SubscribeOptions } from "../client/realtime-client";
+import type { RealtimeClient, RealtimeConnectionDiagnostics, RealtimeConnectionStatus, SubscribeOptions } from "../client/realtime-client";
 import type { RealtimeMessage } from "../protocol/wire-protocol";
 
 const RealtimeClientContext = createContext<RealtimeClient | null>(null);
@@ -26,6 +26,21 @@ export function useConnectionStatus(): RealtimeConnectionStatus {
     (onChange) => client.onStatus(onChange),
     () => client.status,
     () => "connecting",
+  );
+}
+
+/**
+ * The client's `diagnostics` (status, reconnect attempts, protocol versions), re-rendering on every change.
+ *
+ * @example
+ * const { status, reconnectAttempts } = useConnectionDiagnostics();
+ */
+export function useConnectionDiagnostics(): RealtimeConnectionDiagnostics {
+  const client = useRealtimeClient();
+  return useSyncExternalStore(
+    (onChange) => client.onDiagnostics(onChange),
+    () => client.diagnostics,
+    () => client.diagnostics,
   );
 }
 
