@@ -5,9 +5,9 @@ import { AuthSymbols, bindDevSeedAuth, bindProductionAuth } from "@repo/auth";
 import type { AppDatabase } from "@repo/core-database";
 import type { BindContext, FeatureConfig, FeatureModule, HttpRoute } from "@repo/core-di";
 import { InMemoryEventBus, InMemoryJobQueue } from "@repo/core-events";
-import { createEventMetrics, createLogger, createMetricsRegistry, getTracer } from "@repo/core-observability";
+import { createEventMetrics, createLogger, createMetricsRegistry, createOutboxMetrics, getTracer } from "@repo/core-observability";
 import type { Logger, Registry } from "@repo/core-observability";
-import type { IRealtimeAuthenticator } from "@repo/core-realtime/server";
+import type { IOutboxWakeSource, IRealtimeAuthenticator } from "@repo/core-realtime/server";
 import { router } from "@repo/core-trpc";
 import { bindDevSeedNotifications, bindProductionNotifications } from "@repo/notifications";
 import { bindDevSeedPolls, bindProductionPolls } from "@repo/polls";
@@ -16,6 +16,7 @@ import { loadProcessEnv } from "./env";
 import type { AppEnv } from "./env";
 import { featureMigrations } from "./feature-migrations";
 import { featureRouters } from "./feature-routers";
+import { createAppOutbox, exitAfterCommitOn } from "./realtime/app-outbox";
 import { resolveRealtime } from "./realtime/resolve-realtime";
 import { openAppDatabase } from "./server/open-app-database";
 import type { BindAllDeps, RealtimeBinding } from "./realtime/resolve-realtime";
@@ -36,6 +37,8 @@ export interface BindAllOptions {
    * PostgreSQL, migrated here and closed by `close()`.
    */
   readonly database?: AppDatabase;
+  /** Wakes this instance's outbox relay on commits made elsewhere (PostgreSQL `LISTEN`); without it the relay polls. */
+  readonly outboxWake?: IOutboxWakeSource;
 }
 
 /** The caller's database, or a fresh in-memory one this app owns (and closes), opened and migrated as `startServer` does. */
@@ -95,6 +98,17 @@ async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOpt
   const bus = new InMemoryEventBus({ logger, metrics: eventMetrics });
   const queue = new InMemoryJobQueue({ logger, metrics: eventMetrics, bus });
   const { database, owned: ownsDatabase } = await resolveDatabase(options.database, logger);
+  const exitChannel = env.OUTBOX_TEST_EXIT_AFTER_COMMIT;
+  const outbox = createAppOutbox({
+    database,
+    broadcaster: binding.realtime,
+    registry: binding.realtimeRegistry,
+    logger,
+    metrics: createOutboxMetrics(metricsRegistry),
+    ...(options.outboxWake === undefined ? {} : { wake: options.outboxWake }),
+    // Only ever set under NODE_ENV=test (parseEnv): the crash test's fault hook.
+    ...(exitChannel === undefined ? {} : { afterCommit: exitAfterCommitOn(exitChannel, (code) => process.exit(code)) }),
+  });
   const ctx: BindContext = {
     config: featureConfigFromEnv(env),
     tracer: getTracer("web-next"),
@@ -107,6 +121,7 @@ async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOpt
     redis: binding.redis,
     database,
     metricsRegistry,
+    transactions: outbox.transactions,
   };
 
   // One line per feature, keyed by its name (the generator adds lines above the anchor).
@@ -119,6 +134,9 @@ async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOpt
     // @anchor:features
   };
 
+  // Every channel is registered now; records committed while this instance was down are delivered first.
+  await outbox.start();
+
   const appRealtime = bindProductionApp(ctx, {
     instanceId: options.instanceId ?? randomUUID(),
     pingIntervalMs: env.REALTIME_PING_INTERVAL_MS,
@@ -129,6 +147,7 @@ async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOpt
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
     (closing ??= (async () => {
+      await outbox.stop();
       await appRealtime.close();
       for (const feature of Object.values(features) as FeatureModule<unknown>[]) await feature.close?.();
       await queue.close();
@@ -141,6 +160,7 @@ async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOpt
     authenticator,
     httpRoutes: collectHttpRoutes(features),
     realtime: binding,
+    outbox,
     database,
     logger,
     metricsRegistry,

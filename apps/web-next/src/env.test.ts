@@ -117,6 +117,15 @@ describe("parseEnv", () => {
     });
   });
 
+  it("keeps the outbox fault hook under NODE_ENV=test only, and warns when it is set anywhere else", () => {
+    expect(parseEnv({ NODE_ENV: "test", OUTBOX_TEST_EXIT_AFTER_COMMIT: "notifications.user.bob" }).env.OUTBOX_TEST_EXIT_AFTER_COMMIT).toBe("notifications.user.bob");
+    for (const NODE_ENV of ["development", "production"]) {
+      const { env, warnings } = parseEnv({ NODE_ENV, SESSION_SECRET: "s".repeat(32), OUTBOX_TEST_EXIT_AFTER_COMMIT: "notifications.user.bob" });
+      expect(env.OUTBOX_TEST_EXIT_AFTER_COMMIT).toBeUndefined();
+      expect(warnings).toContain("OUTBOX_TEST_EXIT_AFTER_COMMIT is ignored: the outbox fault hook only works under NODE_ENV=test.");
+    }
+  });
+
   it("treats empty variables as unset", () => {
     expect(parseEnv({ REDIS_URL: "", NODE_ENV: "", PORT: " " }).env).toMatchObject({ REDIS_URL: undefined, NODE_ENV: "development", PORT: 3000 });
   });

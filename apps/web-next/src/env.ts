@@ -76,6 +76,7 @@ const ZRawEnv = z.object({
       .refine((keys) => keys.every((key) => key.length >= MIN_API_KEY_LENGTH), `every key must be at least ${MIN_API_KEY_LENGTH} characters`)
       .optional(),
   ),
+  OUTBOX_TEST_EXIT_AFTER_COMMIT: optionalString,
 });
 
 /** The validated configuration of one process. */
@@ -132,6 +133,12 @@ export interface AppEnv {
   readonly TRPC_MAX_BATCH_SIZE: number;
   /** Keys other backends send as `Authorization: Bearer <key>` to the server API (`/api/realtime/*`); several, so they can be rotated. Empty: the API answers 401. */
   readonly REALTIME_API_KEYS: readonly string[];
+  /**
+   * Test-only fault hook (the outbox crash test, ADR-021): a concrete channel name; the process
+   * exits (code 86) right after a transaction that wrote an outbox record on it commits, before
+   * anything is broadcast. Kept only under NODE_ENV=test; elsewhere ignored with a warning.
+   */
+  readonly OUTBOX_TEST_EXIT_AFTER_COMMIT: string | undefined;
 }
 
 export interface ParsedEnv {
@@ -183,6 +190,11 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>>): 
   if (raw.DATABASE_URL !== undefined && raw.DATA_DIR !== undefined) {
     warnings.push("DATA_DIR is ignored: DATABASE_URL is set, so the state lives on that PostgreSQL server.");
   }
+  // A fault hook that kills the process must never reach a real deployment.
+  const outboxExitChannel = raw.NODE_ENV === "test" ? raw.OUTBOX_TEST_EXIT_AFTER_COMMIT : undefined;
+  if (raw.OUTBOX_TEST_EXIT_AFTER_COMMIT !== undefined && outboxExitChannel === undefined) {
+    warnings.push("OUTBOX_TEST_EXIT_AFTER_COMMIT is ignored: the outbox fault hook only works under NODE_ENV=test.");
+  }
   if (raw.REALTIME_PRESENCE_HEARTBEAT_MS * 2 > raw.REALTIME_PRESENCE_TTL_MS) {
     throw new InvalidEnvError("Invalid environment: REALTIME_PRESENCE_HEARTBEAT_MS must be at most half of REALTIME_PRESENCE_TTL_MS, or live members expire between heartbeats");
   }
@@ -197,6 +209,7 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>>): 
       COOKIE_SECURE: raw.COOKIE_SECURE ?? raw.NODE_ENV === "production",
       REALTIME_LIMITS: realtimeLimitsFrom(present),
       REALTIME_API_KEYS: raw.REALTIME_API_KEYS ?? [],
+      OUTBOX_TEST_EXIT_AFTER_COMMIT: outboxExitChannel,
     },
     warnings,
   };

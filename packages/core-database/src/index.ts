@@ -1,5 +1,6 @@
 export { createInMemoryDatabase, openDatabase } from "./open-database";
 export type { AppDatabase, BaseSchema, DatabaseOptions } from "./app-database";
+export { inTransaction } from "./in-transaction";
 export { migrateToLatest, migrationTableOf } from "./migrate-to-latest";
 export type { FeatureMigrationReport, FeatureMigrations } from "./migrate-to-latest";
 export { DatabaseError, MigrationFailedError } from "./database-errors";
@@ -7,5 +8,5 @@ export type { DatabaseErrorCode } from "./database-errors";
 export { assertPostgresUrl, isPostgresUrl, redactPostgresUrl } from "./postgres-url";
 export { DATA_DIR_LOCK_FILE } from "./data-dir-lock";
 export type { Migration } from "kysely/migration";
-export type { Kysely } from "kysely";
+export type { Kysely, Transaction } from "kysely";
 export { sql } from "kysely";

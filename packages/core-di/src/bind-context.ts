@@ -1,7 +1,7 @@
 import type { AppDatabase } from "@repo/core-database";
 import type { IEventBus, IJobQueue } from "@repo/core-events";
 import type { getTracer, Logger, Registry } from "@repo/core-observability";
-import type { IRealtimeBroadcaster, IRealtimeHandlerRegistry, IRealtimeServer } from "@repo/core-realtime/server";
+import type { IRealtimeBroadcaster, IRealtimeHandlerRegistry, IRealtimeServer, IRealtimeTransactionRunner } from "@repo/core-realtime/server";
 import type { RedisClientType } from "redis";
 
 /** OpenTelemetry tracer as `@repo/core-observability` hands it out (no direct @opentelemetry dependency here). */
@@ -64,4 +64,11 @@ export interface BindContext {
    */
   readonly database: AppDatabase;
   readonly metricsRegistry: Registry;
+  /**
+   * Runs a state change and the broadcasts it causes in one transaction on
+   * `database` (the transactional outbox, ADR-021); a relay on every instance
+   * delivers them after commit. The app always sets it; features read it
+   * through `transactionsOf(ctx)`, which covers test contexts without it.
+   */
+  readonly transactions?: IRealtimeTransactionRunner;
 }

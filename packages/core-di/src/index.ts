@@ -4,6 +4,7 @@ export { createContainer } from "./container";
 export type { Container } from "./container";
 export { DuplicateBindingError, MissingBindingError } from "./container-errors";
 export { featureRedisPrefix } from "./bind-context";
+export { transactionsOf, TransactionsNotBoundError } from "./transactions-of";
 export type { BindContext, FeatureConfig, RedisClient, Tracer } from "./bind-context";
 export type { FeatureModule, HttpMethod, HttpRoute } from "./feature-module";
 export { instrumentUseCase, traceConsumer } from "./instrument";

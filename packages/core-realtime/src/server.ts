@@ -61,7 +61,12 @@ export type { SocketIOAdapterFactory } from "./socket-io-server-types";
 export { OutboxRealtimeBroadcaster } from "./outbox/outbox-realtime-broadcaster";
 export type { OutboxRealtimeBroadcasterOptions } from "./outbox/outbox-realtime-broadcaster";
 export { createRealtimeTransactionRunner } from "./outbox/realtime-transaction-runner";
+export { createDirectTransactionRunner } from "./outbox/direct-transaction-runner";
+export { DeferredRealtimeBroadcaster } from "./outbox/deferred-realtime-broadcaster";
+export { unitOfWork } from "./outbox/unit-of-work";
+export type { UnitOfWork, UnitOfWorkScope } from "./outbox/unit-of-work";
 export type {
+  CommittedOutboxRecords,
   IRealtimeTransactionRunner,
   RealtimeTransactionHooks,
   RealtimeTransactionRunnerOptions,

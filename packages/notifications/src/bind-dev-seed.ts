@@ -1,7 +1,7 @@
 import { createContainer } from "@repo/core-di";
 import type { BindContext, FeatureModule } from "@repo/core-di";
 import { seedNotifications } from "./dev-seed/seed-notifications";
-import { bindNotificationsServices, selectNotificationRepository } from "./di/bind-notifications-services";
+import { bindNotificationsServices, selectNotificationRepository, selectNotificationsUnitOfWork } from "./di/bind-notifications-services";
 import { notificationsFeatureModule, NOTIFICATIONS_FEATURE_NAME } from "./di/notifications-feature-module";
 import { NotificationsSymbols } from "./di/symbols";
 import { notificationsChannel } from "./realtime/notifications.channel";
@@ -17,7 +17,7 @@ import type { NotificationsRouter } from "./trpc/router";
  */
 export async function bindDevSeedNotifications(ctx: BindContext): Promise<FeatureModule<NotificationsRouter>> {
   const container = createContainer(NOTIFICATIONS_FEATURE_NAME);
-  bindNotificationsServices(container, ctx, selectNotificationRepository(ctx));
+  bindNotificationsServices(container, ctx, selectNotificationRepository(ctx), selectNotificationsUnitOfWork(ctx));
   // @anchor:bindings
 
   ctx.realtimeRegistry.registerChannel(notificationsChannel);

@@ -1,6 +1,6 @@
 import { createContainer } from "@repo/core-di";
 import type { BindContext, FeatureModule } from "@repo/core-di";
-import { bindNotificationsServices, selectNotificationRepository } from "./di/bind-notifications-services";
+import { bindNotificationsServices, selectNotificationRepository, selectNotificationsUnitOfWork } from "./di/bind-notifications-services";
 import { notificationsFeatureModule, NOTIFICATIONS_FEATURE_NAME } from "./di/notifications-feature-module";
 import { notificationsChannel } from "./realtime/notifications.channel";
 import type { NotificationsRouter } from "./trpc/router";
@@ -16,7 +16,7 @@ import type { NotificationsRouter } from "./trpc/router";
  */
 export function bindProductionNotifications(ctx: BindContext): FeatureModule<NotificationsRouter> {
   const container = createContainer(NOTIFICATIONS_FEATURE_NAME);
-  bindNotificationsServices(container, ctx, selectNotificationRepository(ctx));
+  bindNotificationsServices(container, ctx, selectNotificationRepository(ctx), selectNotificationsUnitOfWork(ctx));
   // @anchor:bindings
 
   ctx.realtimeRegistry.registerChannel(notificationsChannel);

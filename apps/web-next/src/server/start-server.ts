@@ -6,7 +6,7 @@ import type { AppDatabase } from "@repo/core-database";
 import type { RedisClient } from "@repo/core-di";
 import { createLogger, createMetricsRegistry, createRealtimeMetrics } from "@repo/core-observability";
 import type { Logger } from "@repo/core-observability";
-import { RealtimeHandlerRegistry } from "@repo/core-realtime/server";
+import { PgOutboxWakeSource, RealtimeHandlerRegistry } from "@repo/core-realtime/server";
 import type { SocketIORealtimeServer } from "@repo/core-realtime/server";
 import { bindAll } from "../bind-all";
 import type { BoundApp } from "../bind-all";
@@ -172,6 +172,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
             if (!(await dispatcher.waitForIdle(realtimeDrainMs))) logger.warn({ inFlight: dispatcher.inFlight }, "http_drain_timeout");
           },
         },
+        // In-flight requests have committed: their records are delivered now or by another instance's relay.
+        { name: "outbox-relay", run: async () => bound?.outbox.stop() },
         {
           name: "features",
           run: async () => {
@@ -208,7 +210,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     logger.info({ ...describeDatabaseTarget(databaseTarget), migrations: opened.reports.filter((report) => report.applied.length > 0) }, "database_ready");
     bound = await bindAll(
       { realtime: realtimeServer.broadcaster, realtimeRegistry: registry, realtimeServer, redis },
-      { env, logger, metricsRegistry, instanceId: realtimeServer.instanceId, database },
+      {
+        env,
+        logger,
+        metricsRegistry,
+        instanceId: realtimeServer.instanceId,
+        database,
+        // PGlite lives in this process: the commit hook wakes the relay; a PostgreSQL server also has other instances' commits.
+        ...(databaseTarget.store === "postgres" ? { outboxWake: new PgOutboxWakeSource({ connection: databaseTarget.url, logger }) } : {}),
+      },
     );
     deferred.resolve(bound.authenticator);
     unpublishPageCaller = publishPageCaller(createPageCaller(bound, logger));

@@ -16,12 +16,12 @@ describe("OutboxRealtimeBroadcaster through createRealtimeTransactionRunner (rea
   afterAll(async () => database.close());
 
   it("stores one record per broadcast, with the channel, params, payload and a unique message id, when the transaction commits", async () => {
-    const committed: string[][] = [];
+    const committed: { messageIds: readonly string[]; channels: readonly string[] }[] = [];
     let n = 0;
     const transactions = createRealtimeTransactionRunner(database.db, {
       now: () => 1_000,
       newMessageId: () => `m${++n}`,
-      afterCommit: [({ messageIds }) => committed.push([...messageIds])],
+      afterCommit: [(records) => committed.push(records)],
     });
     const receipt = await transactions.run(async ({ realtime }) => {
       const first = await realtime.broadcast(scoreChannel, { gameId: "g1" }, { points: 1 });
@@ -29,7 +29,7 @@ describe("OutboxRealtimeBroadcaster through createRealtimeTransactionRunner (rea
       return first;
     });
     expect(receipt).toMatchObject({ channel: "score.g1", queued: true, messageId: "m1", delivered: 0 });
-    expect(committed).toEqual([["m1", "m2"]]);
+    expect(committed).toEqual([{ messageIds: ["m1", "m2"], channels: ["score.g1", "score.g2"] }]);
     const rows = await outboxRows(database.db);
     expect(rows.map((row) => [row.channel_key, row.channel, row.params, row.payload, row.message_id, row.settled_at])).toEqual([
       ["score.g1", "score.{gameId}", { gameId: "g1" }, { points: 1 }, "m1", null],

@@ -36,6 +36,7 @@ export class OutboxRealtimeBroadcaster implements IRealtimeBroadcaster {
   readonly #now: () => number;
   readonly #newMessageId: () => string;
   readonly #messageIds: string[] = [];
+  readonly #channels = new Set<string>();
 
   constructor(executor: Kysely<unknown>, options: OutboxRealtimeBroadcasterOptions = {}) {
     this.#executor = executor;
@@ -46,6 +47,11 @@ export class OutboxRealtimeBroadcaster implements IRealtimeBroadcaster {
   /** Message ids of the records written so far in this transaction. */
   get messageIds(): readonly string[] {
     return this.#messageIds;
+  }
+
+  /** Concrete channels written to so far in this transaction, in first-write order. */
+  get channels(): readonly string[] {
+    return [...this.#channels];
   }
 
   async broadcast<D extends AnyRealtimeChannel>(
@@ -70,6 +76,7 @@ export class OutboxRealtimeBroadcaster implements IRealtimeBroadcaster {
       VALUES (${name}, ${channel.name}, ${JSON.stringify(params)}::json, ${JSON.stringify(data)}::json, ${messageId}, ${createdAt}, ${createdAt})
     `.execute(this.#executor);
     this.#messageIds.push(messageId);
+    this.#channels.add(name);
     return { channel: name, seq: 0, epoch: "", emittedAt: createdAt, delivered: 0, messageId, queued: true };
   }
 }

@@ -24,11 +24,12 @@ const ZCount = z.object({ count: z.coerce.number().int() });
  * @example
  * const relay = new OutboxRelay({ store: new PostgresOutboxStore(database.db), broadcaster, channels });
  */
-export class PostgresOutboxStore implements IOutboxStore {
+export class PostgresOutboxStore<S = unknown> implements IOutboxStore {
   readonly #db: Kysely<unknown>;
 
-  constructor(db: Kysely<unknown>) {
-    this.#db = db;
+  /** Any Kysely database: the store writes raw SQL and names no table of its schema. */
+  constructor(db: Kysely<S>) {
+    this.#db = db as unknown as Kysely<unknown>;
   }
 
   async dueChannels(now: number, limit: number): Promise<readonly string[]> {

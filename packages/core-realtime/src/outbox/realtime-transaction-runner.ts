@@ -10,10 +10,17 @@ export interface RealtimeTransactionScope<DB> {
   readonly realtime: IRealtimeBroadcaster;
 }
 
-/** Commit hooks; `committed` hears the message ids the transaction stored. */
+/** What a committed transaction stored in the outbox. */
+export interface CommittedOutboxRecords {
+  readonly messageIds: readonly string[];
+  /** The concrete channels written to, each once, in first-write order. */
+  readonly channels: readonly string[];
+}
+
+/** Commit hooks; `committed` hears what the transaction stored. */
 export interface RealtimeTransactionHooks {
   /** Runs right after commit, before anything is delivered (the relay kick, a test-only fault hook). */
-  readonly afterCommit?: readonly ((committed: { readonly messageIds: readonly string[] }) => void)[];
+  readonly afterCommit?: readonly ((committed: CommittedOutboxRecords) => void)[];
 }
 
 /**
@@ -42,18 +49,20 @@ export interface RealtimeTransactionRunnerOptions extends RealtimeTransactionHoo
  * @example
  * const transactions = createRealtimeTransactionRunner(database.db, { afterCommit: [() => relay.kick()] });
  */
-export function createRealtimeTransactionRunner(db: Kysely<unknown>, options: RealtimeTransactionRunnerOptions = {}): IRealtimeTransactionRunner {
+export function createRealtimeTransactionRunner<S>(db: Kysely<S>, options: RealtimeTransactionRunnerOptions = {}): IRealtimeTransactionRunner {
   const hooks = options.afterCommit ?? [];
   return {
     async run<DB, T>(body: (scope: RealtimeTransactionScope<DB>) => Promise<T>): Promise<T> {
       let realtime: OutboxRealtimeBroadcaster | undefined;
       const result = await db.transaction().execute(async (trx) => {
-        realtime = new OutboxRealtimeBroadcaster(trx, options);
+        // The outbox writes raw SQL on the transaction and names no table of the schema.
+        realtime = new OutboxRealtimeBroadcaster(trx as unknown as Kysely<unknown>, options);
         // The feature names its own tables; the outbox only needs the transaction itself.
         return body({ trx: trx as unknown as Transaction<DB>, realtime });
       });
       const messageIds = realtime?.messageIds ?? [];
-      if (messageIds.length > 0) for (const hook of hooks) hook({ messageIds });
+      const channels = realtime?.channels ?? [];
+      if (messageIds.length > 0) for (const hook of hooks) hook({ messageIds, channels });
       return result;
     },
   };

@@ -1,4 +1,4 @@
-import { RecordingEventBus, startChannelHarness } from "@repo/core-testing";
+import { inMemoryUnitOfWork, RecordingEventBus, startChannelHarness } from "@repo/core-testing";
 import type { ChannelHarness } from "@repo/core-testing";
 import { createRealtimeClient, memoryPositionStore } from "@repo/core-realtime/client";
 import type { RealtimeUser } from "@repo/core-realtime";
@@ -23,7 +23,7 @@ describe("notifications.user.{userId} over real sockets", () => {
 
   beforeAll(async () => {
     harness = await startChannelHarness({ channels: [notificationsChannel], users: [alice, bob] });
-    send = sendNotificationUseCase({ notifications: new InMemoryNotificationRepository(), realtime: harness.broadcaster, bus: new RecordingEventBus() });
+    send = sendNotificationUseCase({ work: inMemoryUnitOfWork({ notifications: new InMemoryNotificationRepository() }, harness.broadcaster), bus: new RecordingEventBus() });
   });
 
   afterAll(async () => {
@@ -75,8 +75,8 @@ describe("notifications.user.{userId} over real sockets", () => {
 
   it("carries read marks to the user's other tabs", async () => {
     const notifications = new InMemoryNotificationRepository();
-    const sendHere = sendNotificationUseCase({ notifications, realtime: harness.broadcaster, bus: new RecordingEventBus() });
-    const markRead = markNotificationsReadUseCase({ notifications, realtime: harness.broadcaster });
+    const sendHere = sendNotificationUseCase({ work: inMemoryUnitOfWork({ notifications }, harness.broadcaster), bus: new RecordingEventBus() });
+    const markRead = markNotificationsReadUseCase({ work: inMemoryUnitOfWork({ notifications }, harness.broadcaster) });
     const { id } = await sendHere({ userId: "bob", title: "read me", body: "" });
     const otherTab = await harness.connectAs(bob);
     await otherTab.subscribe(notificationsChannel, { userId: "bob" });

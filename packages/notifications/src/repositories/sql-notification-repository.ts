@@ -1,4 +1,4 @@
-import { sql } from "@repo/core-database";
+import { inTransaction, sql } from "@repo/core-database";
 import type { AppDatabase, Kysely } from "@repo/core-database";
 import type { Notification } from "../domain/notification";
 import { DEFAULT_MAX_NOTIFICATIONS_PER_USER } from "./notification-repository";
@@ -27,7 +27,9 @@ export interface SqlNotificationRepositoryOptions {
  * and PGlite. Each write runs in one transaction holding a per-user advisory
  * lock, so concurrent adds and read marks for one user (from any instance)
  * apply one after another and every reported unread count is exact; users
- * never wait for each other.
+ * never wait for each other. Built on a use case's transaction (`{ db: trx }`,
+ * ADR-021) it writes in that transaction, so the outbox records beside it
+ * commit or roll back with it.
  *
  * @example
  * const notifications = new SqlNotificationRepository(ctx.database);
@@ -37,14 +39,14 @@ export class SqlNotificationRepository implements INotificationRepository {
   readonly #db: NotificationsDb;
   readonly #maxPerUser: number;
 
-  constructor(database: AppDatabase, options: SqlNotificationRepositoryOptions = {}) {
+  constructor(database: Pick<AppDatabase, "db">, options: SqlNotificationRepositoryOptions = {}) {
     this.#db = database.db.$extendTables<NotificationsTables>();
     this.#maxPerUser = options.maxPerUser ?? DEFAULT_MAX_NOTIFICATIONS_PER_USER;
   }
 
   add(notification: Omit<Notification, "read">): Promise<AddNotificationResult> {
     const { userId } = notification;
-    return this.#db.transaction().execute(async (trx) => {
+    return inTransaction(this.#db, async (trx) => {
       await lockUser(trx, userId);
       const inserted = await trx
         .insertInto("notifications")
@@ -85,7 +87,7 @@ export class SqlNotificationRepository implements INotificationRepository {
 
   markRead(userId: string, ids: readonly string[] | null): Promise<MarkReadResult> {
     const wanted = ids === null ? null : [...new Set(ids)];
-    return this.#db.transaction().execute(async (trx) => {
+    return inTransaction(this.#db, async (trx) => {
       if (wanted !== null && wanted.length === 0) return { markedIds: [], unreadCount: await countUnread(trx, userId) };
       await lockUser(trx, userId);
       let update = trx.updateTable("notifications").set({ read: true }).where("user_id", "=", userId).where("read", "=", false);

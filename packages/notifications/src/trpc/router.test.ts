@@ -1,6 +1,6 @@
 import { createCallerFactory } from "@repo/core-trpc";
 import type { RealtimeUser } from "@repo/core-realtime";
-import { RecordingEventBus, RecordingRealtimeBroadcaster } from "@repo/core-testing";
+import { inMemoryUnitOfWork, RecordingEventBus, RecordingRealtimeBroadcaster } from "@repo/core-testing";
 import { beforeEach, describe, expect, it } from "vitest";
 import { InMemoryNotificationRepository } from "../repositories/in-memory-notification-repository";
 import { listNotificationsUseCase } from "../use-cases/list-notifications";
@@ -16,9 +16,9 @@ function createCallers() {
   const notifications = new InMemoryNotificationRepository();
   const realtime = new RecordingRealtimeBroadcaster();
   const router = createNotificationsRouter({
-    send: sendNotificationUseCase({ notifications, realtime, bus: new RecordingEventBus() }),
+    send: sendNotificationUseCase({ work: inMemoryUnitOfWork({ notifications }, realtime), bus: new RecordingEventBus() }),
     list: listNotificationsUseCase({ notifications }),
-    markRead: markNotificationsReadUseCase({ notifications, realtime }),
+    markRead: markNotificationsReadUseCase({ work: inMemoryUnitOfWork({ notifications }, realtime) }),
   });
   const createCaller = createCallerFactory(router);
   return (user: RealtimeUser | null) => createCaller({ user, requestId: "r" });

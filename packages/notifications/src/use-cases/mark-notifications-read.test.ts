@@ -1,4 +1,4 @@
-import { RecordingRealtimeBroadcaster } from "@repo/core-testing";
+import { inMemoryUnitOfWork, RecordingRealtimeBroadcaster } from "@repo/core-testing";
 import { beforeEach, describe, expect, it } from "vitest";
 import { notificationsChannel } from "../realtime/notifications.channel";
 import { InMemoryNotificationRepository } from "../repositories/in-memory-notification-repository";
@@ -13,7 +13,7 @@ describe("markNotificationsRead", () => {
   beforeEach(async () => {
     notifications = new InMemoryNotificationRepository();
     realtime = new RecordingRealtimeBroadcaster();
-    markRead = markNotificationsReadUseCase({ notifications, realtime });
+    markRead = markNotificationsReadUseCase({ work: inMemoryUnitOfWork({ notifications }, realtime) });
     await notifications.add({ id: "b1", userId: "bob", title: "one", body: "", createdAt: 1 });
     await notifications.add({ id: "b2", userId: "bob", title: "two", body: "", createdAt: 2 });
     await notifications.add({ id: "a1", userId: "alice", title: "alice's", body: "", createdAt: 3 });

@@ -1,10 +1,9 @@
-import type { IRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { notificationsChannel } from "../realtime/notifications.channel";
-import type { INotificationRepository } from "../repositories/notification-repository";
+import type { NotificationsUnitOfWork } from "./notifications-unit-of-work";
 
 export interface MarkNotificationsReadDeps {
-  readonly notifications: INotificationRepository;
-  readonly realtime: IRealtimeBroadcaster;
+  /** The read marks and the push in one transaction (ADR-021). */
+  readonly work: NotificationsUnitOfWork;
 }
 
 export interface MarkNotificationsReadInput {
@@ -23,7 +22,8 @@ export type MarkNotificationsRead = (input: MarkNotificationsReadInput) => Promi
 
 /**
  * Marks the caller's notifications read and, when anything changed, tells
- * the caller's other tabs on their channel so every badge shows the new count.
+ * the caller's other tabs on their channel so every badge shows the new count;
+ * the push is stored with the marks and delivered after commit (ADR-021).
  * Ids of other users' notifications are unknown to the caller's inbox and change nothing.
  *
  * @example
@@ -31,11 +31,12 @@ export type MarkNotificationsRead = (input: MarkNotificationsReadInput) => Promi
  * await markNotificationsRead({ userId: "bob", ids: ["n1"] });
  */
 export function markNotificationsReadUseCase(deps: MarkNotificationsReadDeps): MarkNotificationsRead {
-  return async ({ userId, ids = null }) => {
-    const result = await deps.notifications.markRead(userId, ids);
-    if (result.markedIds.length > 0) {
-      await deps.realtime.broadcast(notificationsChannel, { userId }, { kind: "read", ids: [...result.markedIds], unreadCount: result.unreadCount });
-    }
-    return result;
-  };
+  return ({ userId, ids = null }) =>
+    deps.work(async ({ notifications, realtime }) => {
+      const result = await notifications.markRead(userId, ids);
+      if (result.markedIds.length > 0) {
+        await realtime.broadcast(notificationsChannel, { userId }, { kind: "read", ids: [...result.markedIds], unreadCount: result.unreadCount });
+      }
+      return result;
+    });
 }

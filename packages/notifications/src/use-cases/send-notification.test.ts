@@ -1,4 +1,4 @@
-import { RecordingEventBus, RecordingRealtimeBroadcaster } from "@repo/core-testing";
+import { inMemoryUnitOfWork, RecordingEventBus, RecordingRealtimeBroadcaster } from "@repo/core-testing";
 import { beforeEach, describe, expect, it } from "vitest";
 import { notificationSent } from "../events/notification-sent.event";
 import { notificationsChannel } from "../realtime/notifications.channel";
@@ -18,7 +18,7 @@ describe("sendNotification", () => {
     realtime = new RecordingRealtimeBroadcaster();
     bus = new RecordingEventBus();
     ids = 0;
-    send = sendNotificationUseCase({ notifications, realtime, bus, now: () => 1_000, newId: () => `n${++ids}` });
+    send = sendNotificationUseCase({ work: inMemoryUnitOfWork({ notifications }, realtime), bus, now: () => 1_000, newId: () => `n${++ids}` });
   });
 
   it("stores it unread, pushes it with the unread count on the recipient's channel only, and publishes notification:sent", async () => {
