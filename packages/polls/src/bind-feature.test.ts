@@ -3,7 +3,7 @@ import { createContainer } from "@repo/core-di";
 import type { BindContext } from "@repo/core-di";
 import { InMemoryRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { clearPolls, DATABASE_HOOK_TIMEOUT_MS, openPollsTestDatabase, pollsTestContext as pollsTestContextOn } from "./__tests__/polls-test-kit";
+import { clearPolls, createdId, DATABASE_HOOK_TIMEOUT_MS, openPollsTestDatabase, pollsTestContext as pollsTestContextOn } from "./__tests__/polls-test-kit";
 import { bindDevSeedPolls } from "./bind-dev-seed";
 import { bindProductionPolls } from "./bind-production";
 import { DEV_SEED_POLLS, seedPolls } from "./dev-seed/seed-polls";
@@ -63,7 +63,7 @@ describe("polls bind functions", () => {
   ])("$name registers polls.{pollId} with the draft policy: the creator and admins read a draft, nobody else", async ({ bind }) => {
     const { ctx } = pollsTestContext();
     const module = await bind(ctx);
-    const { id } = await module.container.get(PollsSymbols.createPoll)({ question: "Draft?", options: ["a", "b"], createdBy: "bob" });
+    const id = createdId(await module.container.get(PollsSymbols.createPoll)({ question: "Draft?", options: ["a", "b"], createdBy: "bob" }));
     const policy = ctx.realtimeRegistry.getInboundDescriptor(pollChannel.name)?.descriptor.policy;
     const ask = (user: { userId: string; roles: string[] } | null, pollId: string) => policy?.(user, { pollId }, { access: "read", channel: `polls.${pollId}` });
     expect(await ask(bob, id)).toBe(true);
@@ -73,7 +73,7 @@ describe("polls bind functions", () => {
   });
 
   it("production starts empty; dev-seed has open polls with votes, and a closed one", async () => {
-    expect(await bindProductionPolls(pollsTestContext().ctx).container.get(PollsSymbols.listPolls)({ viewer: bob })).toEqual({ polls: [] });
+    expect(await bindProductionPolls(pollsTestContext().ctx).container.get(PollsSymbols.listPolls)({ viewer: bob })).toEqual({ polls: [], nextCursor: null });
 
     const { ctx, bus } = pollsTestContext({ realtime: new InMemoryRealtimeBroadcaster() });
     const devSeed = await bindDevSeedPolls(ctx);

@@ -7,6 +7,7 @@ import { RealtimeHandlerRegistry } from "@repo/core-realtime/server";
 import type { IRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { RecordingEventBus, RecordingRealtimeBroadcaster } from "@repo/core-testing";
 import type { Poll, PollActor } from "../domain/poll";
+import type { CreatePollResult } from "../use-cases/create-poll";
 import type { PollsTables } from "../repositories/polls-tables";
 import { InMemoryPollRepository } from "../repositories/in-memory-poll-repository";
 import { InMemoryVoteRepository } from "../repositories/in-memory-vote-repository";
@@ -96,4 +97,15 @@ export function pollsTestContext(
     ...overrides,
   };
   return { ctx, bus, logs };
+}
+
+/**
+ * The id of a create the test expects to succeed; a refusal fails the test with its code.
+ *
+ * @example
+ * const id = createdId(await createPoll({ question: "Lunch?", options: ["a", "b"], createdBy: "bob" }));
+ */
+export function createdId(result: CreatePollResult): string {
+  if (!result.ok) throw new Error(`create was refused: ${result.code} ${result.message}`);
+  return result.id;
 }

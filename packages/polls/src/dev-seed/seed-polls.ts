@@ -70,7 +70,10 @@ export async function seedPolls(
     const creator = { userId: seed.createdBy, roles: [] };
     // A minute apart, the first newest: the list shows the seeds in the order above.
     const createdAt = start - i * 60_000;
-    const { id } = await deps.createPoll({ id: seed.id, question: seed.question, options: [...seed.options], createdBy: seed.createdBy, createdAt });
+    const created = await deps.createPoll({ id: seed.id, question: seed.question, options: [...seed.options], createdBy: seed.createdBy, createdAt });
+    // Only the draft quota refuses a create; a seed user over it is a broken database, worth stopping for.
+    if (!created.ok) throw new Error(`Seeding poll "${seed.id}" was refused: ${created.code}`);
+    const { id } = created;
     const opened = await deps.openPoll({ id, actor: creator });
     // Already closed by an earlier seeding: leave it as it is.
     if (!opened.ok) continue;

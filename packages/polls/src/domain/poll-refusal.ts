@@ -1,14 +1,23 @@
 /**
  * Why a poll operation was refused: stable codes that reach clients as the
- * realtime error ack's `code` (votes) or in a tRPC error's message (open/close).
+ * realtime error ack's `code` (votes) or in a tRPC error's message (create/open/close).
  * - `UNKNOWN_POLL`: no such poll, or a draft the caller may not see
  * - `UNKNOWN_OPTION`: the poll has no option with that id
  * - `POLL_NOT_OPEN`: still a draft: not taking votes yet, and cannot be closed (open it first)
  * - `POLL_CLOSED`: closed for good (no more votes, cannot be reopened)
  * - `ALREADY_VOTED`: one vote per user per poll
  * - `NOT_POLL_MANAGER`: only the creator or an admin opens and closes
+ * - `DRAFT_QUOTA_EXCEEDED`: the creator already has `MAX_DRAFTS_PER_USER` drafts; open one first
  */
-export const POLL_REFUSAL_CODES = ["UNKNOWN_POLL", "UNKNOWN_OPTION", "POLL_NOT_OPEN", "POLL_CLOSED", "ALREADY_VOTED", "NOT_POLL_MANAGER"] as const;
+export const POLL_REFUSAL_CODES = [
+  "UNKNOWN_POLL",
+  "UNKNOWN_OPTION",
+  "POLL_NOT_OPEN",
+  "POLL_CLOSED",
+  "ALREADY_VOTED",
+  "NOT_POLL_MANAGER",
+  "DRAFT_QUOTA_EXCEEDED",
+] as const;
 export type PollRefusalCode = (typeof POLL_REFUSAL_CODES)[number];
 
 /**

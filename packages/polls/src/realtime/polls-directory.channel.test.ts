@@ -4,7 +4,7 @@ import type { RealtimeUser } from "@repo/core-realtime";
 import { startChannelHarness } from "@repo/core-testing";
 import type { ChannelHarness } from "@repo/core-testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { alice as aliceActor, DATABASE_HOOK_TIMEOUT_MS, openPollsTestDatabase, pollsTestContext } from "../__tests__/polls-test-kit";
+import { alice as aliceActor, createdId, DATABASE_HOOK_TIMEOUT_MS, openPollsTestDatabase, pollsTestContext } from "../__tests__/polls-test-kit";
 import { bindProductionPolls } from "../bind-production";
 import { PollsSymbols } from "../di/symbols";
 import type { PollsRouter } from "../trpc/router";
@@ -48,7 +48,7 @@ describe("polls-directory over real sockets, fed by the production wiring", () =
   it("announces a poll when it opens and when it closes, never while it is a draft", async () => {
     const reader = await harness.connectAs(bob);
     await reader.subscribe(pollsDirectoryChannel, {});
-    const { id } = await polls.container.get(PollsSymbols.createPoll)({ question: "Lunch?", options: ["soup", "salad"], createdBy: "alice" });
+    const id = createdId(await polls.container.get(PollsSymbols.createPoll)({ question: "Lunch?", options: ["soup", "salad"], createdBy: "alice" }));
     await quiet();
     expect(reader.received("polls-directory")).toEqual([]); // bob may not see alice's draft
 
@@ -67,7 +67,7 @@ describe("polls-directory over real sockets, fed by the production wiring", () =
     const reader = await harness.connectAs(bob);
     await reader.subscribe(pollsDirectoryChannel, {});
     await other.close?.();
-    const { id } = await other.container.get(PollsSymbols.createPoll)({ question: "Tea?", options: ["green", "black"], createdBy: "alice" });
+    const id = createdId(await other.container.get(PollsSymbols.createPoll)({ question: "Tea?", options: ["green", "black"], createdBy: "alice" }));
     await other.container.get(PollsSymbols.openPoll)({ id, actor: aliceActor });
     await quiet();
     expect(reader.received("polls-directory")).toEqual([]);

@@ -3,8 +3,8 @@ import { sql } from "@repo/core-database";
 import { z } from "zod";
 import { POLL_STATUSES } from "../domain/poll";
 import type { Poll, PollStatus } from "../domain/poll";
-import { PollAlreadyExistsError } from "./poll-repository";
-import type { IPollRepository, PollTransition } from "./poll-repository";
+import { DraftQuotaExceededError, PollAlreadyExistsError } from "./poll-repository";
+import type { IPollRepository, PollTransition, VisiblePollsQuery } from "./poll-repository";
 import type { PollsTable, PollsTables } from "./polls-tables";
 
 const ZStoredOptions = z.array(z.object({ id: z.string(), label: z.string() }));
@@ -43,9 +43,33 @@ export class SqlPollRepository implements IPollRepository {
     this.#db = database.db.$extendTables<PollsTables>();
   }
 
-  async create(poll: Poll): Promise<void> {
+  async create(poll: Poll, options: { readonly maxDrafts?: number } = {}): Promise<void> {
+    const { maxDrafts } = options;
     try {
-      await this.#db
+      if (poll.status !== "draft" || maxDrafts === undefined) {
+        await this.#insert(this.#db, poll);
+        return;
+      }
+      await this.#db.transaction().execute(async (trx) => {
+        // One creator's draft creates queue on this lock, on every instance, so count-then-insert cannot overshoot.
+        await sql`SELECT pg_advisory_xact_lock(hashtext(${`polls.drafts:${poll.createdBy}`}))`.execute(trx);
+        const { drafts } = await trx
+          .selectFrom("polls")
+          .select((eb) => eb.fn.countAll<number | string | bigint>().as("drafts"))
+          .where("created_by", "=", poll.createdBy)
+          .where("status", "=", "draft")
+          .executeTakeFirstOrThrow();
+        if (Number(drafts) >= maxDrafts) throw new DraftQuotaExceededError(`"${poll.createdBy}" already has ${Number(drafts)} drafts`);
+        await this.#insert(trx, poll);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new PollAlreadyExistsError(`A poll with id "${poll.id}" already exists`);
+      throw error;
+    }
+  }
+
+  async #insert(db: Kysely<PollsTables>, poll: Poll): Promise<void> {
+    await db
         .insertInto("polls")
         .values({
           id: poll.id,
@@ -56,10 +80,6 @@ export class SqlPollRepository implements IPollRepository {
           created_at: poll.createdAt,
         })
         .execute();
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new PollAlreadyExistsError(`A poll with id "${poll.id}" already exists`);
-      throw error;
-    }
   }
 
   async get(id: string): Promise<Poll | null> {
@@ -70,6 +90,22 @@ export class SqlPollRepository implements IPollRepository {
   async list(limit: number): Promise<Poll[]> {
     if (limit <= 0) return [];
     const rows = await this.#db.selectFrom("polls").selectAll().orderBy("created_at", "desc").orderBy("id", "desc").limit(limit).execute();
+    return rows.map(toPoll);
+  }
+
+  async listVisible(query: VisiblePollsQuery): Promise<Poll[]> {
+    if (query.limit <= 0) return [];
+    const { viewerId, allDrafts, after } = query;
+    const rows = await this.#db
+      .selectFrom("polls")
+      .selectAll()
+      .$if(!allDrafts, (q) => q.where((eb) => eb.or([eb("status", "<>", "draft"), eb("created_by", "=", viewerId)])))
+      // Row comparison walks the (created_at desc, id desc) index from the cursor on.
+      .$if(after !== undefined, (q) => q.where((eb) => eb(eb.refTuple("created_at", "id"), "<", eb.tuple(after?.createdAt ?? 0, after?.id ?? ""))))
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .limit(query.limit)
+      .execute();
     return rows.map(toPoll);
   }
 

@@ -9,6 +9,8 @@ const TRPC_CODE: Record<PollRefusalCode, TRPC_ERROR_CODE_KEY> = {
   POLL_CLOSED: "CONFLICT",
   ALREADY_VOTED: "CONFLICT",
   NOT_POLL_MANAGER: "FORBIDDEN",
+  // 403, not 429: waiting does not help; opening one of the drafts does.
+  DRAFT_QUOTA_EXCEEDED: "FORBIDDEN",
 };
 
 /**

@@ -93,6 +93,22 @@ describe("polls router", () => {
     await expect(callerFor(bob).create(input as { question: string; options: string[] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
+  it("pages polls.list with an opaque cursor, and refuses a forged one with BAD_REQUEST", async () => {
+    for (const question of ["One?", "Two?", "Three?"]) {
+      const { id } = await callerFor(bob).create({ question, options: ["a", "b"] });
+      await callerFor(bob).open({ id });
+    }
+    const first = await callerFor(carol).list({ limit: 2 });
+    expect(first.polls).toHaveLength(2);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = await callerFor(carol).list({ limit: 2, cursor: first.nextCursor ?? "" });
+    expect(second).toMatchObject({ nextCursor: null });
+    expect([...first.polls, ...second.polls].map((poll) => poll.question).sort()).toEqual(["One?", "Three?", "Two?"]);
+    for (const cursor of ["nope", Buffer.from("[1]").toString("base64url"), Buffer.from('["x","y"]').toString("base64url")]) {
+      await expect(callerFor(carol).list({ cursor })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Invalid cursor") as string });
+    }
+  });
+
   it("refuses a poll id with a dot (it would name another channel) with BAD_REQUEST", async () => {
     await expect(callerFor(bob).get({ id: "a.b" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });

@@ -2,6 +2,7 @@ import { authedProcedure, router } from "@repo/core-trpc";
 import { CHANNEL_PARAM_VALUE } from "@repo/core-realtime";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { ZPollCursor } from "../domain/poll-cursor";
 import type { ChangePollStatus } from "../use-cases/change-poll-status";
 import type { CreatePoll } from "../use-cases/create-poll";
 import { ZCreatePollRequest } from "../use-cases/create-poll";
@@ -14,8 +15,11 @@ import { refusalToTrpcError } from "./refusal-to-trpc-error";
 export const ZPollIdRequest = z.object({ id: z.string().regex(CHANNEL_PARAM_VALUE, "Invalid poll id") });
 export type TPollIdRequest = z.infer<typeof ZPollIdRequest>;
 
-export const ZListPollsRequest = z.object({ limit: z.number().int().min(1).max(MAX_POLL_LIST_LIMIT).optional() }).optional();
-export type TListPollsRequest = z.infer<typeof ZListPollsRequest>;
+/** `polls.list` input: an optional page size and the previous page's `nextCursor` (opaque; a forged one is a 400). */
+export const ZListPollsRequest = z
+  .object({ limit: z.number().int().min(1).max(MAX_POLL_LIST_LIMIT).optional(), cursor: ZPollCursor.optional() })
+  .optional();
+export type TListPollsRequest = z.input<typeof ZListPollsRequest>;
 
 export interface PollsRouterDeps {
   readonly create: CreatePoll;
@@ -35,6 +39,7 @@ export interface PollsRouterDeps {
  * const { id } = await caller.polls.create({ question: "Lunch?", options: ["soup", "salad"] });
  * await caller.polls.open({ id }); // { id, status: "open" }
  * await caller.polls.get({ id }); // { id, question, status, options: [{ id, label, votes }] }
+ * const { polls, nextCursor } = await caller.polls.list({ limit: 20 }); // then list({ cursor: nextCursor }) while not null
  */
 export function createPollsRouter(deps: PollsRouterDeps) {
   const changeStatus = (change: ChangePollStatus) =>
@@ -44,7 +49,11 @@ export function createPollsRouter(deps: PollsRouterDeps) {
       return { id: result.id, status: result.status };
     });
   return router({
-    create: authedProcedure.input(ZCreatePollRequest).mutation(({ ctx, input }) => deps.create({ ...input, createdBy: ctx.user.userId })),
+    create: authedProcedure.input(ZCreatePollRequest).mutation(async ({ ctx, input }) => {
+      const result = await deps.create({ ...input, createdBy: ctx.user.userId });
+      if (!result.ok) throw refusalToTrpcError(result);
+      return { id: result.id };
+    }),
     open: changeStatus(deps.open),
     close: changeStatus(deps.close),
     get: authedProcedure.input(ZPollIdRequest).query(async ({ ctx, input }) => {
@@ -52,7 +61,9 @@ export function createPollsRouter(deps: PollsRouterDeps) {
       if (poll === null) throw new TRPCError({ code: "NOT_FOUND", message: `UNKNOWN_POLL: No poll with id "${input.id}"` });
       return poll;
     }),
-    list: authedProcedure.input(ZListPollsRequest).query(({ ctx, input }) => deps.list({ viewer: ctx.user, limit: input?.limit })),
+    list: authedProcedure
+      .input(ZListPollsRequest)
+      .query(({ ctx, input }) => deps.list({ viewer: ctx.user, limit: input?.limit, ...(input?.cursor === undefined ? {} : { after: input.cursor }) })),
   });
 }
 

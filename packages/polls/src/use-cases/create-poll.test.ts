@@ -2,7 +2,7 @@ import { RecordingEventBus } from "@repo/core-testing";
 import { beforeEach, describe, expect, it } from "vitest";
 import { pollCreated } from "../events/poll-created.event";
 import { InMemoryPollRepository } from "../repositories/in-memory-poll-repository";
-import { createPollUseCase } from "./create-poll";
+import { createPollUseCase, MAX_DRAFTS_PER_USER } from "./create-poll";
 import type { CreatePoll } from "./create-poll";
 
 describe("createPoll", () => {
@@ -17,7 +17,7 @@ describe("createPoll", () => {
   });
 
   it("stores a draft with trimmed labels and option ids in order, and publishes poll:created", async () => {
-    expect(await create({ question: " Lunch? ", options: [" Soup", "Salad "], createdBy: "bob" })).toEqual({ id: "new-poll" });
+    expect(await create({ question: " Lunch? ", options: [" Soup", "Salad "], createdBy: "bob" })).toEqual({ ok: true, id: "new-poll" });
     expect(await polls.get("new-poll")).toEqual({
       id: "new-poll",
       question: "Lunch?",
@@ -40,7 +40,7 @@ describe("createPoll", () => {
   it("stores a repeated seed id once and publishes it once", async () => {
     await create({ id: "seed-1", question: "Lunch?", options: ["a", "b"], createdBy: "alice" });
     bus.clear();
-    expect(await create({ id: "seed-1", question: "Other?", options: ["c", "d"], createdBy: "alice" })).toEqual({ id: "seed-1" });
+    expect(await create({ id: "seed-1", question: "Other?", options: ["c", "d"], createdBy: "alice" })).toEqual({ ok: true, id: "seed-1" });
     expect(await polls.get("seed-1")).toMatchObject({ question: "Lunch?" });
     bus.expectNotPublished(pollCreated);
   });
@@ -56,6 +56,27 @@ describe("createPoll", () => {
     await expect(create({ ...input, createdBy: "bob" })).rejects.toThrow();
     expect(await polls.list(10)).toEqual([]);
     bus.expectNotPublished(pollCreated);
+  });
+
+  it("refuses a draft past the creator's quota with DRAFT_QUOTA_EXCEEDED, storing and publishing nothing; others and opened drafts are not counted", async () => {
+    let next = 0;
+    const limited = createPollUseCase({ polls, bus, now: () => 5_000, newId: () => `p${++next}`, maxDraftsPerUser: 2 });
+    const created = [await limited({ question: "A?", options: ["a", "b"], createdBy: "bob" }), await limited({ question: "B?", options: ["a", "b"], createdBy: "bob" })];
+    expect(created.every((result) => result.ok)).toBe(true);
+    bus.clear();
+    expect(await limited({ question: "C?", options: ["a", "b"], createdBy: "bob" })).toEqual({ ok: false, code: "DRAFT_QUOTA_EXCEEDED", message: expect.stringContaining("2 draft") as string });
+    expect(await polls.list(10)).toHaveLength(2);
+    bus.expectNotPublished(pollCreated);
+    expect(await limited({ question: "C?", options: ["a", "b"], createdBy: "carol" })).toMatchObject({ ok: true });
+    await polls.transition("p1", ["draft"], "open");
+    expect(await limited({ question: "C?", options: ["a", "b"], createdBy: "bob" })).toMatchObject({ ok: true });
+  });
+
+  it("has a default quota of MAX_DRAFTS_PER_USER drafts", async () => {
+    let next = 0;
+    const defaults = createPollUseCase({ polls, bus, newId: () => `d${++next}` });
+    for (let i = 0; i < MAX_DRAFTS_PER_USER; i++) expect(await defaults({ question: "Q?", options: ["a", "b"], createdBy: "bob" })).toMatchObject({ ok: true });
+    expect(await defaults({ question: "Q?", options: ["a", "b"], createdBy: "bob" })).toMatchObject({ ok: false, code: "DRAFT_QUOTA_EXCEEDED" });
   });
 
   it("refuses an id that could not name a channel", async () => {

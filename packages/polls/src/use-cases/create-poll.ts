@@ -4,13 +4,21 @@ import { CHANNEL_PARAM_VALUE } from "@repo/core-realtime";
 import { z } from "zod";
 import type { Poll } from "../domain/poll";
 import { pollCreated } from "../events/poll-created.event";
-import { PollAlreadyExistsError } from "../repositories/poll-repository";
+import { refuse } from "../domain/poll-refusal";
+import type { PollRefusal } from "../domain/poll-refusal";
+import { DraftQuotaExceededError, PollAlreadyExistsError } from "../repositories/poll-repository";
 import type { IPollRepository } from "../repositories/poll-repository";
 
 export const QUESTION_MAX_LENGTH = 200;
 export const OPTION_LABEL_MAX_LENGTH = 100;
 export const MIN_OPTIONS = 2;
 export const MAX_OPTIONS = 10;
+/**
+ * Most drafts one user may hold at once (issue #18): bounds what one account
+ * stores. Past it `polls.create` answers `DRAFT_QUOTA_EXCEEDED` (tRPC
+ * `FORBIDDEN`) until the user opens one of their drafts.
+ */
+export const MAX_DRAFTS_PER_USER = 20;
 
 /** `polls.create` input: a question and 2..10 distinct option labels (trimmed; compared case-insensitively). */
 export const ZCreatePollRequest = z.object({
@@ -32,13 +40,16 @@ export interface CreatePollInput extends TCreatePollRequest {
   readonly createdAt?: number;
 }
 
-export type CreatePoll = (input: CreatePollInput) => Promise<{ readonly id: string }>;
+export type CreatePollResult = { readonly ok: true; readonly id: string } | PollRefusal;
+export type CreatePoll = (input: CreatePollInput) => Promise<CreatePollResult>;
 
 export interface CreatePollDeps {
   readonly polls: IPollRepository;
   readonly bus: IEventBus;
   readonly now?: () => number;
   readonly newId?: () => string;
+  /** Defaults to `MAX_DRAFTS_PER_USER`. */
+  readonly maxDraftsPerUser?: number;
 }
 
 /**
@@ -46,13 +57,17 @@ export interface CreatePollDeps {
  * order) and publishes `poll:created`. Open it with `openPoll` to take votes.
  * A repeated explicit id (a seed replayed on restart) changes and publishes
  * nothing. Invalid input throws a `ZodError` (tRPC validates first: 400).
+ * A creator who already holds `maxDraftsPerUser` drafts is refused with
+ * `DRAFT_QUOTA_EXCEEDED` and nothing is stored or published.
  *
  * @example
- * const { id } = await createPoll({ question: "Lunch?", options: ["soup", "salad"], createdBy: "alice" });
+ * const created = await createPoll({ question: "Lunch?", options: ["soup", "salad"], createdBy: "alice" });
+ * if (created.ok) await openPoll({ id: created.id, actor });
  */
 export function createPollUseCase(deps: CreatePollDeps): CreatePoll {
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? randomUUID;
+  const maxDrafts = deps.maxDraftsPerUser ?? MAX_DRAFTS_PER_USER;
   return async (input) => {
     const { question, options } = ZCreatePollRequest.parse(input);
     const id = z.string().regex(CHANNEL_PARAM_VALUE, "A poll id must be a valid channel parameter").parse(input.id ?? newId());
@@ -65,12 +80,15 @@ export function createPollUseCase(deps: CreatePollDeps): CreatePoll {
       createdAt: input.createdAt ?? now(),
     };
     try {
-      await deps.polls.create(poll);
+      await deps.polls.create(poll, { maxDrafts });
     } catch (error) {
-      if (error instanceof PollAlreadyExistsError && input.id !== undefined) return { id };
+      if (error instanceof PollAlreadyExistsError && input.id !== undefined) return { ok: true, id };
+      if (error instanceof DraftQuotaExceededError) {
+        return refuse("DRAFT_QUOTA_EXCEEDED", `You already have ${maxDrafts} draft polls: open one before creating another`);
+      }
       throw error;
     }
     await deps.bus.publish(pollCreated, { pollId: id, question, optionCount: poll.options.length, createdBy: poll.createdBy });
-    return { id };
+    return { ok: true, id };
   };
 }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { alice, bob, carol, pollFixture, useCaseDeps } from "../__tests__/polls-test-kit";
+import { ZPollCursor } from "../domain/poll-cursor";
 import { listPollsUseCase } from "./list-polls";
 
 describe("listPolls", () => {
@@ -39,6 +40,26 @@ describe("listPolls", () => {
       ["old", true, null],
     ]);
     expect((await listPollsUseCase(deps)({ viewer: alice })).polls.map((poll) => poll.id)).toEqual(["bobs-draft", "open", "old"]);
+  });
+
+  it("fills the page with what the viewer may see however many drafts others have (the issue's 40 drafts)", async () => {
+    for (let i = 0; i < 40; i++) await deps.polls.create(pollFixture({ id: `spam-${i}`, status: "draft", createdAt: 100 + i, createdBy: "mallory" }));
+    const { polls, nextCursor } = await listPollsUseCase(deps)({ viewer: carol, limit: 2 });
+    expect(polls.map((poll) => poll.id)).toEqual(["open", "old"]);
+    expect(nextCursor).toBeNull();
+  });
+
+  it("pages with nextCursor until null, each poll once, in order", async () => {
+    for (let i = 0; i < 5; i++) await deps.polls.create(pollFixture({ id: `more-${i}`, status: "open", createdAt: 10 + i }));
+    const seen: string[] = [];
+    let after: ReturnType<typeof ZPollCursor.parse> | undefined;
+    for (let pages = 0; pages < 10; pages++) {
+      const { polls, nextCursor } = await listPollsUseCase(deps)({ viewer: carol, limit: 3, ...(after === undefined ? {} : { after }) });
+      seen.push(...polls.map((poll) => poll.id));
+      if (nextCursor === null) break;
+      after = ZPollCursor.parse(nextCursor);
+    }
+    expect(seen).toEqual(["more-4", "more-3", "more-2", "more-1", "more-0", "open", "old"]);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { REALTIME_PROTOCOL_VERSION } from "@repo/core-realtime";
 import type { ClientToServerEvents, ForcedUnsubscribe, ServerToClientEvents } from "@repo/core-realtime";
-import { PollsSymbols, pollChannel } from "@repo/polls";
+import { MAX_DRAFTS_PER_USER, PollsSymbols, pollChannel } from "@repo/polls";
 import type { IPollRepository, IVoteRepository } from "@repo/polls";
 import { io } from "socket.io-client";
 import type { Socket } from "socket.io-client";
@@ -22,7 +22,8 @@ const quiet = () => new Promise((resolve) => setTimeout(resolve, QUIET_MS));
  * only, on its channel (`polls.{pollId}` registered with `pollChannelPolicy`:
  * subscribe, history replay, presence, publish, re-authentication, recovery)
  * and when it is closed (refused `POLL_NOT_OPEN`: no tally pushed, nothing on
- * `polls-directory`). alice is an admin, bob is not: bob's drafts are readable
+ * `polls-directory`); finding 3: a per-user draft quota and a `polls.list` that
+ * pages (cursor) over what the caller may see. alice is an admin, bob is not: bob's drafts are readable
  * by alice, alice's by nobody but alice, and alice loses bob's when demoted.
  */
 describe("security: draft polls stay private on the real app server", () => {
@@ -191,5 +192,47 @@ describe("security: draft polls stay private on the real app server", () => {
     expect((await trpc(bob, "polls.get", { id: draft })).status).toBe(404);
     aliceSocket.close();
     bobSocket.close();
+  });
+
+  // Last: it leaves alice at her draft quota.
+  it("caps one user's drafts (403 DRAFT_QUOTA_EXCEEDED, nothing stored), also for a concurrent batch, and the list still pages over everything others may see", async () => {
+    const draftsOfAlice = async () => (await polls.list(10_000)).filter((poll) => poll.createdBy === "alice" && poll.status === "draft").length;
+    const free = MAX_DRAFTS_PER_USER - (await draftsOfAlice());
+    expect(free).toBeGreaterThan(5);
+    for (let i = 0; i < free - 5; i++) await createDraft(alice);
+    // A batch of ten concurrent creates with five places left: exactly five are stored.
+    const inputs = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [String(i), { question: `batch-${i}`, options: ["yes", "no"] }]));
+    const batch = await fetch(`${sec.server.url}/api/trpc/${Array.from({ length: 10 }, () => "polls.create").join(",")}?batch=1`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: alice.cookie },
+      body: JSON.stringify(inputs),
+    });
+    const answers = (await batch.json()) as { error?: { message: string; data: { httpStatus: number } } }[];
+    expect(answers.filter((answer) => answer.error === undefined)).toHaveLength(5);
+    expect(answers.filter((answer) => answer.error !== undefined).map((answer) => [answer.error?.data.httpStatus, answer.error?.message.split(":")[0]])).toEqual(
+      Array(5).fill([403, "DRAFT_QUOTA_EXCEEDED"]),
+    );
+    const refused = await trpc(alice, "polls.create", { question: "one too many", options: ["yes", "no"] });
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(refused.body)).toContain("DRAFT_QUOTA_EXCEEDED");
+    expect(await draftsOfAlice()).toBe(MAX_DRAFTS_PER_USER);
+    expect((await polls.list(10_000)).some((poll) => poll.question === "one too many")).toBe(false);
+
+    // Twenty drafts newer than everything else: bob's pages still hold only what he may see, full, to the end.
+    const visible = (await polls.list(10_000)).filter((poll) => poll.status !== "draft" || poll.createdBy === "bob").map((poll) => poll.id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 50; page++) {
+      const { status, body } = await trpc(bob, "polls.list", cursor === null ? { limit: 3 } : { limit: 3, cursor });
+      expect(status).toBe(200);
+      const data = (body as { result: { data: { polls: { id: string }[]; nextCursor: string | null } } }).result.data;
+      if (data.nextCursor !== null) expect(data.polls).toHaveLength(3);
+      seen.push(...data.polls.map((poll) => poll.id));
+      cursor = data.nextCursor;
+      if (cursor === null) break;
+    }
+    expect(seen).toEqual(visible);
+    expect(seen).toEqual(expect.arrayContaining(["seed-lunch", "seed-standup", "seed-offsite"]));
+    expect((await trpc(bob, "polls.list", { cursor: "forged" })).status).toBe(400);
   });
 });
