@@ -1,19 +1,19 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
 import { requireRepoRoot } from "./__tests__/rule-test-kit";
-import { isRecord, parseJsonc } from "./jsonc";
+import { isRecord, readJsoncFile } from "./jsonc";
 
 const repoRoot = requireRepoRoot();
 const turboBin = join(repoRoot, "node_modules", ".bin", "turbo");
 
 /** The `boundaries` section of the repo's own turbo.json: the proof runs the real policy. */
 function repoBoundaries(): unknown {
-  const turbo = parseJsonc(readFileSync(join(repoRoot, "turbo.json"), "utf8"));
+  const turbo = readJsoncFile(join(repoRoot, "turbo.json"));
   if (!isRecord(turbo) || !isRecord(turbo.boundaries)) throw new Error("turbo.json has no boundaries section");
   return turbo.boundaries;
 }

@@ -1,38 +1,27 @@
 import { describe, expect, it } from "vitest";
 
-import { globToRegExp, matchesAnyGlob } from "./glob";
+import { matchesAnyGlob } from "./glob";
 
-describe("globToRegExp", () => {
+// The allowlist shapes the rules and this repo's config use, and the near misses they must reject.
+describe("matchesAnyGlob", () => {
   it.each([
-    ["packages/core-realtime/src/socket-io-*.ts", "packages/core-realtime/src/socket-io-server.ts", true],
-    ["packages/core-realtime/src/socket-io-*.ts", "packages/core-realtime/src/nested/socket-io-server.ts", false],
-    ["packages/core-realtime/src/socket-io-*.ts", "packages/core-realtime/src/socket-io-server.tsx", false],
+    ["packages/core-realtime/src/**/socket-io-*.ts", "packages/core-realtime/src/socket-io-server.ts", true],
+    ["packages/core-realtime/src/**/socket-io-*.ts", "packages/core-realtime/src/server/socket-io-server.ts", true],
+    ["packages/core-realtime/src/**/socket-io-*.ts", "packages/core-realtime/src/socket-io-server.tsx", false],
     ["apps/*/server.ts", "apps/web-next/server.ts", true],
     ["apps/*/server.ts", "apps/web-next/src/server.ts", false],
     ["apps/*/server.ts", "apps/server.ts", false],
     ["packages/core-events/**", "packages/core-events/src/a/b.ts", true],
     ["packages/core-events/**", "packages/core-events-extra/src/a.ts", false],
     ["**/*.test.ts", "a.test.ts", true],
-    ["**/*.test.ts", "packages/x/src/deep/a.test.ts", true],
+    ["**/*.test.ts", "packages/x/.hidden/a.test.ts", true],
     ["**/*.test.ts", "packages/x/src/a.test.tsx", false],
-    ["a/**/b.ts", "a/b.ts", true],
-    ["a/**/b.ts", "a/x/y/b.ts", true],
-    ["a/**/b.ts", "ab.ts", false],
-    ["file?.ts", "file1.ts", true],
-    ["file?.ts", "file/.ts", false],
-    ["a.b+(c).ts", "a.b+(c).ts", true],
-    ["a.b+(c).ts", "aXb+(c).ts", false],
   ])("%s matches %s: %s", (glob, path, expected) => {
-    expect(globToRegExp(glob).test(path)).toBe(expected);
+    expect(matchesAnyGlob(path, [glob])).toBe(expected);
   });
-});
 
-describe("matchesAnyGlob", () => {
-  it("is true when one of several globs matches", () => {
+  it("is true when one of several globs matches, false for an empty allowlist", () => {
     expect(matchesAnyGlob("apps/web/server.ts", ["packages/**", "apps/*/server.ts"])).toBe(true);
-  });
-
-  it("is false for an empty allowlist", () => {
     expect(matchesAnyGlob("apps/web/server.ts", [])).toBe(false);
   });
 });

@@ -1,30 +1,26 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
-import { isRecord, parseJsonc, stringArray } from "./jsonc";
+import { afterAll, describe, expect, it } from "vitest";
 
-describe("parseJsonc", () => {
-  it("drops line and block comments and trailing commas", () => {
-    const text = `{
-      // a line comment
-      "a": [1, 2,], /* block */
-      "b": { "c": "x", },
-    }`;
-    expect(parseJsonc(text)).toEqual({ a: [1, 2], b: { c: "x" } });
+import { isRecord, readJsoncFile, stringArray } from "./jsonc";
+
+describe("readJsoncFile", () => {
+  const dir = mkdtempSync(join(tmpdir(), "core-eslint-jsonc-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("reads hand-written config files with comments and trailing commas", () => {
+    const file = join(dir, "turbo.json");
+    writeFileSync(file, '{\n  // why\n  "tags": ["feature",], /* block */\n}\n');
+    expect(readJsoncFile(file)).toEqual({ tags: ["feature"] });
   });
 
-  it("keeps comment-like text and escaped quotes inside strings", () => {
-    expect(parseJsonc(String.raw`{ "url": "https://x/*y*/", "q": "say \"//hi\"" }`)).toEqual({
-      url: "https://x/*y*/",
-      q: 'say "//hi"',
-    });
-  });
-
-  it("leaves commas inside strings alone", () => {
-    expect(parseJsonc('{ "a": "x, }", }')).toEqual({ a: "x, }" });
-  });
-
-  it("throws on malformed input instead of guessing", () => {
-    expect(() => parseJsonc("{ nope }")).toThrow();
+  it("is undefined for a missing file and names the file it cannot parse", () => {
+    expect(readJsoncFile(join(dir, "absent.json"))).toBeUndefined();
+    const broken = join(dir, "broken.json");
+    writeFileSync(broken, "{ nope }");
+    expect(() => readJsoncFile(broken)).toThrow(`cannot parse ${broken}`);
   });
 });
 

@@ -1,8 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
+import { globSync } from "tinyglobby";
+import { parse } from "yaml";
+
+import { isRecord, readJsoncFile, stringArray } from "./jsonc";
 import { isInside } from "./repo-root";
-import { isRecord, readJsoncFile } from "./jsonc";
 
 /** The parts of a package.json these rules read. */
 export interface PackageManifest {
@@ -35,52 +38,42 @@ export function readPackageManifest(dir: string): PackageManifest | undefined {
 }
 
 /**
- * The `packages:` globs of `pnpm-workspace.yaml`. A line-based read is enough for the shape pnpm
- * documents (a block list of quoted or bare strings) and avoids a YAML dependency.
+ * The `packages:` globs of `pnpm-workspace.yaml` (exclusions, `!glob`, included), parsed with the
+ * `yaml` package; empty when the file is missing or lists none.
  *
  * @example
- * readWorkspaceGlobs("/work/main"); // ["apps/*", "packages/*", "tooling/*"]
+ * readWorkspaceGlobs("/work/main"); // ["apps/*", "packages/*", "tooling/*", "turbo/generators"]
  */
 export function readWorkspaceGlobs(repoRoot: string): string[] {
   const file = join(repoRoot, "pnpm-workspace.yaml");
   if (!existsSync(file)) return [];
-  const globs: string[] = [];
-  let inPackages = false;
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    if (/^packages:\s*$/.test(line)) {
-      inPackages = true;
-    } else if (inPackages && /^\s+-\s+/.test(line)) {
-      const glob = line.replace(/^\s+-\s+/, "").replace(/\s+#.*$/, "").trim().replace(/^["']|["']$/g, "");
-      if (!glob.startsWith("!")) globs.push(glob);
-    } else if (inPackages && /^\S/.test(line)) {
-      inPackages = false;
-    }
+  let manifest: unknown;
+  try {
+    manifest = parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`@repo/core-eslint: cannot parse ${file}`, { cause: error });
   }
-  return globs;
-}
-
-function expandDirGlob(repoRoot: string, glob: string): string[] {
-  let dirs = [repoRoot];
-  for (const segment of glob.split("/").filter((part) => part !== "" && part !== ".")) {
-    dirs = dirs.flatMap((dir) => {
-      if (segment !== "*") return existsSync(join(dir, segment)) ? [join(dir, segment)] : [];
-      if (!existsSync(dir)) return [];
-      return readdirSync(dir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith("."))
-        .map((entry) => join(dir, entry.name));
-    });
-  }
-  return dirs;
+  return isRecord(manifest) ? stringArray(manifest.packages) : [];
 }
 
 /**
- * The absolute directories the workspace globs match (whether or not they hold a package.json).
+ * The absolute directories the workspace globs match (whether or not they hold a package.json),
+ * sorted; `node_modules` and dot-folders are never packages.
  *
  * @example
- * listWorkspaceDirs("/work/main"); // ["/work/main/packages/core-eslint", ...]
+ * listWorkspaceDirs("/work/main"); // ["/work/main/apps/web-next", ...]
  */
 export function listWorkspaceDirs(repoRoot: string): string[] {
-  return readWorkspaceGlobs(repoRoot).flatMap((glob) => expandDirGlob(repoRoot, glob));
+  const globs = readWorkspaceGlobs(repoRoot);
+  if (globs.length === 0) return [];
+  // expandDirectories off: "turbo/generators" names that folder, not everything below it.
+  const dirs = globSync(globs, {
+    cwd: repoRoot,
+    onlyDirectories: true,
+    expandDirectories: false,
+    ignore: ["**/node_modules/**"],
+  });
+  return dirs.map((dir) => resolve(repoRoot, dir)).sort();
 }
 
 /**
