@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SCENARIOS } from "./bench-config";
-import { readBenchEnv } from "./env";
+import { readBenchEnv, readInstructionsEnv } from "./env";
 
 describe("readBenchEnv", () => {
   it("defaults to a quick run of every scenario on the local Redis", () => {
@@ -17,5 +17,20 @@ describe("readBenchEnv", () => {
     [{ BENCH_SCENARIOS: "nope" }, /Unknown BENCH_SCENARIOS nope/],
   ])("refuses %o", (env, message) => {
     expect(() => readBenchEnv(env)).toThrow(message);
+  });
+});
+
+describe("readInstructionsEnv", () => {
+  it("defaults to 5 windows of 200 operations after 500 warm-up operations, 100 subscribers", () => {
+    expect(readInstructionsEnv({})).toEqual({ ops: 200, windows: 5, warmupOps: 500, rewarmOps: 200, subscribers: 100 });
+  });
+
+  it("reads every setting", () => {
+    const env = readInstructionsEnv({ BENCH_INSTR_OPS: "300", BENCH_INSTR_WINDOWS: "7", BENCH_INSTR_WARMUP: "1000", BENCH_INSTR_REWARM: "50", BENCH_INSTR_SUBSCRIBERS: "10" });
+    expect(env).toEqual({ ops: 300, windows: 7, warmupOps: 1000, rewarmOps: 50, subscribers: 10 });
+  });
+
+  it.each(["0", "-3", "1.5", "many"])("refuses BENCH_INSTR_OPS=%s", (raw) => {
+    expect(() => readInstructionsEnv({ BENCH_INSTR_OPS: raw })).toThrow(`BENCH_INSTR_OPS must be a positive integer, got "${raw}"`);
   });
 });

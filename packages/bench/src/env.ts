@@ -52,3 +52,49 @@ function parseScenarios(raw: string | undefined): readonly ScenarioName[] {
   if (unknown.length > 0) throw new Error(`Unknown BENCH_SCENARIOS ${unknown.join(", ")}; known: ${SCENARIOS.join(", ")}`);
   return names as ScenarioName[];
 }
+
+/** `pnpm bench:instructions`'s plan (instructions/cli.ts), each a positive integer. */
+export interface InstructionsEnv {
+  /** BENCH_INSTR_OPS: operations per counting window (default 200). */
+  readonly ops: number;
+  /** BENCH_INSTR_WINDOWS: counting windows per path and stack; the figure is their median (default 5). */
+  readonly windows: number;
+  /** BENCH_INSTR_WARMUP: unrecorded operations before the first window (default 500). */
+  readonly warmupOps: number;
+  /** BENCH_INSTR_REWARM: unrecorded operations after each window's forced GC (default 200). */
+  readonly rewarmOps: number;
+  /** BENCH_INSTR_SUBSCRIBERS: sockets in the broadcast path's room (default 100). */
+  readonly subscribers: number;
+}
+
+/**
+ * @example
+ * const { ops, windows } = readInstructionsEnv(); // throws on BENCH_INSTR_OPS=0
+ */
+export function readInstructionsEnv(env: Readonly<Record<string, string | undefined>> = instructionsFromProcess()): InstructionsEnv {
+  return {
+    ops: positiveInteger(env, "BENCH_INSTR_OPS", 200),
+    windows: positiveInteger(env, "BENCH_INSTR_WINDOWS", 5),
+    warmupOps: positiveInteger(env, "BENCH_INSTR_WARMUP", 500),
+    rewarmOps: positiveInteger(env, "BENCH_INSTR_REWARM", 200),
+    subscribers: positiveInteger(env, "BENCH_INSTR_SUBSCRIBERS", 100),
+  };
+}
+
+function instructionsFromProcess(): Readonly<Record<string, string | undefined>> {
+  return {
+    BENCH_INSTR_OPS: process.env.BENCH_INSTR_OPS,
+    BENCH_INSTR_WINDOWS: process.env.BENCH_INSTR_WINDOWS,
+    BENCH_INSTR_WARMUP: process.env.BENCH_INSTR_WARMUP,
+    BENCH_INSTR_REWARM: process.env.BENCH_INSTR_REWARM,
+    BENCH_INSTR_SUBSCRIBERS: process.env.BENCH_INSTR_SUBSCRIBERS,
+  };
+}
+
+function positiveInteger(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}

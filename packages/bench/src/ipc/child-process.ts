@@ -45,6 +45,13 @@ export interface ForkOptions {
   readonly exposeGc?: boolean;
   /** Write a V8 CPU profile into this directory when the child exits. */
   readonly cpuProfileDir?: string;
+  /**
+   * Run node under this command, e.g. `["valgrind", "--tool=callgrind"]`: the child is then
+   * `<launcher...> node <nodeFlags...> --import tsx <entry>`, still talking over the IPC channel.
+   */
+  readonly launcher?: readonly [string, ...string[]];
+  /** Extra node / V8 flags (e.g. `--single-threaded`). */
+  readonly nodeFlags?: readonly string[];
 }
 
 /**
@@ -57,13 +64,18 @@ export interface ForkOptions {
  */
 export function forkChild(entry: URL, options: ForkOptions): ChildHandle {
   installExitHook();
+  const nodeArgs = [
+    ...(options.nodeFlags ?? []),
+    "--import",
+    TSX_LOADER,
+    ...(options.exposeGc === true ? ["--expose-gc"] : []),
+    ...(options.cpuProfileDir === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`]),
+  ];
+  // fork() runs `execPath ...execArgv entry args`: a launcher becomes execPath and node its first argument.
+  const [launcher, ...launcherArgs] = options.launcher ?? [process.execPath];
   const child = fork(entry, [String(options.maxLifetimeMs)], {
-    execArgv: [
-      "--import",
-      TSX_LOADER,
-      ...(options.exposeGc === true ? ["--expose-gc"] : []),
-      ...(options.cpuProfileDir === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`]),
-    ],
+    execPath: launcher,
+    execArgv: options.launcher === undefined ? nodeArgs : [...launcherArgs, process.execPath, ...nodeArgs],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   live.add(child);
