@@ -29,6 +29,8 @@ describe("parseEnv", () => {
       TRPC_MAX_BATCH_SIZE: 10,
       METRICS_TOKEN: undefined,
       REALTIME_API_KEYS: [],
+      REALTIME_WEBHOOK_URL: undefined,
+      REALTIME_WEBHOOK_SECRET: undefined,
       AUTH_LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: 10,
       AUTH_LOGIN_MAX_ATTEMPTS_PER_ADDRESS: 100,
       AUTH_LOGIN_WINDOW_SECONDS: 900,
@@ -74,6 +76,17 @@ describe("parseEnv", () => {
     expect(parseEnv({ REALTIME_API_KEYS: ` ${long}, ${long}2 ,` }).env.REALTIME_API_KEYS).toEqual([long, `${long}2`]);
     expect(() => parseEnv({ REALTIME_API_KEYS: `${long},short-secret` })).toThrow(/REALTIME_API_KEYS: every key must be at least 32 characters/);
     expect(() => parseEnv({ REALTIME_API_KEYS: `${long},short-secret` })).not.toThrow(/short-secret/);
+  });
+
+  it("takes a webhook URL only with a secret of 32+ characters", () => {
+    const secret = "s".repeat(32);
+    expect(parseEnv({ REALTIME_WEBHOOK_URL: "https://hooks.example.com/realtime", REALTIME_WEBHOOK_SECRET: secret }).env).toMatchObject({
+      REALTIME_WEBHOOK_URL: "https://hooks.example.com/realtime",
+      REALTIME_WEBHOOK_SECRET: secret,
+    });
+    expect(() => parseEnv({ REALTIME_WEBHOOK_URL: "https://hooks.example.com/realtime" })).toThrow(/REALTIME_WEBHOOK_SECRET is required/);
+    expect(() => parseEnv({ REALTIME_WEBHOOK_URL: "ftp://x", REALTIME_WEBHOOK_SECRET: secret })).toThrow(/REALTIME_WEBHOOK_URL/);
+    expect(() => parseEnv({ REALTIME_WEBHOOK_URL: "https://x.test", REALTIME_WEBHOOK_SECRET: "short" })).toThrow(/REALTIME_WEBHOOK_SECRET: at least 32/);
   });
 
   it("warns loudly when the public dev secret is used", () => {

@@ -68,6 +68,8 @@ const ZRawEnv = z.object({
   AUTH_SIGNUP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
   AUTH_MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(1_000).default(20),
   TRPC_MAX_BATCH_SIZE: z.coerce.number().int().min(PAGE_TRPC_BATCH_ITEMS).max(1_000).default(DEFAULT_TRPC_MAX_BATCH_SIZE),
+  REALTIME_WEBHOOK_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  REALTIME_WEBHOOK_SECRET: optionalString.pipe(z.string().min(MIN_API_KEY_LENGTH, `at least ${MIN_API_KEY_LENGTH} characters`).optional()),
   // The message never echoes the value: these are secrets.
   REALTIME_API_KEYS: optionalString.pipe(
     z
@@ -139,6 +141,10 @@ export interface AppEnv {
    * anything is broadcast. Kept only under NODE_ENV=test; elsewhere ignored with a warning.
    */
   readonly OUTBOX_TEST_EXIT_AFTER_COMMIT: string | undefined;
+  /** Where channel occupancy and presence membership are POSTed (signed JSON); unset: no webhooks. */
+  readonly REALTIME_WEBHOOK_URL: string | undefined;
+  /** HMAC-SHA256 key of `X-Realtime-Signature`; required with REALTIME_WEBHOOK_URL. */
+  readonly REALTIME_WEBHOOK_SECRET: string | undefined;
 }
 
 export interface ParsedEnv {
@@ -195,6 +201,9 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>>): 
   if (raw.OUTBOX_TEST_EXIT_AFTER_COMMIT !== undefined && outboxExitChannel === undefined) {
     warnings.push("OUTBOX_TEST_EXIT_AFTER_COMMIT is ignored: the outbox fault hook only works under NODE_ENV=test.");
   }
+  if (raw.REALTIME_WEBHOOK_URL !== undefined && raw.REALTIME_WEBHOOK_SECRET === undefined) {
+    throw new InvalidEnvError("Invalid environment: REALTIME_WEBHOOK_SECRET is required with REALTIME_WEBHOOK_URL (receivers verify every request with it)");
+  }
   if (raw.REALTIME_PRESENCE_HEARTBEAT_MS * 2 > raw.REALTIME_PRESENCE_TTL_MS) {
     throw new InvalidEnvError("Invalid environment: REALTIME_PRESENCE_HEARTBEAT_MS must be at most half of REALTIME_PRESENCE_TTL_MS, or live members expire between heartbeats");
   }
@@ -210,6 +219,8 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>>): 
       REALTIME_LIMITS: realtimeLimitsFrom(present),
       REALTIME_API_KEYS: raw.REALTIME_API_KEYS ?? [],
       OUTBOX_TEST_EXIT_AFTER_COMMIT: outboxExitChannel,
+      REALTIME_WEBHOOK_URL: raw.REALTIME_WEBHOOK_URL,
+      REALTIME_WEBHOOK_SECRET: raw.REALTIME_WEBHOOK_SECRET,
     },
     warnings,
   };

@@ -48,6 +48,12 @@ export { createRedisStreamsAdapter } from "./server/socket-io-redis-streams-adap
 export type { RedisStreamsAdapterOptions } from "./server/socket-io-redis-streams-adapter";
 export { SocketIORealtimeServer } from "./socket-io-realtime-server";
 export { RealtimeServerApi } from "./server/realtime-server-api";
+export { WebhookSender } from "./webhooks/webhook-sender";
+export type { WebhookPost, WebhookSenderOptions } from "./webhooks/webhook-sender";
+export { DEFAULT_WEBHOOK_TOLERANCE_SECONDS, WEBHOOK_SIGNATURE_HEADER, signWebhook, verifyWebhookSignature } from "./webhooks/webhook-signature";
+export type { WebhookVerification } from "./webhooks/webhook-signature";
+export { REALTIME_WEBHOOK_EVENT_NAMES } from "./webhooks/webhook-events";
+export type { IRealtimeWebhookSink, RealtimeWebhookBody, RealtimeWebhookEvent, RealtimeWebhookEventName } from "./webhooks/webhook-events";
 export type {
   ChannelOccupancy,
   ServerApiChannelsAck,

@@ -14,6 +14,7 @@ import { resolveRealtimeLimits } from "./rate-limits/realtime-limits";
 import { createConnectionGate } from "./socket-io-connection-gate";
 import type { SocketIORealtimeServerOptions } from "./server/socket-io-realtime-server-options";
 import { listenForFrames } from "./server/socket-io-frame-listener";
+import { OCCUPANCY_MEMBER } from "./server/socket-io-gate-context";
 import type { SocketIOGateContext } from "./server/socket-io-gate-context";
 import { handlePublish } from "./server/socket-io-inbound-gate";
 import { handlePresence } from "./server/socket-io-presence-gate";
@@ -26,6 +27,7 @@ import { disconnectSlowConsumers } from "./server/socket-io-slow-consumers";
 import { handleSubscribe, handleUnsubscribe, restoreSubscriptions } from "./server/socket-io-subscription-gate";
 import { REALTIME_DEFAULT_PATH, REALTIME_EVENTS, REALTIME_PROTOCOL_VERSION, assertProtocolVersion, channelRoom, channelOfRoom } from "./protocol/wire-protocol";
 import { RealtimeServerApi } from "./server/realtime-server-api";
+import type { IRealtimeWebhookSink } from "./webhooks/webhook-events";
 import type { PublishAck, RealtimeConnectionHealth, RealtimeStatusEvent } from "./protocol/wire-protocol";
 
 /** After the drain, how long closed transports get to flush their last packets before being cut. */
@@ -66,6 +68,7 @@ export class SocketIORealtimeServer implements IRealtimeServer {
   readonly #io: RealtimeIOServer;
   readonly #ctx: SocketIOGateContext;
   readonly #multiInstance: boolean;
+  readonly #webhooks: IRealtimeWebhookSink | undefined;
   readonly #timers: NodeJS.Timeout[] = [];
   /** Set when connection-state recovery is on: restored sessions wait here until gate 1 ran again. */
   readonly #recoveryHold: RecoveryHold | null;
@@ -101,13 +104,27 @@ export class SocketIORealtimeServer implements IRealtimeServer {
     this.#recoveryHold?.install(this.#io.of("/").adapter);
     this.broadcaster = new SocketIORealtimeBroadcaster(this.#io, { channelLog, metrics });
     const log = childLogger(options.logger, "realtime-server");
+    const webhooks = options.webhooks;
+    this.#webhooks = webhooks?.sink;
     const presence = new PresenceTracker({
       store: options.presence ?? new InMemoryPresenceStore(),
       instanceId: this.instanceId,
-      // Through the adapter: subscribers on every instance hear who joined or left.
-      announce: (update) => this.#io.to(channelRoom(update.channel)).emit(REALTIME_EVENTS.presenceUpdate, update),
+      // Through the adapter: subscribers on every instance hear who joined or left. The store answers a join or leave to one instance only.
+      announce: (update) => {
+        this.#io.to(channelRoom(update.channel)).emit(REALTIME_EVENTS.presenceUpdate, update);
+        webhooks?.sink.enqueue({ name: update.event === "join" ? "member_added" : "member_removed", channel: update.channel, userId: update.userId });
+      },
       log,
     });
+    const occupancy =
+      webhooks === undefined
+        ? null
+        : new PresenceTracker({
+            store: webhooks.occupancy,
+            instanceId: this.instanceId,
+            announce: (update) => webhooks.sink.enqueue({ name: update.event === "join" ? "channel_occupied" : "channel_vacated", channel: update.channel }),
+            log,
+          });
     this.#ctx = {
       registry: options.registry,
       authenticator: options.authenticator,
@@ -121,6 +138,7 @@ export class SocketIORealtimeServer implements IRealtimeServer {
       connections: new LocalConnectionTable(limits.inboundRatePerUser),
       anonymousConnections: new LocalConnectionTable(limits.inboundRatePerUser),
       presence,
+      occupancy,
       rateLimits: options.rateLimits ?? new InMemoryRateLimitStore({ now: options.now }),
       socketState: new WeakMap(),
       idempotency: options.idempotency ?? new InMemoryIdempotencyStore<PublishAck>({ now: options.now }),
@@ -147,7 +165,10 @@ export class SocketIORealtimeServer implements IRealtimeServer {
     });
     this.#every(limits.reauthIntervalMs, () => void this.#sweepCredentials().catch((error: unknown) => this.#logCrash(error)));
     this.#every(limits.slowConsumerCheckIntervalMs, () => this.#dropSlowConsumers());
-    this.#every(options.presenceHeartbeatMs ?? DEFAULT_PRESENCE_HEARTBEAT_MS, () => void presence.heartbeat());
+    this.#every(options.presenceHeartbeatMs ?? DEFAULT_PRESENCE_HEARTBEAT_MS, () => {
+      void presence.heartbeat();
+      void occupancy?.heartbeat();
+    });
   }
 
   /** Sockets connected to this instance. */
@@ -209,6 +230,8 @@ export class SocketIORealtimeServer implements IRealtimeServer {
     this.#io.engine.close();
     await namespace.adapter.close();
     ctx.idempotency.clear();
+    // After the sockets left: their vacated / member_removed events are queued by now, and close sends them.
+    await this.#webhooks?.close();
     this.#recoveryHold?.clear();
     ctx.log.info({ instanceId: this.instanceId }, "realtime_server_closed");
   }
@@ -254,21 +277,25 @@ export class SocketIORealtimeServer implements IRealtimeServer {
     }
   }
 
-  /** A recovered socket got its channels back without passing gate 2's presence step. */
+  /** A recovered socket got its channels back without passing gate 2's presence and occupancy steps. */
   async #rejoinPresence(socket: RealtimeIOSocket): Promise<void> {
     const user = socket.data.user;
-    if (user === null) return;
     for (const channel of socket.data.subscriptions.keys()) {
+      void this.#ctx.occupancy?.join(channel, OCCUPANCY_MEMBER, socket.id);
+      if (user === null) continue;
       const resolution = this.#ctx.registry.resolve(channel);
       if (resolution.kind === "match" && resolution.descriptor.presence) await this.#ctx.presence.join(channel, user.userId, socket.id);
     }
   }
 
   #onDisconnect(socket: RealtimeIOSocket, reason: string): void {
-    const { metrics, connections, anonymousConnections, socketState, log, presence } = this.#ctx;
+    const { metrics, connections, anonymousConnections, socketState, log, presence, occupancy } = this.#ctx;
     metrics.socketDisconnected();
     // Presence first: it needs the subscriptions this very line's neighbours clear.
-    for (const channel of socket.data.subscriptions.keys()) void presence.leave(channel, socket.id);
+    for (const channel of socket.data.subscriptions.keys()) {
+      void presence.leave(channel, socket.id);
+      void occupancy?.leave(channel, socket.id);
+    }
     for (const template of socket.data.subscriptions.values()) metrics.subscriptionRemoved(template);
     socket.data.subscriptions.clear();
     const userId = socket.data.user?.userId;

@@ -3,11 +3,13 @@ import type { RedisClient } from "@repo/core-di";
 import type { Logger, RealtimeMetrics } from "@repo/core-observability";
 import { REALTIME_DEFAULT_PATH } from "@repo/core-realtime";
 import {
+  InMemoryPresenceStore,
   RedisChannelLog,
   RedisIdempotencyStore,
   RedisPresenceStore,
   RedisRateLimitStore,
   SocketIORealtimeServer,
+  WebhookSender,
   createRedisStreamsAdapter,
   publishAckCodec,
 } from "@repo/core-realtime/server";
@@ -27,8 +29,29 @@ export interface CreateRealtimeServerOptions {
   readonly redis: RedisClient | null;
   readonly env: Pick<
     AppEnv,
-    "REDIS_KEY_PREFIX" | "REALTIME_RECOVERY_WINDOW_MS" | "REALTIME_PRESENCE_TTL_MS" | "REALTIME_PRESENCE_HEARTBEAT_MS" | "REALTIME_LIMITS"
+    | "REDIS_KEY_PREFIX"
+    | "REALTIME_RECOVERY_WINDOW_MS"
+    | "REALTIME_PRESENCE_TTL_MS"
+    | "REALTIME_PRESENCE_HEARTBEAT_MS"
+    | "REALTIME_LIMITS"
+    | "REALTIME_WEBHOOK_URL"
+    | "REALTIME_WEBHOOK_SECRET"
   >;
+}
+
+/**
+ * Webhooks when REALTIME_WEBHOOK_URL is set: occupancy leases live beside presence (Redis when
+ * shared), so each event is sent by exactly one instance.
+ */
+function webhooksOf(options: CreateRealtimeServerOptions): Partial<SocketIORealtimeServerOptions> {
+  const { REALTIME_WEBHOOK_URL: url, REALTIME_WEBHOOK_SECRET: secret, REALTIME_PRESENCE_TTL_MS: ttlMs, REDIS_KEY_PREFIX } = options.env;
+  if (url === undefined || secret === undefined) return {};
+  const logger = options.logger;
+  const occupancy =
+    options.redis === null
+      ? new InMemoryPresenceStore({ ttlMs })
+      : new RedisPresenceStore(options.redis, { keyPrefix: `${REDIS_KEY_PREFIX}realtime:occupancy:`, logger, ttlMs });
+  return { webhooks: { sink: new WebhookSender({ url, secret, logger }), occupancy } };
 }
 
 /** What only a multi-instance setup adds: everything instances must share lives in Redis (ADR-019). */
@@ -70,5 +93,6 @@ export function createRealtimeServer(options: CreateRealtimeServerOptions): Sock
     presenceHeartbeatMs: options.env.REALTIME_PRESENCE_HEARTBEAT_MS,
     limits: options.env.REALTIME_LIMITS,
     ...(options.redis === null ? {} : sharedState(options.redis, options)),
+    ...webhooksOf(options),
   });
 }

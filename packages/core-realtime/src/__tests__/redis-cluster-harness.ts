@@ -7,6 +7,7 @@ import { createRedisStreamsAdapter } from "../server/socket-io-redis-streams-ada
 import { publishAckCodec } from "../server/publish-ack-codec";
 import { RedisIdempotencyStore } from "../server/redis-idempotency-store";
 import type { PublishAck } from "../protocol/wire-protocol";
+import { WebhookSender } from "../webhooks/webhook-sender";
 import type { BroadcasterContractHarness, ContractSubscriber } from "./broadcaster-contract";
 import { waitUntil } from "./broadcaster-contract";
 import { createTestRegistry } from "./realtime-test-channels";
@@ -26,6 +27,8 @@ export interface RedisClusterOptions {
   readonly presenceHeartbeatMs?: number;
   /** The presence stores' clock (lease expiry); default `Date.now`. */
   readonly now?: () => number;
+  /** Webhooks to this receiver, from both instances, with a shared occupancy store and quick retries. */
+  readonly webhooks?: { readonly url: string; readonly secret: string };
 }
 
 /**
@@ -64,6 +67,14 @@ export async function startRedisCluster(
       rateLimits: new RedisRateLimitStore(client, { keyPrefix, timeoutMs: REDIS_TEST_TIMEOUT_MS }),
       idempotency: new RedisIdempotencyStore<PublishAck>(client, { keyPrefix, logger, timeoutMs: REDIS_TEST_TIMEOUT_MS, ...publishAckCodec }),
       connectionStateRecovery: { maxDisconnectionDurationMs: 30_000 },
+      ...(options.webhooks === undefined
+        ? {}
+        : {
+            webhooks: {
+              sink: new WebhookSender({ ...options.webhooks, logger, batchDelayMs: 20, backoff: { initialMs: 50, maxMs: 200 } }),
+              occupancy: new RedisPresenceStore(client, { keyPrefix: `${keyPrefix}occupancy:`, ttlMs: options.presenceTtlMs ?? 30_000, timeoutMs: REDIS_TEST_TIMEOUT_MS }),
+            },
+          }),
     });
   const [a, b] = await Promise.all([instance(), instance()]);
   return { a, b, authenticator, close: async () => void (await Promise.all([a.close(), b.close()])) };

@@ -14,6 +14,9 @@ import type { RealtimeIOSocket } from "../socket-io-server-types";
 import type { TokenBucket } from "../rate-limits/token-bucket";
 import type { PublishAck } from "../protocol/wire-protocol";
 
+/** The one pseudo-member each subscribed socket holds on the occupancy tracker: a channel is occupied while any socket holds it. */
+export const OCCUPANCY_MEMBER = "subscribers";
+
 /** What only this process knows about a socket: never put on `socket.data` (see RealtimeSocketData). */
 export interface SocketLocalState {
   /** Kept for re-authentication; never logged. */
@@ -40,6 +43,8 @@ export interface SocketIOGateContext {
   readonly anonymousConnections: LocalConnectionTable;
   /** Who is on each presence channel (ADR-019). */
   readonly presence: PresenceTracker;
+  /** Which channels have subscribers anywhere in the cluster (one pseudo-member per socket); null without webhooks. */
+  readonly occupancy: PresenceTracker | null;
   /** Per-user publish buckets shared by every instance (Redis when configured). */
   readonly rateLimits: IRateLimitStore;
   readonly socketState: WeakMap<RealtimeIOSocket, SocketLocalState>;

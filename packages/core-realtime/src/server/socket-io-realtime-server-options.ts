@@ -9,6 +9,7 @@ import type { RealtimeLimits } from "../rate-limits/realtime-limits";
 import type { IIdempotencyStore } from "./idempotency-store";
 import type { SocketIOAdapterFactory } from "../socket-io-server-types";
 import type { PublishAck } from "../protocol/wire-protocol";
+import type { IRealtimeWebhookSink } from "../webhooks/webhook-events";
 
 /** Everything `SocketIORealtimeServer` is built from; only the first four are required. */
 export interface SocketIORealtimeServerOptions {
@@ -52,6 +53,12 @@ export interface SocketIORealtimeServerOptions {
   adapter?: SocketIOAdapterFactory;
   /** Socket.IO connection state recovery: the in-memory adapter supports it on one instance, the Redis Streams adapter across instances. Gate 1 re-runs on every recovery. */
   connectionStateRecovery?: { maxDisconnectionDurationMs: number };
+  /**
+   * Webhooks (ADR-018 "Webhooks"): presence joins and leaves, and channel occupancy, told to `sink`
+   * once per cluster. Occupancy is tracked with the presence mechanism on its own store (leases per
+   * instance), so it must be shared (Redis) when presence is. Unset: no occupancy tracking at all.
+   */
+  webhooks?: { readonly sink: IRealtimeWebhookSink; readonly occupancy: IPresenceStore };
   /** Called once per inbound handler invocation, so the app can wrap handlers in its span+capture sandwich. Default: identity. */
   wrapHandler?: (channelTemplate: string, handler: RealtimeInboundHandler) => RealtimeInboundHandler;
 }

@@ -3,7 +3,7 @@ import { authorizeChannel } from "./socket-io-channel-access";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
 import { emitToSocket } from "../socket-io-server-types";
 import type { RealtimeIOServer, RealtimeIOSocket } from "../socket-io-server-types";
-import { REALTIME_EVENTS, channelRoom } from "../protocol/wire-protocol";
+import { REALTIME_EVENTS, channelOfRoom, channelRoom } from "../protocol/wire-protocol";
 
 type NamespaceAdapter = ReturnType<RealtimeIOServer["of"]>["adapter"];
 type RestoredSession = NonNullable<Awaited<ReturnType<NamespaceAdapter["restoreSession"]>>>;
@@ -15,7 +15,6 @@ interface HeldSession {
   readonly heldAt: number;
 }
 
-const CHANNEL_ROOM_PREFIX = channelRoom("");
 /** socket.io-parser's `PacketType.EVENT`; the parser is not a direct dependency. */
 const EVENT_PACKET = 2;
 
@@ -123,7 +122,7 @@ export class RecoveryHold {
       if (now - held.heldAt <= this.#maxAgeMs && this.#held.size < this.#maxEntries) break;
       this.#held.delete(sid);
     }
-    const channels = session.rooms.filter((room) => room.startsWith(CHANNEL_ROOM_PREFIX)).map((room) => room.slice(CHANNEL_ROOM_PREFIX.length));
+    const channels = session.rooms.flatMap((room) => channelOfRoom(room) ?? []);
     this.#held.delete(session.sid);
     this.#held.set(session.sid, { channels, missedPackets: session.missedPackets, heldAt: now });
   }

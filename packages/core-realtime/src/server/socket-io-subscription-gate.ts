@@ -1,13 +1,13 @@
 import type { RealtimeErrorBody } from "../protocol/errors";
 import { errorAck } from "./realtime-ack";
 import { authorizeChannel } from "./socket-io-channel-access";
+import { OCCUPANCY_MEMBER } from "./socket-io-gate-context";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
 import { emitToSocket } from "../socket-io-server-types";
 import type { RealtimeIOSocket } from "../socket-io-server-types";
-import { REALTIME_EVENTS, ZSubscribeFrame, ZUnsubscribeFrame, channelRoom } from "../protocol/wire-protocol";
+import { REALTIME_EVENTS, ZSubscribeFrame, ZUnsubscribeFrame, channelOfRoom, channelRoom } from "../protocol/wire-protocol";
 import type { SubscribeAck, UnsubscribeAck } from "../protocol/wire-protocol";
 
-const CHANNEL_ROOM_PREFIX = channelRoom("");
 
 /**
  * Gate 2: `realtime:subscribe`. Resolve the name, authorize (scope, then the
@@ -44,6 +44,8 @@ export async function handleSubscribe(ctx: SocketIOGateContext, socket: Realtime
     subscriptions.set(channel, descriptor.name);
     ctx.metrics.subscriptionAdded(descriptor.name);
     await socket.join(channelRoom(channel));
+    // Never awaited: a webhook's bookkeeping must not slow the subscribe (the tracker logs its own failures).
+    void ctx.occupancy?.join(channel, OCCUPANCY_MEMBER, socket.id);
     if (descriptor.presence && socket.data.user !== null) await ctx.presence.join(channel, socket.data.user.userId, socket.id);
   }
   if (since === undefined) {
@@ -89,6 +91,7 @@ export async function dropSubscription(
   ctx.metrics.subscriptionRemoved(template);
   await socket.leave(channelRoom(channel));
   await ctx.presence.leave(channel, socket.id);
+  void ctx.occupancy?.leave(channel, socket.id);
   if (notice !== undefined) emitToSocket(socket, REALTIME_EVENTS.unsubscribed, { channel, error: notice });
 }
 
@@ -100,8 +103,8 @@ export async function dropSubscription(
  */
 export async function restoreSubscriptions(ctx: SocketIOGateContext, socket: RealtimeIOSocket): Promise<void> {
   for (const room of [...socket.rooms]) {
-    if (!room.startsWith(CHANNEL_ROOM_PREFIX)) continue;
-    const channel = room.slice(CHANNEL_ROOM_PREFIX.length);
+    const channel = channelOfRoom(room);
+    if (channel === null) continue;
     const resolution = ctx.registry.resolve(channel);
     const verdict = resolution.kind === "match" ? await authorizeChannel(ctx, socket, { ...resolution, channel }, "read") : null;
     if (resolution.kind === "match" && verdict?.ok === true && !socket.data.subscriptions.has(channel)) {
