@@ -11,7 +11,7 @@ import type { StackPlan } from "./measure-stack";
 async function main(): Promise<void> {
   const env = readInstructionsEnv();
   const started = Date.now();
-  const plan: StackPlan = { ...env, timeoutMs: 180_000, maxLifetimeMs: 45 * 60_000 };
+  const plan: StackPlan = { ...env, timeoutMs: 180_000, startTimeoutMs: 600_000, maxLifetimeMs: 45 * 60_000 };
   console.log(`bench:instructions: ${env.windows} windows x ${env.ops} ops, ${env.warmupOps} warm-up, ${env.subscribers} subscribers; about 5 minutes per stack`);
   const ours = await measureStack("ours", plan);
   console.log(`bench:instructions: ours done in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -20,6 +20,8 @@ export interface StackPlan extends WindowPlan {
   readonly subscribers: number;
   /** Bound on one operation or command (valgrind runs node 20-50x slower). */
   readonly timeoutMs: number;
+  /** Bound on the target's start: tsx compiles both stacks under valgrind (70 s on an idle machine, minutes on a busy one). */
+  readonly startTimeoutMs: number;
   /** The target exits by itself after this long, whatever happens. */
   readonly maxLifetimeMs: number;
 }
@@ -32,7 +34,7 @@ export type StackCount = Record<HotPath, PathCount>;
  * removed whatever happens.
  *
  * @example
- * const ours = await measureStack("ours", { subscribers: 100, warmupOps: 500, rewarmOps: 200, ops: 200, windows: 5, timeoutMs: 120_000, maxLifetimeMs: 1_800_000 });
+ * const ours = await measureStack("ours", { subscribers: 100, warmupOps: 500, rewarmOps: 200, ops: 200, windows: 5, timeoutMs: 120_000, startTimeoutMs: 600_000, maxLifetimeMs: 1_800_000 });
  */
 export async function measureStack(stack: StackKind, plan: StackPlan): Promise<StackCount> {
   const dir = await mkdtemp(join(tmpdir(), `bench-instructions-${stack}-`));
@@ -45,7 +47,7 @@ export async function measureStack(stack: StackKind, plan: StackPlan): Promise<S
     nodeFlags: TARGET_NODE_FLAGS,
   });
   try {
-    const { port } = ZTargetStarted.parse(await target.request({ kind: "start", stack }, plan.timeoutMs));
+    const { port } = ZTargetStarted.parse(await target.request({ kind: "start", stack }, plan.startTimeoutMs));
     if (target.pid === undefined) throw new Error("the callgrind target has no pid");
     const clients = await connectLockstepClients(stack, `http://127.0.0.1:${port}`, { subscribers: plan.subscribers, timeoutMs: plan.timeoutMs });
     try {
