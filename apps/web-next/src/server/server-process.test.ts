@@ -68,7 +68,8 @@ describe("server.ts as a process", () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
     try {
-      await waitUntilReady(url, 30_000);
+      // Booting runs initdb in a fresh DATA_DIR plus Next: minutes, not seconds, on two cores shared with the whole `pnpm test`.
+      await waitUntilReady(url, 150_000);
       expect(await (await fetch(`${url}/`)).text()).toContain("<title>Realtime Starter</title>");
       const client = await connectSocket(url);
 
@@ -85,5 +86,5 @@ describe("server.ts as a process", () => {
       await exited;
       await rm(dataDir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 240_000);
 });
