@@ -7,7 +7,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { inWorkspace } from "./__tests__/rule-test-kit";
 import { parseBareSpecifier, resolveFile, resolveModule } from "./module-resolution";
 import { findRepoRoot } from "./repo-root";
-import { findTsconfigPaths } from "./tsconfig-paths";
 import { readWorkspaceGlobs, readWorkspacePackages } from "./workspace";
 
 const root = inWorkspace("");
@@ -64,7 +63,7 @@ describe("resolveModule", () => {
   });
 });
 
-describe("findTsconfigPaths", () => {
+describe("tsconfig paths through TypeScript", () => {
   const tmp = mkdtempSync(join(tmpdir(), "core-eslint-tsconfig-"));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -72,14 +71,15 @@ describe("findTsconfigPaths", () => {
     writeFileSync(join(tmp, "pnpm-workspace.yaml"), "packages:\n  - pkg\n");
     writeFileSync(join(tmp, "tsconfig.base.json"), '{ "compilerOptions": { "paths": { "@lib/*": ["./lib/*"] } } }');
     mkdirSync(join(tmp, "pkg", "src"), { recursive: true });
+    mkdirSync(join(tmp, "pkg", "lib"), { recursive: true });
+    writeFileSync(join(tmp, "pkg", "lib", "x.ts"), "export const x = 1;\n");
     writeFileSync(join(tmp, "pkg", "tsconfig.json"), '{ "extends": "../tsconfig.base.json", "compilerOptions": { "baseUrl": "." } }');
-    expect(findTsconfigPaths(join(tmp, "pkg", "src", "a.ts"), tmp)).toEqual({
-      baseDir: join(tmp, "pkg"),
-      paths: { "@lib/*": ["./lib/*"] },
-    });
+    const from = join(tmp, "pkg", "src", "a.ts");
+    expect(resolveModule("@lib/x", from, tmp, new Map())).toMatchObject({ via: "tsconfig-paths", file: join(tmp, "pkg", "lib", "x.ts") });
   });
 
-  it("finds nothing above the repo root", () => {
-    expect(findTsconfigPaths(join(tmp, "pkg", "src", "a.ts"), join(tmp, "pkg", "src"))).toBeUndefined();
+  it("reads no tsconfig above the repo root", () => {
+    const from = join(tmp, "pkg", "src", "a.ts");
+    expect(resolveModule("@lib/x", from, join(tmp, "pkg", "src"), new Map())).toMatchObject({ via: "package", file: undefined });
   });
 });

@@ -1,8 +1,9 @@
-import { statSync } from "node:fs";
-import { isAbsolute, join, resolve } from "node:path";
+import { dirname, isAbsolute, resolve } from "node:path";
 
-import { resolveSubpath } from "./subpath-map";
-import { applyTsconfigPaths, findTsconfigPaths } from "./tsconfig-paths";
+import ts from "typescript";
+
+import { subpathTarget } from "./package-entries";
+import { findTsconfigOptions } from "./tsconfig-options";
 import type { WorkspacePackage } from "./workspace";
 import { findOwningPackageDir, readPackageManifest } from "./workspace";
 
@@ -21,27 +22,23 @@ export interface ResolvedModule {
   readonly via: "relative" | "tsconfig-paths" | "package-imports" | "package";
 }
 
-const EXTENSIONS = [".ts", ".tsx", ".d.ts", ".mts", ".js", ".mjs"];
-
-function isFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
-}
+// TypeScript's own lookup (extensions, `.js` -> `.ts`, index files, JSON); symlinks are kept so a
+// workspace package reached through node_modules is still seen as a package.
+const FILE_LOOKUP: ts.CompilerOptions = {
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  allowJs: true,
+  resolveJsonModule: true,
+  preserveSymlinks: true,
+};
 
 /**
- * The file an extensionless (or `.js`-suffixed) path names, trying TypeScript's candidates.
+ * The file an extensionless (or `.js`-suffixed) absolute path names, as TypeScript resolves it.
  *
  * @example
  * resolveFile("/repo/packages/polls/src/realtime"); // { path: ".../realtime/index.ts", exists: true }
  */
 export function resolveFile(path: string): { path: string; exists: boolean } {
-  const stem = path.replace(/\.(c|m)?js$/, "");
-  const candidates = [
-    path,
-    ...EXTENSIONS.map((extension) => `${path}${extension}`),
-    ...(stem === path ? [] : [`${stem}.ts`, `${stem}.tsx`]),
-    ...EXTENSIONS.map((extension) => join(path, `index${extension}`)),
-  ];
-  const found = candidates.find(isFile);
+  const found = ts.resolveModuleName(path, path, FILE_LOOKUP, ts.sys).resolvedModule?.resolvedFileName;
   return found === undefined ? { path, exists: false } : { path: found, exists: true };
 }
 
@@ -57,6 +54,20 @@ export function parseBareSpecifier(specifier: string): { name: string; subpath: 
   return { name: parts.slice(0, nameLength).join("/"), subpath: parts.slice(nameLength).join("/") };
 }
 
+/**
+ * The file a tsconfig `paths` alias maps `specifier` to, resolved by `ts.resolveModuleName` with
+ * the governing tsconfig (its `extends` followed); `undefined` when no alias applies or its target
+ * does not exist. A plain node_modules lookup of the same name is not an alias.
+ */
+function resolveTsconfigAlias(specifier: string, fromFilePath: string, repoRoot: string): string | undefined {
+  const options = findTsconfigOptions(fromFilePath, repoRoot);
+  if (options?.paths === undefined) return undefined;
+  const lookup = { ...options, ...FILE_LOOKUP };
+  const found = ts.resolveModuleName(specifier, fromFilePath, lookup, ts.sys).resolvedModule?.resolvedFileName;
+  const packageLookup = `/node_modules/${parseBareSpecifier(specifier).name}/`;
+  return found === undefined || found.split("\\").join("/").includes(packageLookup) ? undefined : found;
+}
+
 function fromBare(
   specifier: string,
   target: string,
@@ -68,9 +79,9 @@ function fromBare(
   if (workspacePackage === undefined) {
     return { specifier, bare, workspacePackage, file: undefined, fileExists: false, via };
   }
-  const exported = resolveSubpath(workspacePackage.manifest.exports, bare.subpath === "" ? "." : `./${bare.subpath}`);
+  const exported = subpathTarget(workspacePackage.manifest, bare.subpath === "" ? "." : `./${bare.subpath}`);
   // An unexported subpath still has a place on disk; the handler rules judge that place.
-  const file = resolveFile(join(workspacePackage.dir, exported ?? bare.subpath));
+  const file = resolveFile(resolve(workspacePackage.dir, exported ?? bare.subpath));
   return { specifier, bare, workspacePackage, file: file.path, fileExists: file.exists, via };
 }
 
@@ -81,7 +92,7 @@ function fromFile(specifier: string, path: string, via: ResolvedModule["via"]): 
 
 /**
  * Resolves `specifier` as imported from `fromFilePath`: package.json `imports` (`#x`), relative
- * paths, the nearest tsconfig `paths`, then package names (workspace packages through their
+ * paths, the governing tsconfig's `paths`, then package names (workspace packages through their
  * `exports`). Aliases are applied first so a rule sees what an alias hides.
  *
  * @example
@@ -95,8 +106,8 @@ export function resolveModule(
 ): ResolvedModule {
   if (specifier.startsWith("#")) {
     const ownerDir = findOwningPackageDir(fromFilePath, repoRoot);
-    const target =
-      ownerDir === undefined ? undefined : resolveSubpath(readPackageManifest(ownerDir)?.imports, specifier);
+    const manifest = ownerDir === undefined ? undefined : readPackageManifest(ownerDir);
+    const target = manifest === undefined ? undefined : subpathTarget(manifest, specifier);
     if (ownerDir !== undefined && target !== undefined) {
       return target.startsWith(".")
         ? fromFile(specifier, resolve(ownerDir, target), "package-imports")
@@ -105,14 +116,9 @@ export function resolveModule(
     return { specifier, bare: undefined, workspacePackage: undefined, file: undefined, fileExists: false, via: "package-imports" };
   }
   if (specifier.startsWith(".") || isAbsolute(specifier)) {
-    return fromFile(specifier, resolve(fromFilePath, "..", specifier), "relative");
+    return fromFile(specifier, resolve(dirname(fromFilePath), specifier), "relative");
   }
-  const paths = findTsconfigPaths(fromFilePath, repoRoot);
-  const candidates = paths === undefined ? [] : applyTsconfigPaths(paths, specifier);
-  const first = candidates[0];
-  if (first !== undefined) {
-    const existing = candidates.find((candidate) => resolveFile(candidate).exists) ?? first;
-    return fromFile(specifier, existing, "tsconfig-paths");
-  }
+  const aliased = resolveTsconfigAlias(specifier, fromFilePath, repoRoot);
+  if (aliased !== undefined) return fromFile(specifier, aliased, "tsconfig-paths");
   return fromBare(specifier, specifier, "package", workspace);
 }

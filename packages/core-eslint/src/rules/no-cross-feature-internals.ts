@@ -2,7 +2,7 @@ import { createRule } from "../create-rule";
 import { fileScope } from "../file-scope";
 import { moduleReferenceListener } from "../module-references";
 import { toRepoPath } from "../repo-root";
-import { entryPointKeys, isExportedSubpath } from "../subpath-map";
+import { entryPointKeys, subpathTarget } from "../package-entries";
 import { findOwningPackageDir, readPackageManifest } from "../workspace";
 
 export type NoCrossFeatureInternalsMessageIds = "notExported" | "outsidePackage";
@@ -36,7 +36,7 @@ export const noCrossFeatureInternals = createRule<[], NoCrossFeatureInternalsMes
       const target = module.workspacePackage;
       if (target !== undefined && module.bare !== undefined) {
         const { name, subpath } = module.bare;
-        if (subpath === "" || isExportedSubpath(target.manifest.exports, `./${subpath}`)) return;
+        if (subpath === "" || subpathTarget(target.manifest, `./${subpath}`) !== undefined) return;
         const entries = entryPointKeys(target.manifest.exports).map((key) =>
           key === "." ? `'${name}'` : `'${name}/${key.slice(2)}'`,
         );
