@@ -1,13 +1,7 @@
-import { createRule } from "../create-rule";
-import { fileScope } from "../file-scope";
-import { matchesAnyGlob } from "../glob";
-import { moduleReferenceListener } from "../module-references";
-import { vendorOf } from "../vendor-module";
+import { createVendorImportRule } from "../vendor-import-rule";
 
 /** ADR-016 R2: the only files that may load Socket.IO. Globs are relative to the repo root. */
 export const DEFAULT_SOCKET_IO_ALLOW: readonly string[] = ["packages/core-realtime/src/**/socket-io-*.ts", "apps/*/server.ts"];
-
-const SOCKET_IO_PACKAGES = ["socket.io", "socket.io-client"];
 
 export type NoDirectSocketIoOptions = [{ allow?: string[] }];
 
@@ -18,45 +12,12 @@ export type NoDirectSocketIoOptions = [{ allow?: string[] }];
  * @example
  * rules: { "@repo/no-direct-socket-io": ["error", { allow: [...DEFAULT_SOCKET_IO_ALLOW, "packages/bench/**"] }] }
  */
-export const noDirectSocketIo = createRule<NoDirectSocketIoOptions, "noDirectSocketIo">({
+export const noDirectSocketIo = createVendorImportRule({
   name: "no-direct-socket-io",
-  meta: {
-    type: "problem",
-    docs: {
-      description: "Allow `socket.io` / `socket.io-client` only in the realtime adapter files and app servers",
-    },
-    messages: {
-      noDirectSocketIo:
-        "Import {{module}} only in {{allowed}}; depend on IRealtimeBroadcaster / IRealtimeServer from @repo/core-realtime instead.",
-    },
-    schema: [
-      {
-        type: "object",
-        properties: {
-          allow: {
-            type: "array",
-            items: { type: "string" },
-            uniqueItems: true,
-            description: "Repo-relative globs of files that may import socket.io and socket.io-client.",
-          },
-        },
-        additionalProperties: false,
-      },
-    ],
-    defaultOptions: [{ allow: [...DEFAULT_SOCKET_IO_ALLOW] }],
-  },
-  create(context, [options]) {
-    const allow = options.allow ?? [...DEFAULT_SOCKET_IO_ALLOW];
-    const scope = fileScope(context);
-    if (matchesAnyGlob(scope.repoPath, allow)) return {};
-    return moduleReferenceListener((reference) => {
-      const module = vendorOf(scope.resolve(reference.specifier), SOCKET_IO_PACKAGES);
-      if (module === undefined) return;
-      context.report({
-        node: reference.node,
-        messageId: "noDirectSocketIo",
-        data: { module, allowed: allow.join(" or ") },
-      });
-    });
-  },
+  description: "Allow `socket.io` / `socket.io-client` only in the realtime adapter files and app servers",
+  messageId: "noDirectSocketIo",
+  instead: "depend on IRealtimeBroadcaster / IRealtimeServer from @repo/core-realtime",
+  vendors: ["socket.io", "socket.io-client"],
+  allow: DEFAULT_SOCKET_IO_ALLOW,
+  allowDescription: "Repo-relative globs of files that may import socket.io and socket.io-client.",
 });
