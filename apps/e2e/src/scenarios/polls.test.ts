@@ -56,3 +56,26 @@ describeInBrowser("polls page, production build, in-memory", () => {
     await expect.poll(() => alicePolls.presence(pollId), { timeout: UI_TIMEOUT_MS }).toBe("alice");
   });
 });
+
+describeInBrowser("polls page pages older polls, production build, in-memory", () => {
+  const pair = useSignedInPair();
+
+  it("shows the newest 20 and appends older ones with 'Older polls' until there are none", async () => {
+    const { bob, server } = pair;
+    // Twenty open polls newer than the three seed polls, made over bob's own session (the context's cookie).
+    for (let i = 0; i < 20; i++) {
+      const created = await bob.page.request.post(`${server.url}/api/trpc/polls.create`, { data: { question: uniqueLabel(`Page ${i}?`), options: ["a", "b"] } });
+      expect(created.status()).toBe(200);
+      const { result } = (await created.json()) as { result: { data: { id: string } } };
+      expect((await bob.page.request.post(`${server.url}/api/trpc/polls.open`, { data: { id: result.data.id } })).status()).toBe(200);
+    }
+    const polls = new PollsPage(bob.page);
+    await polls.open();
+    await expect.poll(() => bob.page.getByTestId("poll").count(), { timeout: UI_TIMEOUT_MS }).toBe(20);
+    expect(await polls.pollById("seed-offsite").count()).toBe(0);
+    await bob.page.getByTestId("poll-list-older").click();
+    await polls.pollById("seed-offsite").waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await bob.page.getByTestId("poll").count()).toBeGreaterThanOrEqual(23);
+    expect(await bob.page.getByTestId("poll-list-older").count()).toBe(0);
+  });
+});
