@@ -5,7 +5,7 @@ import { createLogCapture } from "@repo/core-observability/testing";
 import type { LogCapture } from "@repo/core-observability/testing";
 import { RealtimeHandlerRegistry } from "@repo/core-realtime/server";
 import type { IRealtimeBroadcaster } from "@repo/core-realtime/server";
-import { RecordingEventBus, RecordingRealtimeBroadcaster } from "@repo/core-testing";
+import { inMemoryUnitOfWork, RecordingEventBus, RecordingRealtimeBroadcaster } from "@repo/core-testing";
 import type { Poll, PollActor } from "../domain/poll";
 import type { CreatePollResult } from "../use-cases/create-poll";
 import type { PollsTables } from "../repositories/polls-tables";
@@ -37,12 +37,11 @@ export function pollFixture(overrides: Partial<Poll> = {}): Poll {
 
 /** Fresh in-memory repositories and Recording doubles: the deps every use case takes. */
 export function useCaseDeps() {
-  return {
-    polls: new InMemoryPollRepository(),
-    votes: new InMemoryVoteRepository(),
-    realtime: new RecordingRealtimeBroadcaster(),
-    bus: new RecordingEventBus(),
-  };
+  const polls = new InMemoryPollRepository();
+  const votes = new InMemoryVoteRepository();
+  const realtime = new RecordingRealtimeBroadcaster();
+  // Writes and pushes through a unit of work as in production (ADR-021); pushes reach `realtime` once the body succeeded.
+  return { polls, votes, realtime, work: inMemoryUnitOfWork({ polls, votes }, realtime), bus: new RecordingEventBus() };
 }
 
 /** Opening an in-memory PGlite runs initdb in WASM: seconds idle, much more on a loaded machine. */

@@ -1,6 +1,7 @@
-import type { AppDatabase } from "@repo/core-database";
-import { instrumentUseCase } from "@repo/core-di";
+import type { AppDatabase, BaseSchema, Transaction } from "@repo/core-database";
+import { instrumentUseCase, transactionsOf } from "@repo/core-di";
 import type { BindContext, Container } from "@repo/core-di";
+import { unitOfWork } from "@repo/core-realtime/server";
 import type { IPollRepository } from "../repositories/poll-repository";
 import { SqlPollRepository } from "../repositories/sql-poll-repository";
 import { SqlVoteRepository } from "../repositories/sql-vote-repository";
@@ -10,6 +11,7 @@ import { closePollUseCase, openPollUseCase } from "../use-cases/change-poll-stat
 import { createPollUseCase } from "../use-cases/create-poll";
 import { getPollUseCase } from "../use-cases/get-poll";
 import { listPollsUseCase } from "../use-cases/list-polls";
+import type { PollsUnitOfWork } from "../use-cases/polls-unit-of-work";
 import { PollsSymbols } from "./symbols";
 
 export interface PollsRepositories {
@@ -25,7 +27,7 @@ export interface PollsRepositories {
  * @example
  * bindPollsServices(container, ctx, sqlPollsRepositories(ctx.database));
  */
-export function sqlPollsRepositories(database: AppDatabase): PollsRepositories {
+export function sqlPollsRepositories(database: Pick<AppDatabase, "db">): PollsRepositories {
   return { polls: new SqlPollRepository(database), votes: new SqlVoteRepository(database) };
 }
 
@@ -39,7 +41,9 @@ export function sqlPollsRepositories(database: AppDatabase): PollsRepositories {
  */
 export function bindPollsServices(container: Container, ctx: BindContext, repositories: PollsRepositories): void {
   const { polls, votes } = repositories;
-  const statusDeps = { polls, votes, realtime: ctx.realtime, bus: ctx.bus };
+  // Votes and status changes write their push in the same transaction (ADR-021), on repositories built on it.
+  const work: PollsUnitOfWork = unitOfWork(transactionsOf(ctx), (trx: Transaction<BaseSchema>) => sqlPollsRepositories({ db: trx }));
+  const statusDeps = { polls, votes, work, bus: ctx.bus };
   container.bind(PollsSymbols.pollRepository, polls);
   container.bind(PollsSymbols.voteRepository, votes);
   container.bind(PollsSymbols.createPoll, instrumentUseCase(ctx, "polls.create", createPollUseCase({ polls, bus: ctx.bus })));

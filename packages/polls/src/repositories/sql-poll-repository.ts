@@ -39,7 +39,8 @@ function isUniqueViolation(error: unknown): boolean {
 export class SqlPollRepository implements IPollRepository {
   readonly #db: Kysely<PollsTables>;
 
-  constructor(database: AppDatabase) {
+  /** `database` may be a use case's transaction (`{ db: trx }`, ADR-021): writes then commit with its outbox records. */
+  constructor(database: Pick<AppDatabase, "db">) {
     this.#db = database.db.$extendTables<PollsTables>();
   }
 

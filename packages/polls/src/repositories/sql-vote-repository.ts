@@ -15,7 +15,8 @@ import type { PollsTables } from "./polls-tables";
 export class SqlVoteRepository implements IVoteRepository {
   readonly #db: Kysely<PollsTables>;
 
-  constructor(database: AppDatabase) {
+  /** `database` may be a use case's transaction (`{ db: trx }`, ADR-021): writes then commit with its outbox records. */
+  constructor(database: Pick<AppDatabase, "db">) {
     this.#db = database.db.$extendTables<PollsTables>();
   }
 

@@ -1,5 +1,4 @@
 import type { IEventBus } from "@repo/core-events";
-import type { IRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { isPollVisibleTo, tallyOf } from "../domain/poll";
 import type { PollActor, PollTally } from "../domain/poll";
 import { refuse } from "../domain/poll-refusal";
@@ -8,11 +7,13 @@ import { voteAccepted } from "../events/vote-accepted.event";
 import { pollChannel } from "../realtime/poll.channel";
 import type { IPollRepository } from "../repositories/poll-repository";
 import type { IVoteRepository } from "../repositories/vote-repository";
+import type { PollsUnitOfWork } from "./polls-unit-of-work";
 
 export interface CastVoteDeps {
   readonly polls: IPollRepository;
   readonly votes: IVoteRepository;
-  readonly realtime: IRealtimeBroadcaster;
+  /** The vote and its tally push in one transaction (ADR-021): a counted vote is always pushed, even across a crash. */
+  readonly work: PollsUnitOfWork;
   readonly bus: IEventBus;
 }
 
@@ -50,11 +51,15 @@ export function castVoteUseCase(deps: CastVoteDeps): CastVote {
     if (poll.status === "closed") return refuse("POLL_CLOSED", "This poll is closed and takes no more votes");
     if (!poll.options.some((option) => option.id === optionId)) return refuse("UNKNOWN_OPTION", `This poll has no option "${optionId}"`);
 
-    const outcome = await deps.votes.cast(pollId, voter.userId, optionId);
-    if (!outcome.accepted) return refuse("ALREADY_VOTED", "You already voted on this poll");
-
-    const tally = tallyOf(poll, outcome.counts);
-    await deps.realtime.broadcast(pollChannel, { pollId }, { options: [...tally.options], totalVotes: tally.totalVotes });
+    const tally = await deps.work(async ({ votes, realtime }) => {
+      const outcome = await votes.cast(pollId, voter.userId, optionId);
+      if (!outcome.accepted) return null;
+      const counted = tallyOf(poll, outcome.counts);
+      await realtime.broadcast(pollChannel, { pollId }, { options: [...counted.options], totalVotes: counted.totalVotes });
+      return counted;
+    });
+    if (tally === null) return refuse("ALREADY_VOTED", "You already voted on this poll");
+    // In-process listeners hear only what committed.
     await deps.bus.publish(voteAccepted, { pollId, optionId, totalVotes: tally.totalVotes });
     return { ok: true, optionId, tally };
   };

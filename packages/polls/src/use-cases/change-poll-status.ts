@@ -1,5 +1,4 @@
 import type { IEventBus } from "@repo/core-events";
-import type { IRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { canManagePoll, isPollVisibleTo, tallyOf } from "../domain/poll";
 import type { PollActor, PollStatus } from "../domain/poll";
 import { refuse } from "../domain/poll-refusal";
@@ -9,11 +8,13 @@ import { pollOpened } from "../events/poll-opened.event";
 import { pollChannel } from "../realtime/poll.channel";
 import type { IPollRepository } from "../repositories/poll-repository";
 import type { IVoteRepository } from "../repositories/vote-repository";
+import type { PollsUnitOfWork } from "./polls-unit-of-work";
 
 export interface ChangePollStatusDeps {
   readonly polls: IPollRepository;
   readonly votes: IVoteRepository;
-  readonly realtime: IRealtimeBroadcaster;
+  /** The status change and its push in one transaction (ADR-021). */
+  readonly work: PollsUnitOfWork;
   readonly bus: IEventBus;
 }
 
@@ -41,7 +42,15 @@ function changePollStatus(deps: ChangePollStatusDeps, transition: Transition): C
     const poll = await deps.polls.get(id);
     if (poll === null || !isPollVisibleTo(poll, actor)) return refuse("UNKNOWN_POLL", `No poll with id "${id}"`);
     if (!canManagePoll(poll, actor)) return refuse("NOT_POLL_MANAGER", "Only the poll's creator or an admin may open or close it");
-    const result = await deps.polls.transition(id, transition.from, transition.to);
+    const changed = await deps.work(async ({ polls, votes, realtime }) => {
+      const result = await polls.transition(id, transition.from, transition.to);
+      if (result === null || !result.changed) return { result, tally: null };
+      // Only the call that changed the status tells anyone, so each event is published once.
+      const tally = tallyOf(result.poll, await votes.counts(id));
+      await realtime.broadcast(pollChannel, { pollId: id }, { ...tally, options: [...tally.options], status: transition.to });
+      return { result, tally };
+    });
+    const { result, tally } = changed;
     if (result === null) return refuse("UNKNOWN_POLL", `No poll with id "${id}"`);
     if (!result.changed) {
       // Already there (a double click, another tab): nothing to do. A closed poll never reopens.
@@ -49,9 +58,7 @@ function changePollStatus(deps: ChangePollStatusDeps, transition: Transition): C
       if (result.poll.status === "draft") return refuse("POLL_NOT_OPEN", "A draft cannot be closed: open it first");
       return refuse("POLL_CLOSED", "This poll is closed for good and cannot be reopened");
     }
-    // Only the call that changed the status tells anyone, so each event is published once.
-    const tally = tallyOf(result.poll, await deps.votes.counts(id));
-    await deps.realtime.broadcast(pollChannel, { pollId: id }, { ...tally, options: [...tally.options], status: transition.to });
+    if (tally === null) return { ok: true, id, status: transition.to };
     if (transition.to === "open") await deps.bus.publish(pollOpened, { pollId: id, openedBy: actor.userId });
     else await deps.bus.publish(pollClosed, { pollId: id, closedBy: actor.userId, options: [...tally.options], totalVotes: tally.totalVotes });
     return { ok: true, id, status: transition.to };

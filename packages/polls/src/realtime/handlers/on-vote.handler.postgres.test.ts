@@ -3,7 +3,7 @@ import { migrateToLatest, openDatabase } from "@repo/core-database";
 import { createTestPostgresDatabase, describeWithPostgres, probePostgres } from "@repo/core-database/testing";
 import type { TestPostgresDatabase } from "@repo/core-database/testing";
 import type { RealtimeUser } from "@repo/core-realtime";
-import { RecordingEventBus, startChannelHarness } from "@repo/core-testing";
+import { inMemoryUnitOfWork, RecordingEventBus, startChannelHarness } from "@repo/core-testing";
 import type { ChannelHarness } from "@repo/core-testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { pollFixture } from "../../__tests__/polls-test-kit";
@@ -37,7 +37,12 @@ describeWithPostgres(await probePostgres())("votes over real sockets on two inst
           [
             pollChannel,
             onVoteHandler({
-              castVote: castVoteUseCase({ polls, votes, bus: new RecordingEventBus(), realtime: { broadcast: (...args) => harness.broadcaster.broadcast(...args) } }),
+              castVote: castVoteUseCase({
+                polls,
+                votes,
+                bus: new RecordingEventBus(),
+                work: inMemoryUnitOfWork({ polls, votes }, { broadcast: (...args) => harness.broadcaster.broadcast(...args) }),
+              }),
             }),
           ],
         ],

@@ -1,6 +1,6 @@
 import type { RealtimeUser } from "@repo/core-realtime";
 import type { IRealtimeBroadcaster } from "@repo/core-realtime/server";
-import { RecordingEventBus, startChannelHarness } from "@repo/core-testing";
+import { inMemoryUnitOfWork, RecordingEventBus, startChannelHarness } from "@repo/core-testing";
 import type { ChannelHarness, HarnessClient } from "@repo/core-testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { pollFixture } from "../../__tests__/polls-test-kit";
@@ -30,7 +30,7 @@ describe("polls.{pollId} over real sockets", () => {
   const clients: HarnessClient[] = [];
   // The handler is built before the harness exists; its broadcaster is the harness's, looked up per call.
   const realtime: IRealtimeBroadcaster = { broadcast: (...args) => harness.broadcaster.broadcast(...args) };
-  const deps = () => ({ polls, votes, realtime, bus: new RecordingEventBus() });
+  const deps = () => ({ polls, votes, work: inMemoryUnitOfWork({ polls, votes }, realtime), bus: new RecordingEventBus() });
 
   async function connect(user: RealtimeUser | null): Promise<HarnessClient> {
     const client = await harness.connectAs(user);
