@@ -23,6 +23,15 @@ function inheritedWithoutStore(): NodeJS.ProcessEnv {
   return inherited;
 }
 
+/** SIGKILL to a whole process group; one already gone (ESRCH, the server exited) is fine. */
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
+}
+
 async function waitUntilReady(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -61,6 +70,8 @@ describe("server.ts as a process", () => {
         DATA_DIR: dataDir,
       },
       stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group: the tsx CLI runs the server in a grandchild, which a kill of tsx alone would orphan.
+      detached: true,
     });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -82,7 +93,7 @@ describe("server.ts as a process", () => {
       expect(Date.now() - signalledAt).toBeLessThan(5_000);
       expect(output).toContain("server_stopped");
     } finally {
-      if (child.exitCode === null) child.kill("SIGKILL");
+      if (child.pid !== undefined) killGroup(child.pid);
       await exited;
       await rm(dataDir, { recursive: true, force: true });
     }
