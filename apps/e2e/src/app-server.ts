@@ -111,7 +111,7 @@ export class AppServer {
   readonly port: number;
   /** `http://127.0.0.1:<port>`: the host the server binds, so cookies and origins match. */
   readonly url: string;
-  readonly #env: NodeJS.ProcessEnv;
+  #env: NodeJS.ProcessEnv;
   readonly #launch: "server" | "pnpm-start";
   #child: ChildProcess | null = null;
   #exited: Promise<number | null> = Promise.resolve(null);
@@ -182,9 +182,16 @@ export class AppServer {
     }
   }
 
-  /** Starts again on the same port (after `stop()`), and waits until `/readyz` answers 200. */
-  async restart(): Promise<void> {
+  /**
+   * Starts again on the same port (after `stop()`), and waits until `/readyz` answers 200.
+   * `env` overrides variables from now on (this and later restarts), like a deploy with a new configuration.
+   *
+   * @example
+   * await server.restart({ env: { REALTIME_PROTOCOL_VERSION: "2.0.0" } });
+   */
+  async restart(options: { readonly env?: Readonly<Record<string, string>> } = {}): Promise<void> {
     await this.stop();
+    this.#env = { ...this.#env, ...options.env };
     await this.#spawn();
   }
 

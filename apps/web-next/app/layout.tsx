@@ -1,5 +1,9 @@
+import { REALTIME_PROTOCOL_VERSION } from "@repo/core-realtime/client";
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { findPageRealtimeConfig } from "../src/server/page-realtime-config";
+import { RealtimeProtocolVersionProvider } from "./_components/realtime-protocol-version";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,7 +21,11 @@ const PAGES = [
   { href: "/admin/users", label: "Users" },
 ] as const;
 
-export default function RootLayout({ children }: { readonly children: ReactNode }) {
+export default async function RootLayout({ children }: { readonly children: ReactNode }) {
+  // Rendered per request, never at build time: the protocol version is the running server's
+  // (REALTIME_PROTOCOL_VERSION), so a tab reloaded after a version bump speaks the new one.
+  await connection();
+  const protocolVersion = findPageRealtimeConfig()?.protocolVersion ?? REALTIME_PROTOCOL_VERSION;
   return (
     <html lang="en">
       <body>
@@ -28,7 +36,7 @@ export default function RootLayout({ children }: { readonly children: ReactNode 
             </a>
           ))}
         </nav>
-        {children}
+        <RealtimeProtocolVersionProvider version={protocolVersion}>{children}</RealtimeProtocolVersionProvider>
       </body>
     </html>
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
+import { REALTIME_PROTOCOL_VERSION } from "@repo/core-realtime";
 import { DEFAULT_DATA_DIR, DEV_SESSION_SECRET, InvalidEnvError, parseEnv } from "./env";
 
 describe("parseEnv", () => {
@@ -22,6 +23,7 @@ describe("parseEnv", () => {
       COOKIE_SECURE: false,
       CORS_ORIGINS: [],
       REALTIME_PING_INTERVAL_MS: 1000,
+      REALTIME_PROTOCOL_VERSION: REALTIME_PROTOCOL_VERSION,
       SHUTDOWN_TIMEOUT_MS: 10_000,
       LOG_LEVEL: "info",
       APP_SEED: "dev",
@@ -87,6 +89,14 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ REALTIME_WEBHOOK_URL: "https://hooks.example.com/realtime" })).toThrow(/REALTIME_WEBHOOK_SECRET is required/);
     expect(() => parseEnv({ REALTIME_WEBHOOK_URL: "ftp://x", REALTIME_WEBHOOK_SECRET: secret })).toThrow(/REALTIME_WEBHOOK_URL/);
     expect(() => parseEnv({ REALTIME_WEBHOOK_URL: "https://x.test", REALTIME_WEBHOOK_SECRET: "short" })).toThrow(/REALTIME_WEBHOOK_SECRET: at least 32/);
+  });
+
+  it("reads the protocol version the realtime server speaks and refuses one that is not major.minor.patch", () => {
+    expect(parseEnv({ REALTIME_PROTOCOL_VERSION: "2.0.0" }).env.REALTIME_PROTOCOL_VERSION).toBe("2.0.0");
+    expect(parseEnv({ REALTIME_PROTOCOL_VERSION: " 3.1.0 " }).env.REALTIME_PROTOCOL_VERSION).toBe("3.1.0");
+    for (const bad of ["2", "v2.0.0", "2.0.0-beta"]) {
+      expect(() => parseEnv({ REALTIME_PROTOCOL_VERSION: bad })).toThrow(/REALTIME_PROTOCOL_VERSION: must be major.minor.patch/);
+    }
   });
 
   it("warns loudly when the public dev secret is used", () => {

@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEV_SEED_USERS } from "@repo/auth";
 import { isPostgresUrl } from "@repo/core-database";
+import { REALTIME_PROTOCOL_VERSION, isProtocolVersion } from "@repo/core-realtime";
 import { parseRealtimeLimitsEnv } from "@repo/core-realtime/server";
 import type { RealtimeLimits } from "@repo/core-realtime/server";
 import { z } from "zod";
@@ -55,6 +56,7 @@ const ZRawEnv = z.object({
   SESSION_TTL_SECONDS: z.coerce.number().int().positive().default(86_400),
   COOKIE_SECURE: booleanString,
   CORS_ORIGINS: optionalString.transform((value) => (value === undefined ? [] : value.split(",").map((o) => o.trim()).filter(Boolean))),
+  REALTIME_PROTOCOL_VERSION: optionalString.pipe(z.string().refine(isProtocolVersion, "must be major.minor.patch, e.g. 2.0.0").optional()),
   REALTIME_PING_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
@@ -112,6 +114,11 @@ export interface AppEnv {
   readonly COOKIE_SECURE: boolean;
   /** Browser origins, besides the page's own, that may open realtime connections. */
   readonly CORS_ORIGINS: readonly string[];
+  /**
+   * The realtime protocol version this server speaks (ADR-018); default the package's `REALTIME_PROTOCOL_VERSION`.
+   * Bumping its major after an incompatible deploy refuses every open tab with `VERSION_MISMATCH`, so each one reloads.
+   */
+  readonly REALTIME_PROTOCOL_VERSION: string;
   readonly REALTIME_PING_INTERVAL_MS: number;
   readonly SHUTDOWN_TIMEOUT_MS: number;
   readonly LOG_LEVEL: "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
@@ -221,6 +228,7 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>>): 
       OUTBOX_TEST_EXIT_AFTER_COMMIT: outboxExitChannel,
       REALTIME_WEBHOOK_URL: raw.REALTIME_WEBHOOK_URL,
       REALTIME_WEBHOOK_SECRET: raw.REALTIME_WEBHOOK_SECRET,
+      REALTIME_PROTOCOL_VERSION: raw.REALTIME_PROTOCOL_VERSION ?? REALTIME_PROTOCOL_VERSION,
     },
     warnings,
   };

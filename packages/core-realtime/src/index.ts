@@ -35,6 +35,7 @@ export {
   REALTIME_DEFAULT_PATH,
   REALTIME_EVENTS,
   REALTIME_PROTOCOL_VERSION,
+  isProtocolVersion,
   channelRoom,
   isCompatibleProtocolVersion,
 } from "./protocol/wire-protocol";

@@ -65,6 +65,8 @@ export class SocketIORealtimeServer implements IRealtimeServer {
   /** What other backends may do (publish, history, presence, channel list); the app mounts it on HTTP. */
   readonly serverApi: RealtimeServerApi;
   readonly instanceId: string;
+  /** The protocol version gate 1 requires (same major); pages hand it to their clients. */
+  readonly protocolVersion: string;
   readonly #io: RealtimeIOServer;
   readonly #ctx: SocketIOGateContext;
   readonly #multiInstance: boolean;
@@ -79,6 +81,7 @@ export class SocketIORealtimeServer implements IRealtimeServer {
   constructor(options: SocketIORealtimeServerOptions) {
     // First, so a misconfigured version throws before anything listens.
     const protocolVersion = assertProtocolVersion(options.protocolVersion ?? REALTIME_PROTOCOL_VERSION);
+    this.protocolVersion = protocolVersion;
     const limits = resolveRealtimeLimits(options.limits);
     const metrics = options.metrics ?? noopRealtimeMetrics;
     const channelLog = options.channelLog ?? new InMemoryChannelLog();

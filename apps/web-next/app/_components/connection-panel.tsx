@@ -1,39 +1,18 @@
 "use client";
 
-import { useChannel, useConnectionStatus, useRealtimeClient } from "@repo/core-realtime/react";
-import { useEffect, useState } from "react";
-import { realtimePingChannel, ZRealtimePingReply } from "../../src/realtime/realtime-ping.channel";
+import { useChannel, useConnectionStatus } from "@repo/core-realtime/react";
+import { useState } from "react";
+import { realtimePingChannel } from "../../src/realtime/realtime-ping.channel";
 import type { TRealtimePingTick } from "../../src/realtime/realtime-ping.channel";
+import { useRoundTrip } from "./round-trip";
 
-const PING_EVERY_MS = 2_000;
-
-/** Connection state, the server's tick and the measured round-trip time. */
+/** Connection state, the server's tick and the round-trip time (measured once per page by `RoundTripProvider`). */
 export function ConnectionPanel() {
-  const client = useRealtimeClient();
   const status = useConnectionStatus();
+  const roundTripMs = useRoundTrip();
   const [tick, setTick] = useState<TRealtimePingTick | null>(null);
-  const [roundTripMs, setRoundTripMs] = useState<number | null>(null);
 
   useChannel(realtimePingChannel, {}, (payload) => setTick(payload));
-
-  useEffect(() => {
-    if (status !== "connected") return undefined;
-    let live = true;
-    const ping = async (): Promise<void> => {
-      try {
-        const reply = ZRealtimePingReply.parse(await client.publish(realtimePingChannel, {}, { clientTime: Date.now() }));
-        if (live) setRoundTripMs(Date.now() - reply.clientTime);
-      } catch (error) {
-        console.warn("realtime ping failed", error);
-      }
-    };
-    void ping();
-    const timer = setInterval(() => void ping(), PING_EVERY_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [client, status]);
 
   return (
     <section className="panel" aria-label="Connection">

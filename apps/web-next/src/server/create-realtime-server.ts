@@ -36,6 +36,7 @@ export interface CreateRealtimeServerOptions {
     | "REALTIME_LIMITS"
     | "REALTIME_WEBHOOK_URL"
     | "REALTIME_WEBHOOK_SECRET"
+    | "REALTIME_PROTOCOL_VERSION"
   >;
 }
 
@@ -89,6 +90,7 @@ export function createRealtimeServer(options: CreateRealtimeServerOptions): Sock
     metrics: options.metrics,
     path: REALTIME_DEFAULT_PATH,
     allowedOrigins: options.allowedOrigins,
+    protocolVersion: options.env.REALTIME_PROTOCOL_VERSION,
     connectionStateRecovery: { maxDisconnectionDurationMs: options.env.REALTIME_RECOVERY_WINDOW_MS },
     presenceHeartbeatMs: options.env.REALTIME_PRESENCE_HEARTBEAT_MS,
     limits: options.env.REALTIME_LIMITS,

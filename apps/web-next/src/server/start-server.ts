@@ -29,6 +29,7 @@ import type { PreparedNextApp } from "./next-app";
 import { runShutdown } from "./shutdown";
 import type { ShutdownResult, ShutdownStep } from "./shutdown";
 import { createPageCaller, publishPageCaller } from "./page-caller";
+import { publishPageRealtimeConfig } from "./page-realtime-config";
 import { createTrpcHandler } from "./trpc-handler";
 import { ApiKeyRing } from "./realtime-api/api-key-ring";
 import { createRealtimeApiRoutes } from "./realtime-api/realtime-api-routes";
@@ -156,6 +157,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let nextApp: PreparedNextApp | null = null;
   let shuttingDown: Promise<ShutdownResult> | null = null;
   let unpublishPageCaller: (() => void) | null = null;
+  // Before Next serves any page: each page's client must speak the version this server requires.
+  const unpublishPageRealtimeConfig = publishPageRealtimeConfig({ protocolVersion: realtimeServer.protocolVersion });
 
   const shutdown = (reason = "shutdown"): Promise<ShutdownResult> =>
     (shuttingDown ??= (async () => {
@@ -178,6 +181,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           name: "features",
           run: async () => {
             unpublishPageCaller?.();
+            unpublishPageRealtimeConfig();
             await bound?.close();
           },
         },

@@ -125,6 +125,11 @@ export interface ServerToClientEvents {
 /** `major.minor.patch`, digits only: what `auth.version` and a server's `protocolVersion` look like. */
 const PROTOCOL_VERSION_PATTERN = /^\d{1,6}\.\d{1,6}\.\d{1,6}$/;
 
+/** True for a `major.minor.patch` protocol version (digits only), e.g. for validating configuration. */
+export function isProtocolVersion(version: string): boolean {
+  return PROTOCOL_VERSION_PATTERN.test(version);
+}
+
 /**
  * Returns `version` when it is a `major.minor.patch` protocol version; throws otherwise, so a
  * misconfigured server fails at boot instead of refusing every client.
@@ -133,7 +138,7 @@ const PROTOCOL_VERSION_PATTERN = /^\d{1,6}\.\d{1,6}\.\d{1,6}$/;
  * assertProtocolVersion("2.0.0"); // "2.0.0"
  */
 export function assertProtocolVersion(version: string): string {
-  if (!PROTOCOL_VERSION_PATTERN.test(version)) throw new Error(`Invalid realtime protocol version "${version}": expected major.minor.patch, e.g. 1.0.0`);
+  if (!isProtocolVersion(version)) throw new Error(`Invalid realtime protocol version "${version}": expected major.minor.patch, e.g. 1.0.0`);
   return version;
 }
 
