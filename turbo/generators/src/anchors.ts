@@ -11,6 +11,7 @@ export const ANCHORS = {
   bindings: "// @anchor:bindings",
   realtimeHandlers: "// @anchor:realtime-handlers",
   features: "// @anchor:features",
+  featureMigrations: "// @anchor:feature-migrations",
 } as const;
 
 /** One of the anchor lines. */

@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import type { PlopTypes } from "@turbo/gen";
 import { aboveAnchor, ANCHORS } from "./anchors";
-import { APP_BIND_ALL, APP_PACKAGE_JSON } from "./app-wiring";
+import { APP_BIND_ALL, APP_FEATURE_MIGRATIONS, APP_PACKAGE_JSON } from "./app-wiring";
 import { addNamedImports } from "./imports";
 import { addWorkspaceDependency } from "./manifest-dependency";
-import { pascalCaseName } from "./names";
+import { camelCaseName, pascalCaseName } from "./names";
 import { answerString, guardAction, modifyWithTransform, toPromptResult } from "./plop-support";
 import { runPnpmInstall } from "./pnpm-install-action";
 import { destinationOf, listTemplateFiles } from "./template-files";
@@ -15,7 +15,7 @@ export const FEATURE_TEMPLATE = "templates/feature";
 
 /**
  * `feature <name>`: a new `packages/<name>` from the template, wired into the app's `bindAll()`
- * above `// @anchor:features`, added to the app's dependencies, then linked by `pnpm install`.
+ * above `// @anchor:features`, its migrations listed above `// @anchor:feature-migrations`, added to the app's dependencies, then linked by `pnpm install`.
  *
  * @example
  * plop.setGenerator("feature", featureGenerator(plop));
@@ -52,6 +52,15 @@ export function featureGenerator(plop: PlopTypes.NodePlopAPI): Partial<PlopTypes
           const name = answerString(answers, "name") ?? "";
           const pascal = pascalCaseName(name);
           return addNamedImports(source, [{ from: `@repo/${name}`, names: [`bindDevSeed${pascal}`, `bindProduction${pascal}`] }]);
+        },
+      },
+      {
+        type: "modify",
+        path: APP_FEATURE_MIGRATIONS,
+        ...aboveAnchor(ANCHORS.featureMigrations, ["{{camel name}}Migrations,"]),
+        transform: (source: string, answers: PlopTypes.Answers) => {
+          const name = answerString(answers, "name") ?? "";
+          return addNamedImports(source, [{ from: `@repo/${name}`, names: [`${camelCaseName(name)}Migrations`] }]);
         },
       },
       modifyWithTransform(APP_PACKAGE_JSON, (source, answers) => addWorkspaceDependency(source, `@repo/${answerString(answers, "name") ?? ""}`)),

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mapWithLimit } from "./__tests__/map-with-limit";
@@ -105,6 +105,12 @@ describe("generators in a copy of the repo", () => {
         '    "live-feed": await chooseBind(env, ctx, bindProductionLiveFeed, bindDevSeedLiveFeed),\n    // @anchor:features',
       );
       expect(JSON.parse(readFileSync(join(copy.dir, "apps/web-next/package.json"), "utf8"))).toMatchObject({ dependencies: { "@repo/live-feed": "workspace:*" } });
+      const migrations = readFileSync(join(copy.dir, "apps/web-next/src/feature-migrations.ts"), "utf8");
+      expect(migrations).toContain('import { liveFeedMigrations } from "@repo/live-feed";\n');
+      expect(migrations).toContain("  liveFeedMigrations,\n  // @anchor:feature-migrations");
+      for (const file of ["src/migrations/0001-create-live-feed-notes.ts", "src/migrations/live-feed-migrations.ts", "src/repositories/sql-note-repository.ts", "src/repositories/sql-note-repository.test.ts"]) {
+        expect(existsSync(join(copy.dir, "packages/live-feed", file)), file).toBe(true);
+      }
       // Linted before the realtime generators edit it: an import the bare template leaves unused
       // would be hidden once a generated handler uses it. Typecheck and tests run on the final
       // package below (the realtime generators only add code).
@@ -173,19 +179,24 @@ describe("generators in a copy of the repo", () => {
       if (result !== undefined) expectSuccess(result);
     });
 
-    it("bindAll() serves the generated feature's procedure and registers its channel with its handler", () => {
+    it("bindAll() serves the generated feature's procedure, registers its channel with its handler, and migrates its table", () => {
       const script = join(copy.dir, "apps/web-next/generated-wiring.check.ts");
       writeFileSync(
         script,
         [
+          'import { LiveFeedSymbols } from "@repo/live-feed";',
           'import { bindAll } from "./src/bind-all";',
           "const bound = await bindAll();",
+          // bindAll()'s default store is migrated with featureMigrations: the generated table must exist.
+          'const notes = bound.features["live-feed"].container.get(LiveFeedSymbols.noteRepository);',
+          'await notes.add({ id: "n1", userId: "alice", text: "stored in live_feed_notes", createdAt: 1 });',
           'const caller = bound.appRouter.createCaller({ user: { userId: "alice", roles: [] }, requestId: "check" });',
           "const registry = bound.realtime.realtimeRegistry;",
           "const wiring = {",
           '  echo: await caller["live-feed"].echo({ text: "hi" }),',
           '  channel: registry.listChannels().some((channel) => channel.name === "live-feed.scores"),',
           '  handler: registry.getInboundDescriptor("live-feed.scores") !== undefined,',
+          '  notes: (await notes.listForUser("alice", 5)).map((note) => note.text),',
           "};",
           "await bound.close();",
           "console.log(`WIRING ${JSON.stringify(wiring)}`);",
@@ -196,7 +207,12 @@ describe("generators in a copy of the repo", () => {
         const result = copy.pnpm(["exec", "tsx", "generated-wiring.check.ts"], { cwd: "apps/web-next", timeoutMs: 8 * 60_000 });
         expect(result.status, result.output).toBe(0);
         const line = result.output.split("\n").find((entry) => entry.startsWith("WIRING "));
-        expect(JSON.parse(line?.slice("WIRING ".length) ?? "null"), result.output).toMatchObject({ echo: { text: "hi", from: "alice" }, channel: true, handler: true });
+        expect(JSON.parse(line?.slice("WIRING ".length) ?? "null"), result.output).toMatchObject({
+          echo: { text: "hi", from: "alice" },
+          channel: true,
+          handler: true,
+          notes: ["stored in live_feed_notes"],
+        });
       } finally {
         rmSync(script, { force: true });
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { camelCaseName, constantCaseName, nameProblem, pascalCaseName, propertyKey } from "./names";
+import { camelCaseName, constantCaseName, nameProblem, pascalCaseName, propertyKey, snakeCaseName } from "./names";
 
 describe("nameProblem", () => {
   it.each(["a", "polls", "live-scores", "feed-v2", "a1-b2-c3"])("accepts %j", (name) => {
@@ -31,14 +31,15 @@ describe("nameProblem", () => {
 
 describe("case conversions", () => {
   it.each([
-    { name: "polls", camel: "polls", pascal: "Polls", constant: "POLLS", key: "polls" },
-    { name: "live-scores", camel: "liveScores", pascal: "LiveScores", constant: "LIVE_SCORES", key: '"live-scores"' },
-    { name: "feed-v2", camel: "feedV2", pascal: "FeedV2", constant: "FEED_V2", key: '"feed-v2"' },
-    { name: "a-1b", camel: "a1b", pascal: "A1b", constant: "A_1B", key: '"a-1b"' },
-  ])("$name -> $camel, $pascal, $constant, $key", ({ name, camel, pascal, constant, key }) => {
+    { name: "polls", camel: "polls", pascal: "Polls", constant: "POLLS", snake: "polls", key: "polls" },
+    { name: "live-scores", camel: "liveScores", pascal: "LiveScores", constant: "LIVE_SCORES", snake: "live_scores", key: '"live-scores"' },
+    { name: "feed-v2", camel: "feedV2", pascal: "FeedV2", constant: "FEED_V2", snake: "feed_v2", key: '"feed-v2"' },
+    { name: "a-1b", camel: "a1b", pascal: "A1b", constant: "A_1B", snake: "a_1b", key: '"a-1b"' },
+  ])("$name -> $camel, $pascal, $constant, $snake, $key", ({ name, camel, pascal, constant, snake, key }) => {
     expect(camelCaseName(name)).toBe(camel);
     expect(pascalCaseName(name)).toBe(pascal);
     expect(constantCaseName(name)).toBe(constant);
+    expect(snakeCaseName(name)).toBe(snake);
     expect(propertyKey(name)).toBe(key);
   });
 });

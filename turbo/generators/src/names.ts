@@ -62,6 +62,16 @@ export function constantCaseName(name: string): string {
 }
 
 /**
+ * `live-scores` -> `live_scores`: the stem of generated SQL table names (no quoting needed).
+ *
+ * @example
+ * snakeCaseName("live-scores"); // "live_scores"
+ */
+export function snakeCaseName(name: string): string {
+  return name.replace(/-/g, "_");
+}
+
+/**
  * How a name is written as an object key: bare when it is an identifier, quoted otherwise.
  *
  * @example

@@ -1,5 +1,5 @@
 import type { PlopTypes } from "@turbo/gen";
-import { camelCaseName, constantCaseName, pascalCaseName, propertyKey } from "./names";
+import { camelCaseName, constantCaseName, pascalCaseName, propertyKey, snakeCaseName } from "./names";
 
 /** Problems as plop's `validate` wants them: `true`, or the message to show. */
 export function toPromptResult(problems: readonly string[]): true | string {
@@ -24,7 +24,7 @@ export function guardAction(check: (answers: PlopTypes.Answers) => readonly stri
 
 /**
  * The case helpers templates use, from the same functions the validation uses, so a name is
- * spelled one way everywhere: `{{camel name}}`, `{{pascal name}}`, `{{constant name}}`,
+ * spelled one way everywhere: `{{camel name}}`, `{{pascal name}}`, `{{constant name}}`, `{{snake name}}`,
  * `{{{key name}}}` (triple braces: the quotes must not be HTML-escaped).
  *
  * @example
@@ -34,6 +34,7 @@ export function registerNameHelpers(plop: PlopTypes.NodePlopAPI): void {
   plop.setHelper("camel", (name: string) => camelCaseName(name));
   plop.setHelper("pascal", (name: string) => pascalCaseName(name));
   plop.setHelper("constant", (name: string) => constantCaseName(name));
+  plop.setHelper("snake", (name: string) => snakeCaseName(name));
   plop.setHelper("key", (name: string) => propertyKey(name));
 }
 

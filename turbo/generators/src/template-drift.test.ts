@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findRepoRoot } from "./__tests__/repo-root";
 import { CORE_PACKAGE_TEMPLATE } from "./core-package-generator";
 import { FEATURE_TEMPLATE } from "./feature-generator";
+import { camelCaseName } from "./names";
 import { destinationOf, listTemplateFiles } from "./template-files";
 import { listFeatures } from "./workspace";
 
@@ -22,10 +23,13 @@ function readJson<T>(text: string): T {
   return JSON.parse(text) as T;
 }
 
-/** Structural files every feature has: the template's, minus the example use case. */
+/** The template's examples, named after what they hold: a feature replaces them with its own. */
+const EXAMPLE_PREFIXES = ["src/use-cases/", "src/repositories/", "src/migrations/", "src/__tests__/"];
+
+/** Structural files every feature has: the template's, minus the example use case, table and repository. */
 function featureSkeleton(name: string): string[] {
   return listTemplateFiles(join(generatorsDir, FEATURE_TEMPLATE))
-    .filter((file) => !file.startsWith("src/use-cases/"))
+    .filter((file) => !EXAMPLE_PREFIXES.some((prefix) => file.startsWith(prefix)))
     .map((file) => destinationOf(`packages/${name}`, file).replaceAll("{{name}}", name));
 }
 
@@ -51,6 +55,40 @@ describe.each(listFeatures(root))("feature %s has the feature template's shape",
     expect(real.scripts).toEqual(template.scripts);
     expect(real.exports["."]).toBe(template.exports["."]);
     for (const key of ["name", "version", "private", "type", "sideEffects"]) expect(real[key]).toEqual(template[key]);
+  });
+});
+
+describe("features with state follow the template's SQL layout (ADR-020)", () => {
+  const appMigrations = readFileSync(join(root, "apps/web-next/src/feature-migrations.ts"), "utf8");
+  const stateful = listFeatures(root).filter((feature) => existsSync(join(root, "packages", feature, "src/migrations")));
+
+  it("the template itself has a migrations folder, an SQL repository and its contract test", () => {
+    const files = listTemplateFiles(join(generatorsDir, FEATURE_TEMPLATE));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "src/migrations/__name__-migrations.ts.hbs",
+        "src/migrations/0001-create-__name__-notes.ts.hbs",
+        "src/repositories/sql-note-repository.ts.hbs",
+        "src/repositories/sql-note-repository.test.ts.hbs",
+      ]),
+    );
+  });
+
+  it("the features on SQL today are at least auth, notifications, polls and articles", () => {
+    expect(stateful).toEqual(expect.arrayContaining(["articles", "auth", "notifications", "polls"]));
+  });
+
+  it.each(stateful)("%s: migrations named NNNN-<verb>-<noun>, listed in the app's feature-migrations.ts, one SQL repository with a test, no Redis repository", (feature) => {
+    const dir = join(root, "packages", feature, "src");
+    const migrationFiles = readdirSync(join(dir, "migrations")).filter((file) => /^\d{4}-/.test(file));
+    expect(migrationFiles.length).toBeGreaterThan(0);
+    for (const file of migrationFiles) expect(file).toMatch(/^\d{4}-[a-z0-9-]+\.ts$/);
+    const setName = `${camelCaseName(feature)}Migrations`;
+    expect(appMigrations).toMatch(new RegExp(`import \\{[^}]*\\b${setName}\\b[^}]*\\} from "@repo/${feature}"`));
+    expect(appMigrations).toMatch(new RegExp(`^\\s*${setName},$`, "m"));
+    const repositories = readdirSync(join(dir, "repositories"));
+    expect(repositories.filter((file) => /^sql-.*\.test\.ts$/.test(file)).length, repositories.join(", ")).toBeGreaterThan(0);
+    expect(repositories.filter((file) => file.startsWith("redis-") && !file.includes("session"))).toEqual([]);
   });
 });
 

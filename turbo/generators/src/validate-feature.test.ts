@@ -44,6 +44,13 @@ describe("featureProblems", () => {
     repo.write("apps/web-next/src/bind-all.ts", "const features = {};\n");
     expect(featureProblems(repo.root, "scores").join("\n")).toContain('lost its "// @anchor:features" line');
   });
+
+  it("refuses to run when feature-migrations.ts lost its anchor or is missing (the feature's tables would never be created)", () => {
+    repo.write("apps/web-next/src/feature-migrations.ts", "export const featureMigrations = [];\n");
+    expect(featureProblems(repo.root, "scores").join("\n")).toContain('apps/web-next/src/feature-migrations.ts lost its "// @anchor:feature-migrations" line');
+    repo.remove("apps/web-next/src/feature-migrations.ts");
+    expect(featureProblems(repo.root, "scores").join("\n")).toContain("apps/web-next/src/feature-migrations.ts is missing");
+  });
 });
 
 describe("featureEntries", () => {

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { ANCHORS, hasAnchor } from "./anchors";
-import { APP_BIND_ALL, APP_PACKAGE_JSON, RESERVED_FEATURE_NAMES } from "./app-wiring";
+import { APP_BIND_ALL, APP_FEATURE_MIGRATIONS, APP_PACKAGE_JSON, RESERVED_FEATURE_NAMES } from "./app-wiring";
 import { nameProblem, propertyKey } from "./names";
 import { packageDir, readTextOrNull, workspacePackageNames } from "./workspace";
 
@@ -45,6 +45,11 @@ export function featureProblems(root: string, name: unknown): string[] {
   else {
     if (!hasAnchor(bindAll, ANCHORS.features)) problems.push(`${APP_BIND_ALL} lost its "${ANCHORS.features}" line; restore it above the closing brace of \`features\``);
     if (featureEntries(bindAll).includes(propertyKey(name))) problems.push(`${APP_BIND_ALL} already wires a feature "${name}"`);
+  }
+  const migrations = readTextOrNull(join(root, APP_FEATURE_MIGRATIONS));
+  if (migrations === null) problems.push(`${APP_FEATURE_MIGRATIONS} is missing; the feature's migrations cannot be listed`);
+  else if (!hasAnchor(migrations, ANCHORS.featureMigrations)) {
+    problems.push(`${APP_FEATURE_MIGRATIONS} lost its "${ANCHORS.featureMigrations}" line; restore it above the closing bracket of \`featureMigrations\``);
   }
   const appManifest = readTextOrNull(join(root, APP_PACKAGE_JSON));
   if (appManifest === null) problems.push(`${APP_PACKAGE_JSON} is missing`);

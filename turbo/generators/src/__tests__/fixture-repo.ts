@@ -45,6 +45,7 @@ export function appFiles(features: readonly string[] = []): Record<string, strin
   return {
     "apps/web-next/package.json": JSON.stringify({ name: "@repo/web-next", dependencies: Object.fromEntries(features.map((f) => [`@repo/${f}`, "workspace:*"])) }),
     "apps/web-next/src/bind-all.ts": `const ctx = {\n  realtime: binding.realtime,\n};\nconst features = {\n${entries}    // @anchor:features\n};\n`,
+    "apps/web-next/src/feature-migrations.ts": "export const featureMigrations = [\n  // @anchor:feature-migrations\n];\n",
   };
 }
 
