@@ -5,7 +5,7 @@ import type { SignIn } from "../use-cases/sign-in";
 import type { SignOut } from "../use-cases/sign-out";
 import type { IAuthThrottle, ThrottleKeys } from "./auth-throttle";
 import { crossSiteRefusal } from "./cross-site-guard";
-import { InvalidBodyError, readJsonBody } from "./read-json-body";
+import { readGuardedJson } from "./read-guarded-json";
 import { requestCredentials } from "./request-credentials";
 import { errorBody, sendJson } from "./send-json";
 import { clearSessionCookie, readSessionCookie, serializeSessionCookie } from "./session-cookie";
@@ -63,19 +63,9 @@ export function createAuthHttpRoutes(deps: AuthHttpRoutesDeps): HttpRoute[] {
     method: "POST",
     path: AUTH_LOGIN_PATH,
     async handler(req, res) {
-      const refusal = crossSiteRefusal(req, { requireJson: true });
-      if (refusal !== null) {
-        sendJson(res, refusal.status, errorBody(refusal.code, refusal.message));
-        return;
-      }
-      let body: unknown;
-      try {
-        body = await readJsonBody(req);
-      } catch (error) {
-        if (!(error instanceof InvalidBodyError)) throw error;
-        sendJson(res, 400, errorBody("INVALID_BODY", error.message));
-        return;
-      }
+      const read = await readGuardedJson(req, res, "INVALID_BODY");
+      if (read === null) return;
+      const body = read.body;
       const parsed = ZLoginRequest.safeParse(body);
       if (!parsed.success) {
         sendJson(res, 400, errorBody("INVALID_BODY", "Send a JSON object { username: string, password: string }"));

@@ -3,8 +3,7 @@ import { accountRuleViolation } from "../domain/account-rules";
 import type { SignUp } from "../use-cases/sign-up";
 import { admitAttempt } from "./auth-http-routes";
 import type { IAuthThrottle } from "./auth-throttle";
-import { crossSiteRefusal } from "./cross-site-guard";
-import { InvalidBodyError, readJsonBody } from "./read-json-body";
+import { readGuardedJson } from "./read-guarded-json";
 import { errorBody, sendJson } from "./send-json";
 import { serializeSessionCookie } from "./session-cookie";
 import type { SessionCookieOptions } from "./session-cookie";
@@ -36,19 +35,9 @@ export function createSignUpHttpRoute(deps: SignUpHttpRouteDeps): HttpRoute {
     method: "POST",
     path: AUTH_SIGNUP_PATH,
     async handler(req, res) {
-      const refusal = crossSiteRefusal(req, { requireJson: true });
-      if (refusal !== null) {
-        sendJson(res, refusal.status, errorBody(refusal.code, refusal.message));
-        return;
-      }
-      let body: unknown;
-      try {
-        body = await readJsonBody(req);
-      } catch (error) {
-        if (!(error instanceof InvalidBodyError)) throw error;
-        sendJson(res, 400, errorBody("INVALID_INPUT", error.message));
-        return;
-      }
+      const read = await readGuardedJson(req, res, "INVALID_INPUT");
+      if (read === null) return;
+      const body = read.body;
       const violation = accountRuleViolation(body);
       if (violation !== null) {
         sendJson(res, 400, errorBody("INVALID_INPUT", violation));
