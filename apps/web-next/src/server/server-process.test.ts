@@ -51,7 +51,7 @@ async function waitUntilReady(url: string, timeoutMs: number): Promise<void> {
 // The production entry exactly as `pnpm start` runs it: tsx server.ts with NODE_ENV=production
 // (against the `next build` output), then SIGTERM as an orchestrator sends it.
 describe("server.ts as a process", () => {
-  it("serves, then on SIGTERM drains its sockets and exits 0 within SHUTDOWN_TIMEOUT_MS", async () => {
+  it("serves, then on SIGTERM drains its sockets and exits 0 on its own, before its SHUTDOWN_TIMEOUT_MS deadline", async () => {
     const port = await freePort();
     // Its own embedded store: the production default (apps/web-next/.data) belongs to one process.
     const dataDir = await mkdtemp(join(tmpdir(), "web-next-server-process-"));
@@ -64,7 +64,8 @@ describe("server.ts as a process", () => {
         PORT: String(port),
         HOST: "127.0.0.1",
         SESSION_SECRET: TEST_SESSION_SECRET,
-        SHUTDOWN_TIMEOUT_MS: "5000",
+        // Past this deadline the shutdown is unclean (exit 1, shutdown_timed_out); generous, so only a hang misses it.
+        SHUTDOWN_TIMEOUT_MS: "30000",
         LOG_LEVEL: "info",
         NEXT_TELEMETRY_DISABLED: "1",
         DATA_DIR: dataDir,
@@ -84,14 +85,15 @@ describe("server.ts as a process", () => {
       expect(await (await fetch(`${url}/`)).text()).toContain("<title>Realtime Starter</title>");
       const client = await connectSocket(url);
 
-      const signalledAt = Date.now();
       child.kill("SIGTERM");
-      await waitFor(() => !client.socket.connected, 5_000, "socket closed by the draining server");
+      await waitFor(() => !client.socket.connected, 30_000, "socket closed by the draining server");
       expect(client.statuses).toContainEqual({ state: "draining", reason: "Server is shutting down" });
-      const code = await exited;
+      // Exits by itself (no second signal, no kill): exit 0 is a clean stop inside SHUTDOWN_TIMEOUT_MS.
+      const code = await Promise.race([exited, new Promise<"still running">((resolve) => setTimeout(() => resolve("still running"), 60_000).unref())]);
       expect(code, output).toBe(0);
-      expect(Date.now() - signalledAt).toBeLessThan(5_000);
-      expect(output).toContain("server_stopped");
+      const logged = output.split("\n").flatMap((line) => /"msg":"(server_draining|shutdown_timed_out|server_stopped)"/.exec(line)?.slice(1) ?? []);
+      expect(logged, output).toEqual(["server_draining", "server_stopped"]);
+      expect(output).toMatch(/"clean":true[^\n]*"msg":"server_stopped"/);
     } finally {
       if (child.pid !== undefined) killGroup(child.pid);
       await exited;

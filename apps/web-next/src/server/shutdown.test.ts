@@ -31,16 +31,21 @@ describe("runShutdown", () => {
   it("gives up at the deadline, names the stuck step and calls onTimeout", async () => {
     const capture = createLogCapture();
     let cut = false;
-    const started = Date.now();
-    const result = await runShutdown([{ name: "stuck", run: () => sleep(5_000).then(() => undefined) }], {
-      timeoutMs: 100,
-      logger: capture.logger,
-      onTimeout: () => (cut = true),
-    });
-    expect(result).toEqual({ clean: false });
-    expect(Date.now() - started).toBeLessThan(1_000);
-    expect(cut).toBe(true);
-    expect(capture.entriesAt(50)).toEqual([expect.objectContaining({ step: "stuck", msg: "shutdown_timed_out" })]);
+    // A step that never finishes on its own: runShutdown can only return through its deadline.
+    let unstick!: () => void;
+    const stuck = new Promise<void>((resolve) => (unstick = resolve));
+    try {
+      const result = await runShutdown([{ name: "stuck", run: () => stuck }], {
+        timeoutMs: 100,
+        logger: capture.logger,
+        onTimeout: () => (cut = true),
+      });
+      expect(result).toEqual({ clean: false });
+      expect(cut).toBe(true);
+      expect(capture.entriesAt(50)).toEqual([expect.objectContaining({ step: "stuck", msg: "shutdown_timed_out", timeoutMs: 100 })]);
+    } finally {
+      unstick();
+    }
   });
 });
 

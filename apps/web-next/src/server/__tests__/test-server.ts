@@ -59,8 +59,8 @@ export async function signIn(baseUrl: string, username: string, password: string
   return { token: body.token, cookie: setCookie.split(";")[0] ?? "", setCookie, userId: body.user.id };
 }
 
-/** Polls `check` until it is true or `timeoutMs` passes. */
-export async function waitFor(check: () => boolean, timeoutMs = 3_000, what = "condition"): Promise<void> {
+/** Polls `check` until it is true or `timeoutMs` passes (a generous default: a loaded machine is slow, never wrong). */
+export async function waitFor(check: () => boolean, timeoutMs = 20_000, what = "condition"): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
