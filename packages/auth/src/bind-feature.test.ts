@@ -91,8 +91,9 @@ describe("auth bind functions", () => {
     if (!signedIn.ok) throw new Error("alice could not sign in");
     const onB = instanceB.container.get(AuthSymbols.realtimeAuthenticator);
     expect(await onB.authenticate({ token: signedIn.token })).toMatchObject({ roles: ["admin"] });
-    await instanceA.container.get(AuthSymbols.changeUserRoles)({ userId: "alice", roles: [] });
-    expect(await onB.authenticate({ token: signedIn.token })).toMatchObject({ userId: "alice", roles: [] });
+    // Alice is the seeded store's only admin (she cannot be demoted): she gains a role instead.
+    await instanceA.container.get(AuthSymbols.changeUserRoles)({ userId: "alice", roles: ["admin", "editor"] });
+    expect(await onB.authenticate({ token: signedIn.token })).toMatchObject({ userId: "alice", roles: ["admin", "editor"] });
     await instanceA.container.get(AuthSymbols.changeUserRoles)({ userId: "alice", roles: ["admin"] });
   });
 

@@ -26,7 +26,7 @@ export type { ISessionStore } from "./repositories/session-store";
 export { SqlUserRepository } from "./repositories/sql-user-repository";
 export type { AuthTables } from "./repositories/sql-user-repository";
 export { authMigrations } from "./migrations";
-export { UserAlreadyExistsError } from "./repositories/user-repository";
+export { LastAdminError, UserAlreadyExistsError } from "./repositories/user-repository";
 export type { IUserRepository } from "./repositories/user-repository";
 export type { Session } from "./domain/session";
 export type { PublicUser, User } from "./domain/user";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
 import type { User } from "../domain/user";
-import { UserAlreadyExistsError } from "../repositories/user-repository";
+import { LastAdminError, UserAlreadyExistsError } from "../repositories/user-repository";
 import type { IUserRepository } from "../repositories/user-repository";
 
 /** A user with a unique id and username, so tests sharing one database never collide. */
@@ -52,13 +52,55 @@ export function userRepositoryContract(repository: () => IUserRepository): void 
 
   it("replaces roles (de-duplicated) for a known user and answers null for an unknown one", async () => {
     const users = repository();
-    const user = uniqueUser();
+    const user = uniqueUser({ roles: ["reader"] });
     await users.add(user);
     expect(await users.setRoles(user.id, ["editor", "editor"])).toEqual({ ...user, roles: ["editor"] });
     expect((await users.findByUsername(user.username))?.roles).toEqual(["editor"]);
     expect(await users.setRoles(user.id, [])).toEqual({ ...user, roles: [] });
     expect(await users.setRoles(`${user.id}-nobody`, ["admin"])).toBeNull();
     expect(await users.findById(`${user.id}-nobody`)).toBeNull();
+  });
+
+  it("refuses (LAST_ADMIN) to take admin from the last admin, writing nothing; allows it once another admin exists", async () => {
+    const users = repository();
+    const last = uniqueUser({ roles: ["admin", "editor"] });
+    const reader = uniqueUser({ roles: ["reader"] });
+    await users.add(last);
+    await users.add(reader);
+    await keepOnlyAdmins(users, [last.id]);
+
+    const refusal = users.setRoles(last.id, ["editor"]);
+    await expect(refusal).rejects.toBeInstanceOf(LastAdminError);
+    await expect(refusal).rejects.toMatchObject({ code: "LAST_ADMIN" });
+    expect((await users.findById(last.id))?.roles).toEqual(["admin", "editor"]);
+    // Other changes go on: the last admin keeping the role, and anyone else's roles.
+    expect(await users.setRoles(last.id, ["admin"])).toEqual({ ...last, roles: ["admin"] });
+    expect(await users.setRoles(reader.id, [])).toEqual({ ...reader, roles: [] });
+
+    await users.setRoles(reader.id, ["admin"]);
+    expect(await users.setRoles(last.id, [])).toEqual({ ...last, roles: [] });
+    await expect(users.setRoles(reader.id, [])).rejects.toBeInstanceOf(LastAdminError);
+  });
+
+  it("lets only one of two concurrent demotions of the last two admins succeed", async () => {
+    const users = repository();
+    const first = uniqueUser();
+    const second = uniqueUser();
+    await users.add(first);
+    await users.add(second);
+    await keepOnlyAdmins(users, [first.id, second.id]);
+    // Several rounds: without the check inside one transaction, both would read "one other admin" and commit.
+    for (let round = 0; round < 5; round += 1) {
+      const outcomes = await Promise.allSettled([users.setRoles(first.id, []), users.setRoles(second.id, [])]);
+      expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+      const rejected = outcomes.filter((outcome) => outcome.status === "rejected");
+      expect(rejected).toHaveLength(1);
+      expect(rejected[0]?.reason).toBeInstanceOf(LastAdminError);
+      expect(await adminIds(users)).toHaveLength(1);
+      // Back to two admins for the next round.
+      await users.setRoles(first.id, ["admin"]);
+      await users.setRoles(second.id, ["admin"]);
+    }
   });
 
   it("lists every user, oldest first", async () => {
@@ -72,4 +114,16 @@ export function userRepositoryContract(repository: () => IUserRepository): void 
     expect(ids.indexOf(second.id)).toBeGreaterThan(ids.indexOf(first.id));
     expect((await users.list()).find((user) => user.id === first.id)).toEqual(first);
   });
+}
+
+async function adminIds(users: IUserRepository): Promise<string[]> {
+  return (await users.list()).filter((user) => user.roles.includes("admin")).map((user) => user.id);
+}
+
+/** Demotes every admin but `keep` (other tests share the store), so the last-admin rule can be reached. */
+async function keepOnlyAdmins(users: IUserRepository, keep: readonly string[]): Promise<void> {
+  for (const user of await users.list()) {
+    if (user.roles.includes("admin") && !keep.includes(user.id)) await users.setRoles(user.id, user.roles.filter((role) => role !== "admin"));
+  }
+  expect((await adminIds(users)).sort()).toEqual([...keep].sort());
 }

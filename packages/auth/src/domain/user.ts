@@ -1,3 +1,6 @@
+/** The role that manages accounts and roles; `setRoles` never takes it from the last user holding it. */
+export const ADMIN_ROLE = "admin";
+
 /** A person who can sign in. `passwordHash` is a PHC string (argon2id); the password itself is never stored. */
 export interface User {
   readonly id: string;

@@ -1,5 +1,6 @@
+import { ADMIN_ROLE } from "../domain/user";
 import type { User } from "../domain/user";
-import { UserAlreadyExistsError } from "./user-repository";
+import { LastAdminError, UserAlreadyExistsError } from "./user-repository";
 import type { IUserRepository } from "./user-repository";
 
 /**
@@ -39,6 +40,10 @@ export class InMemoryUserRepository implements IUserRepository {
   async setRoles(id: string, roles: readonly string[]): Promise<User | null> {
     const user = this.#byId.get(id);
     if (user === undefined) return null;
+    // No await between this check and the write: concurrent calls cannot interleave inside it.
+    const demotesLastAdmin =
+      user.roles.includes(ADMIN_ROLE) && !roles.includes(ADMIN_ROLE) && ![...this.#byId.values()].some((other) => other.id !== id && other.roles.includes(ADMIN_ROLE));
+    if (demotesLastAdmin) throw new LastAdminError(`"${id}" is the last user with the "${ADMIN_ROLE}" role: grant it to someone else first`);
     const updated = Object.freeze({ ...user, roles: Object.freeze([...new Set(roles)]) });
     this.#byId.set(id, updated);
     return updated;

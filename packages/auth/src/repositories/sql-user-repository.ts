@@ -1,7 +1,9 @@
 import type { AppDatabase } from "@repo/core-database";
+import { sql } from "kysely";
 import type { Generated, Kysely } from "kysely";
+import { ADMIN_ROLE } from "../domain/user";
 import type { User } from "../domain/user";
-import { UserAlreadyExistsError } from "./user-repository";
+import { LastAdminError, UserAlreadyExistsError } from "./user-repository";
 import type { IUserRepository } from "./user-repository";
 
 /** The row shape of `auth_users` (migration 0001-create-users); a type alias, as Kysely's `$extendTables` needs an index-compatible shape. */
@@ -21,6 +23,9 @@ export type AuthTables = {
 type UserRow = Pick<AuthUsersTable, "id" | "username" | "password_hash" | "roles">;
 
 const COLUMNS = ["id", "username", "password_hash", "roles"] as const;
+
+/** The advisory lock every role change takes (`hashtext` of this key). */
+const ADMIN_LOCK_KEY = "auth.roles";
 
 function toUser(row: UserRow): User {
   return Object.freeze({ id: row.id, username: row.username, passwordHash: row.password_hash, roles: Object.freeze([...row.roles]) });
@@ -81,12 +86,27 @@ export class SqlUserRepository implements IUserRepository {
   }
 
   async setRoles(id: string, roles: readonly string[]): Promise<User | null> {
-    const row = await this.#db
-      .updateTable("auth_users")
-      .set({ roles: [...new Set(roles)] })
-      .where("id", "=", id)
-      .returning(COLUMNS)
-      .executeTakeFirst();
-    return row === undefined ? null : toUser(row);
+    return this.#db.transaction().execute(async (trx) => {
+      // Every role change queues on this lock, on every instance, so the admin count read below holds until commit.
+      await sql`SELECT pg_advisory_xact_lock(hashtext(${ADMIN_LOCK_KEY}))`.execute(trx);
+      const current = await trx.selectFrom("auth_users").select("roles").where("id", "=", id).executeTakeFirst();
+      if (current === undefined) return null;
+      if (current.roles.includes(ADMIN_ROLE) && !roles.includes(ADMIN_ROLE)) {
+        const { others } = await trx
+          .selectFrom("auth_users")
+          .select((eb) => eb.fn.countAll<number | string | bigint>().as("others"))
+          .where("id", "<>", id)
+          .where(sql<boolean>`${ADMIN_ROLE} = ANY(roles)`)
+          .executeTakeFirstOrThrow();
+        if (Number(others) === 0) throw new LastAdminError(`"${id}" is the last user with the "${ADMIN_ROLE}" role: grant it to someone else first`);
+      }
+      const row = await trx
+        .updateTable("auth_users")
+        .set({ roles: [...new Set(roles)] })
+        .where("id", "=", id)
+        .returning(COLUMNS)
+        .executeTakeFirstOrThrow();
+      return toUser(row);
+    });
   }
 }

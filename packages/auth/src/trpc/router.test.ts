@@ -64,6 +64,13 @@ describe("auth router", () => {
     expect(await caller(ALICE).setRoles({ userId: "bob", roles: [] })).toEqual({ id: "bob", roles: [] });
   });
 
+  it("setRoles refuses to demote the last admin (CONFLICT, LAST_ADMIN first in the message) and re-checks no socket", async () => {
+    const refusal = caller(ALICE).setRoles({ userId: "alice", roles: [] });
+    await expect(refusal).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/^LAST_ADMIN: /) as unknown });
+    expect((await kit.users.findById("alice"))?.roles).toEqual(["admin"]);
+    expect(reauthenticated).toEqual([]);
+  });
+
   it.each([
     { who: "a guest", user: null, code: "UNAUTHORIZED" },
     { who: "a user without the admin role", user: BOB, code: "FORBIDDEN" },

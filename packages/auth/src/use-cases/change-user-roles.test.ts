@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createAuthTestKit, seedAliceAndBob } from "../__tests__/auth-test-kit";
+import { LastAdminError } from "../repositories/user-repository";
 import type { AuthTestKit } from "../__tests__/auth-test-kit";
 import { authenticateSessionUseCase } from "./authenticate-session";
 import { changeUserRolesUseCase } from "./change-user-roles";
@@ -22,10 +23,21 @@ describe("changeUserRoles", () => {
   it("replaces the roles and re-authenticates that user's sockets, nobody else's", async () => {
     const realtime = recordingRealtimeServer();
     const changeUserRoles = changeUserRolesUseCase({ users: kit.users, realtimeServer: realtime });
+    expect(await changeUserRoles({ userId: "bob", roles: ["editor"] })).toEqual({ id: "bob", roles: ["editor"] });
+    expect(realtime.reauthenticated).toEqual(["bob"]);
+    expect((await kit.users.findById("bob"))?.roles).toEqual(["editor"]);
+    expect((await kit.users.findById("alice"))?.roles).toEqual(["admin"]);
+  });
+
+  it("refuses to demote the last admin (LastAdminError), changes nothing and re-authenticates no one", async () => {
+    const realtime = recordingRealtimeServer();
+    const changeUserRoles = changeUserRolesUseCase({ users: kit.users, realtimeServer: realtime });
+    await expect(changeUserRoles({ userId: "alice", roles: [] })).rejects.toBeInstanceOf(LastAdminError);
+    expect((await kit.users.findById("alice"))?.roles).toEqual(["admin"]);
+    expect(realtime.reauthenticated).toEqual([]);
+    // With a second admin, the demotion goes through.
+    await changeUserRoles({ userId: "bob", roles: ["admin"] });
     expect(await changeUserRoles({ userId: "alice", roles: [] })).toEqual({ id: "alice", roles: [] });
-    expect(realtime.reauthenticated).toEqual(["alice"]);
-    expect((await kit.users.findById("alice"))?.roles).toEqual([]);
-    expect((await kit.users.findById("bob"))?.roles).toEqual([]);
   });
 
   it("applies to an existing session at its next check (roles are read from the user, not the session)", async () => {

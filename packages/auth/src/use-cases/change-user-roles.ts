@@ -14,7 +14,7 @@ export interface ChangeUserRolesInput {
   readonly roles: readonly string[];
 }
 
-/** `null` when there is no such user. */
+/** `null` when there is no such user; rejects with `LastAdminError` (nothing changed) when it would demote the last admin. */
 export type ChangeUserRoles = (input: ChangeUserRolesInput) => Promise<PublicUser | null>;
 
 const ROLE = /^[A-Za-z0-9_-]{1,64}$/;

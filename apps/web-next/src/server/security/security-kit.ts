@@ -79,6 +79,8 @@ export async function startSecurityServer(overrides: Record<string, string> = {}
     throw new Error(INTERNAL_SECRET);
   });
   const auth = server.bound.features.auth.container;
+  // The app never loses its last admin (LAST_ADMIN): a spare one lets tests take alice's role away.
+  await auth.get(AuthSymbols.createUser)({ id: "sec-spare-admin", username: "sec-spare-admin", password: randomUUID(), roles: ["admin"] });
   const broadcaster = server.realtimeServer.broadcaster;
   // Open sockets only: a soak test opens thousands, and holding closed ones would be the test's own leak.
   const sockets = new Set<RecordingSocket>();

@@ -51,11 +51,14 @@ describe("the /admin/users page's server-side check", () => {
   it("refuses alice's existing session once her admin role is gone (roles are read per request)", async () => {
     const cookie = await cookieFor("alice");
     const changeUserRoles = bound.features.auth.container.get(AuthSymbols.changeUserRoles);
+    // The last admin cannot be demoted (LAST_ADMIN): bob holds the role meanwhile.
+    await changeUserRoles({ userId: "bob", roles: ["admin"] });
     await changeUserRoles({ userId: "alice", roles: [] });
     try {
       expect(await loadUsersPage(pageCaller, cookie)).toEqual({ kind: "forbidden" });
     } finally {
       await changeUserRoles({ userId: "alice", roles: ["admin"] });
+      await changeUserRoles({ userId: "bob", roles: [] });
     }
   });
 
