@@ -7,6 +7,7 @@ import type { BindContext, FeatureConfig, FeatureModule, HttpRoute } from "@repo
 import { InMemoryEventBus, InMemoryJobQueue } from "@repo/core-events";
 import { createEventMetrics, createLogger, createMetricsRegistry, createOutboxMetrics, getTracer } from "@repo/core-observability";
 import type { Logger, Registry } from "@repo/core-observability";
+import { PGliteOutboxWakeSource } from "@repo/core-realtime/server";
 import type { IOutboxWakeSource, IRealtimeAuthenticator } from "@repo/core-realtime/server";
 import { router } from "@repo/core-trpc";
 import { bindDevSeedNotifications, bindProductionNotifications } from "@repo/notifications";
@@ -37,7 +38,10 @@ export interface BindAllOptions {
    * PostgreSQL, migrated here and closed by `close()`.
    */
   readonly database?: AppDatabase;
-  /** Wakes this instance's outbox relay on commits made elsewhere (PostgreSQL `LISTEN`); without it the relay polls. */
+  /**
+   * Wakes this instance's outbox relay on commits made elsewhere (PostgreSQL `LISTEN`). Unset: the
+   * embedded store's own `listen` when the database has one (PGlite), else only the commit hook and the poll.
+   */
   readonly outboxWake?: IOutboxWakeSource;
 }
 
@@ -46,6 +50,12 @@ async function resolveDatabase(given: AppDatabase | undefined, logger: Logger): 
   if (given !== undefined) return { database: given, owned: false };
   const { database } = await openAppDatabase({ store: "memory" }, featureMigrations, logger);
   return { database, owned: true };
+}
+
+/** The given wake source, else the embedded store's `listen` (PGlite: NOTIFY reaches this process only, which is all there is). */
+function wakeOf(given: IOutboxWakeSource | undefined, database: AppDatabase): { wake?: IOutboxWakeSource } {
+  if (given !== undefined) return { wake: given };
+  return database.listen === undefined ? {} : { wake: new PGliteOutboxWakeSource({ listen: database.listen }) };
 }
 
 /** The feature config every feature receives, derived from the app's env. */
@@ -105,7 +115,8 @@ async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOpt
     registry: binding.realtimeRegistry,
     logger,
     metrics: createOutboxMetrics(metricsRegistry),
-    ...(options.outboxWake === undefined ? {} : { wake: options.outboxWake }),
+    ...wakeOf(options.outboxWake, database),
+    pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
     // Only ever set under NODE_ENV=test (parseEnv): the crash test's fault hook.
     ...(exitChannel === undefined ? {} : { afterCommit: exitAfterCommitOn(exitChannel, (code) => process.exit(code)) }),
   });

@@ -81,6 +81,7 @@ const ZRawEnv = z.object({
       .optional(),
   ),
   OUTBOX_TEST_EXIT_AFTER_COMMIT: optionalString,
+  OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
 });
 
 /** The validated configuration of one process. */
@@ -148,6 +149,11 @@ export interface AppEnv {
    * anything is broadcast. Kept only under NODE_ENV=test; elsewhere ignored with a warning.
    */
   readonly OUTBOX_TEST_EXIT_AFTER_COMMIT: string | undefined;
+  /**
+   * How often the outbox relay looks for records when nothing woke it (ADR-021). Only the fallback:
+   * a commit on this instance, PostgreSQL `LISTEN` and the embedded store's `listen` wake it at once.
+   */
+  readonly OUTBOX_POLL_INTERVAL_MS: number;
   /** Where channel occupancy and presence membership are POSTed (signed JSON); unset: no webhooks. */
   readonly REALTIME_WEBHOOK_URL: string | undefined;
   /** HMAC-SHA256 key of `X-Realtime-Signature`; required with REALTIME_WEBHOOK_URL. */

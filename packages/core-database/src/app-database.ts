@@ -25,6 +25,12 @@ export type DatabaseOptions =
 export interface AppDatabase {
   readonly db: Kysely<BaseSchema>;
   readonly kind: "postgres" | "pglite";
+  /**
+   * The embedded engine's `LISTEN` (PGlite only: a `NOTIFY` committed on it reaches listeners in
+   * this process); resolves with the function that stops listening. Absent on PostgreSQL, where a
+   * listener needs a dedicated connection of its own (the outbox's `PgOutboxWakeSource`).
+   */
+  readonly listen?: (channel: string, onNotify: (payload: string) => void) => Promise<() => Promise<void>>;
   /** Resolves when the database answers `select 1`; rejects otherwise (readiness probes). */
   ping(): Promise<void>;
   /** Closes the pool or the embedded engine and releases the data folder; idempotent. */

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
+import type { AppDatabase } from "./app-database";
 import { DATA_DIR_LOCK_FILE } from "./data-dir-lock";
 import { openDatabase } from "./open-database";
 import { createTestPostgresDatabase, describeWithPostgres, probePostgres } from "./testing";
@@ -18,6 +19,37 @@ function tempFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), "core-database-"));
   folders.push(folder);
   return folder;
+}
+
+/** Bounded wait for a condition (a real engine on a loaded machine: generous, never a fixed sleep). */
+async function waitUntil(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function expectListenHearsCommits(database: AppDatabase): Promise<void> {
+  if (database.listen === undefined) throw new Error("an embedded database offers listen");
+  const heard: string[] = [];
+  const unlisten = await database.listen("core_database_test", (payload) => heard.push(payload));
+  await database.db
+    .transaction()
+    .execute(async (trx) => {
+      await sql`select pg_notify('core_database_test', 'rolled back')`.execute(trx);
+      throw new Error("roll back");
+    })
+    .catch((error: unknown) => expect(error).toMatchObject({ message: "roll back" }));
+  await database.db.transaction().execute(async (trx) => {
+    await sql`select pg_notify('core_database_test', 'committed')`.execute(trx);
+  });
+  await waitUntil(() => heard.length > 0, "the committed notification");
+  await unlisten();
+  await sql`select pg_notify('core_database_test', 'after unlisten')`.execute(database.db);
+  // A round trip after the NOTIFY: anything it would have delivered has been by now.
+  await database.ping();
+  expect(heard).toEqual(["committed"]);
 }
 
 describe("openDatabase on embedded PGlite", () => {
@@ -36,8 +68,18 @@ describe("openDatabase on embedded PGlite", () => {
     const { rows } = await sql<{ id: number; big: number }>`select id, big from kept`.execute(again.db);
     // int8 comes back as a number on both engines.
     expect(rows).toEqual([{ id: 1, big: 9007199254740991 }]);
+    await expectListenHearsCommits(again);
     await again.close();
     await again.close();
+  }, SLOW);
+
+  it("hears a NOTIFY through listen only once its transaction committed, and nothing after unlisten (in memory)", async () => {
+    const database = await openDatabase({ inMemory: true });
+    try {
+      await expectListenHearsCommits(database);
+    } finally {
+      await database.close();
+    }
   }, SLOW);
 
   it("refuses a folder another live process holds, naming that process", async () => {

@@ -44,9 +44,23 @@ export function createInMemoryDatabase(): AppDatabase {
   const db = new Kysely<BaseSchema>({
     dialect: new PGliteDialect({ pglite: async () => (started = await startFreshPglite({ parsers: { [INT8_OID]: parseInt8 } })) }),
   });
+  const engine = async (): Promise<PGlite> => {
+    // The engine starts on the first query; a listener may come first.
+    if (started === undefined) await sql`select 1`.execute(db);
+    if (started === undefined) throw new Error("the in-memory PGlite did not start");
+    return started;
+  };
   return wrap(db, "pglite", async () => {
     if (started !== undefined && !started.closed) await started.close();
-  });
+  }, listenOn(engine));
+}
+
+/** `AppDatabase.listen` over a PGlite engine (its own `listen`; notifications arrive after the sending transaction commits). */
+function listenOn(engine: () => Promise<PGlite>): NonNullable<AppDatabase["listen"]> {
+  return async (channel, onNotify) => {
+    const unlisten = await (await engine()).listen(channel, onNotify);
+    return () => unlisten();
+  };
 }
 
 async function openPgliteDir(dataDir: string): Promise<AppDatabase> {
@@ -55,22 +69,28 @@ async function openPgliteDir(dataDir: string): Promise<AppDatabase> {
     // The folder holds the lock file beside PostgreSQL's own files, which live one level down.
     const pglite = await PGlite.create({ dataDir: join(resolve(dataDir), "pgdata"), parsers: { [INT8_OID]: parseInt8 } });
     const db = new Kysely<BaseSchema>({ dialect: new PGliteDialect({ pglite }) });
-    return wrap(db, "pglite", async () => {
-      // Kysely only closes an engine it has initialised; a never-queried one is closed here.
-      if (!pglite.closed) await pglite.close();
-      release();
-    });
+    return wrap(
+      db,
+      "pglite",
+      async () => {
+        // Kysely only closes an engine it has initialised; a never-queried one is closed here.
+        if (!pglite.closed) await pglite.close();
+        release();
+      },
+      listenOn(async () => pglite),
+    );
   } catch (error) {
     release();
     throw error;
   }
 }
 
-function wrap(db: Kysely<BaseSchema>, kind: AppDatabase["kind"], afterDestroy: () => Promise<void>): AppDatabase {
+function wrap(db: Kysely<BaseSchema>, kind: AppDatabase["kind"], afterDestroy: () => Promise<void>, listen?: AppDatabase["listen"]): AppDatabase {
   let closing: Promise<void> | undefined;
   return {
     db,
     kind,
+    ...(listen === undefined ? {} : { listen }),
     ping: async () => {
       await sql`select 1`.execute(db);
     },

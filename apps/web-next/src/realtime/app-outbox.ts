@@ -17,8 +17,10 @@ export interface AppOutboxOptions {
   readonly registry: IRealtimeHandlerRegistry;
   readonly logger: Logger;
   readonly metrics: OutboxMetrics;
-  /** PostgreSQL `LISTEN` on the server of record; absent (PGlite) the commit hook and the poll wake the relay. */
+  /** Commits made elsewhere: PostgreSQL `LISTEN`, or the embedded store's `listen`; the commit hook and the poll wake the relay too. */
   readonly wake?: IOutboxWakeSource;
+  /** The fallback poll; default the relay's (1000 ms). */
+  readonly pollIntervalMs?: number;
   /** Runs right after a commit that stored records, before the relay is kicked (`OUTBOX_TEST_EXIT_AFTER_COMMIT`). */
   readonly afterCommit?: (committed: CommittedOutboxRecords) => void;
 }
@@ -53,6 +55,7 @@ export function createAppOutbox(options: AppOutboxOptions): AppOutbox {
     logger: options.logger,
     metrics: options.metrics,
     ...(options.wake === undefined ? {} : { wake: options.wake }),
+    ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
   });
   const transactions = createRealtimeTransactionRunner(options.database.db, {
     afterCommit: [...(options.afterCommit === undefined ? [] : [options.afterCommit]), () => relay.kick()],

@@ -220,7 +220,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         metricsRegistry,
         instanceId: realtimeServer.instanceId,
         database,
-        // PGlite lives in this process: the commit hook wakes the relay; a PostgreSQL server also has other instances' commits.
+        // A PostgreSQL server also has other instances' commits; PGlite lives in this process, and bindAll listens on it.
         ...(databaseTarget.store === "postgres" ? { outboxWake: new PgOutboxWakeSource({ connection: databaseTarget.url, logger }) } : {}),
       },
     );
