@@ -1,5 +1,5 @@
+import { instrumentRealtimeHandler } from "@repo/core-di";
 import type { BindContext } from "@repo/core-di";
-import { withCapture, withSpan } from "@repo/core-observability";
 import { onPingHandler } from "./realtime/handlers/on-ping.handler";
 import { startPingTicker } from "./realtime/ping-ticker";
 import { createRealtimeRouter } from "./realtime/realtime-router";
@@ -20,7 +20,8 @@ export interface AppRealtimeModule {
 
 /**
  * Wires what the app itself owns (not a feature): the built-in
- * `realtime-ping` channel, its inbound handler in the span+capture sandwich,
+ * `realtime-ping` channel, its inbound handler in the span+capture sandwich
+ * (`instrumentRealtimeHandler`),
  * the instance-local tick, and the `realtime.channels` query. Lives in a
  * `bind-production.ts` because handlers may only be imported by bind files
  * (ADR-016 R1).
@@ -29,11 +30,7 @@ export interface AppRealtimeModule {
  * const appRealtime = bindProductionApp(ctx, { instanceId, pingIntervalMs: 1000 });
  */
 export function bindProductionApp(ctx: BindContext, options: AppRealtimeOptions): AppRealtimeModule {
-  const name = "realtime-ping.onPing";
-  ctx.realtimeRegistry.register(
-    realtimePingChannel,
-    withSpan(ctx.tracer, { op: "realtime-handler", name }, withCapture(ctx.logger, { layer: "realtime-handler", name }, onPingHandler({ now: Date.now }))),
-  );
+  ctx.realtimeRegistry.register(realtimePingChannel, instrumentRealtimeHandler(ctx, "realtime-ping.onPing", onPingHandler({ now: Date.now })));
   // @anchor:realtime-handlers
 
   const stopTicker = startPingTicker({

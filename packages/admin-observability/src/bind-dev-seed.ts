@@ -1,25 +1,13 @@
-import { createContainer, traceConsumer } from "@repo/core-di";
 import type { BindContext, FeatureModule } from "@repo/core-di";
-import { bindRealtimeBridge } from "@repo/core-realtime/server";
-import { adminObservabilityFeatureModule, ADMIN_OBSERVABILITY_FEATURE_NAME } from "./di/admin-observability-feature-module";
-import { resolveAdminObservabilityOptions } from "./di/admin-observability-options";
+import { wireAdminObservability } from "./bind-production";
 import type { AdminObservabilityOptions } from "./di/admin-observability-options";
-import { bindAdminObservabilityServices } from "./di/bind-admin-observability-services";
-import { AdminObservabilitySymbols } from "./di/symbols";
 import { adminObservabilityStarted } from "./events/admin-observability-started.event";
-import { onAdminActivity } from "./events/handlers/on-admin-activity.handler";
-import { startMetricsSampler } from "./metrics/start-metrics-sampler";
-import { ADMIN_ACTIVITY_EVENTS } from "./realtime/admin-activity-events";
-import { adminActivityBridgeEntries } from "./realtime/admin-activity.mapping";
-import { adminObservabilityChannel } from "./realtime/admin-observability.channel";
 import type { AdminObservabilityRouter } from "./trpc/router";
 
-/** The subscriber name of the activity log in bus logs and metrics. */
-const ACTIVITY_LOG_SUBSCRIBER = "adminObservability.activity-log";
-
 /**
- * The production wiring, then a first sample and one
- * `admin.observability-started` event through the real bus, so the chart
+ * The production wiring (`wireAdminObservability`, the body of
+ * `bindProductionAdminObservability`), then, once the first sample is taken,
+ * one `admin.observability-started` event through the real bus, so the chart
  * has a point and the event log a row on first start.
  *
  * @example
@@ -29,29 +17,14 @@ export async function bindDevSeedAdminObservability(
   ctx: BindContext,
   options: AdminObservabilityOptions = {},
 ): Promise<FeatureModule<AdminObservabilityRouter>> {
-  const settings = resolveAdminObservabilityOptions(options);
-  const container = createContainer(ADMIN_OBSERVABILITY_FEATURE_NAME);
-  bindAdminObservabilityServices(container, ctx, settings);
+  const { module, firstSample, sampleIntervalMs } = wireAdminObservability(ctx, options);
+  // Dev-only bindings and channels go above these anchors; the generators write the production
+  // ones into bind-production.ts, which this file runs first.
   // @anchor:bindings
-  const recordActivity = container.get(AdminObservabilitySymbols.recordActivity);
-  const stops = [
-    ...ADMIN_ACTIVITY_EVENTS.map((event) =>
-      ctx.bus.subscribe(event, traceConsumer(ctx, ACTIVITY_LOG_SUBSCRIBER, onAdminActivity(event.name, { recordActivity })), {
-        name: ACTIVITY_LOG_SUBSCRIBER,
-      }),
-    ),
-    bindRealtimeBridge(ctx.bus, ctx.realtime, adminActivityBridgeEntries(ADMIN_ACTIVITY_EVENTS)),
-  ];
 
-  ctx.realtimeRegistry.registerChannel(adminObservabilityChannel);
   // @anchor:realtime-handlers
 
-  const sampler = startMetricsSampler({
-    intervalMs: settings.sampleIntervalMs,
-    sample: container.get(AdminObservabilitySymbols.sampleRealtimeMetrics),
-    logger: ctx.logger,
-  });
-  await sampler.started;
-  await ctx.bus.publish(adminObservabilityStarted, { sampleIntervalMs: settings.sampleIntervalMs });
-  return adminObservabilityFeatureModule(container, [...stops, sampler.stop]);
+  await firstSample;
+  await ctx.bus.publish(adminObservabilityStarted, { sampleIntervalMs });
+  return module;
 }

@@ -16,6 +16,14 @@ import type { AdminObservabilityRouter } from "./trpc/router";
 /** The subscriber name of the activity log in bus logs and metrics. */
 const ACTIVITY_LOG_SUBSCRIBER = "adminObservability.activity-log";
 
+/** The production wiring, with what the dev seed waits for before it seeds. */
+export interface AdminObservabilityWiring {
+  readonly module: FeatureModule<AdminObservabilityRouter>;
+  /** Resolves when the sampler's first sample has been taken (or failed). */
+  readonly firstSample: Promise<void>;
+  readonly sampleIntervalMs: number;
+}
+
 /**
  * Wires the live admin dashboard: the admin-only `admin.observability`
  * channel, fed by the realtime bridge (allowlisted bus events and job
@@ -31,6 +39,18 @@ export function bindProductionAdminObservability(
   ctx: BindContext,
   options: AdminObservabilityOptions = {},
 ): FeatureModule<AdminObservabilityRouter> {
+  return wireAdminObservability(ctx, options).module;
+}
+
+/**
+ * `bindProductionAdminObservability`'s one body, also run by the dev seed, which needs the
+ * sampler's first sample before it seeds.
+ *
+ * @example
+ * const { module, firstSample } = wireAdminObservability(ctx);
+ * await firstSample;
+ */
+export function wireAdminObservability(ctx: BindContext, options: AdminObservabilityOptions = {}): AdminObservabilityWiring {
   const settings = resolveAdminObservabilityOptions(options);
   const container = createContainer(ADMIN_OBSERVABILITY_FEATURE_NAME);
   bindAdminObservabilityServices(container, ctx, settings);
@@ -53,5 +73,9 @@ export function bindProductionAdminObservability(
     sample: container.get(AdminObservabilitySymbols.sampleRealtimeMetrics),
     logger: ctx.logger,
   });
-  return adminObservabilityFeatureModule(container, [...stops, sampler.stop]);
+  return {
+    module: adminObservabilityFeatureModule(container, [...stops, sampler.stop]),
+    firstSample: sampler.started,
+    sampleIntervalMs: settings.sampleIntervalMs,
+  };
 }

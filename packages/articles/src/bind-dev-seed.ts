@@ -1,52 +1,26 @@
-import { createContainer, traceConsumer } from "@repo/core-di";
 import type { BindContext, FeatureModule } from "@repo/core-di";
-import { bindRealtimeBridge, bridgeEntry } from "@repo/core-realtime/server";
-import { articlesFeatureModule, ARTICLES_FEATURE_NAME } from "./di/articles-feature-module";
-import { bindArticlesServices, selectArticleRepository } from "./di/bind-articles-services";
-import { ArticlesSymbols } from "./di/symbols";
+import { bindProductionArticles } from "./bind-production";
 import { seedArticles } from "./dev-seed/seed-articles";
-import { articlePublished } from "./events/article-published.event";
-import { onArticlePublishedIndex } from "./events/handlers/on-article-published-index.handler";
-import { onArticlePublishedNotify } from "./events/handlers/on-article-published-notify.handler";
-import { onNotifySubscribers } from "./jobs/handlers/on-notify-subscribers.handler";
-import { notifySubscribersJob } from "./jobs/notify-subscribers.job";
-import { articlesFeedChannel } from "./realtime/articles-feed.channel";
-import { articleFeedMapping } from "./realtime/articles-feed.mapping";
+import { ArticlesSymbols } from "./di/symbols";
 import type { ArticlesRouter } from "./trpc/router";
 
 /**
- * The production wiring plus three seed articles (by alice and bob),
- * published through the real use case once everything is subscribed, so
- * the index, the job and the feed see them too.
+ * The production wiring (`bindProductionArticles`, unchanged) plus three seed
+ * articles (by alice and bob), published through the real use case once
+ * everything is subscribed, so the index, the job and the feed see them too.
  *
  * @example
  * const articles = await bindDevSeedArticles(ctx);
  */
 export async function bindDevSeedArticles(ctx: BindContext): Promise<FeatureModule<ArticlesRouter>> {
-  const container = createContainer(ARTICLES_FEATURE_NAME);
-  bindArticlesServices(container, ctx, { articles: selectArticleRepository(ctx) });
+  const articles = bindProductionArticles(ctx);
+  const { container } = articles;
+  // Dev-only bindings and channels go above these anchors; the generators write the production
+  // ones into bind-production.ts, which this file runs first.
   // @anchor:bindings
-  const stops = [
-    ctx.bus.subscribe(
-      articlePublished,
-      traceConsumer(ctx, "articles.search-index", onArticlePublishedIndex({ index: container.get(ArticlesSymbols.searchIndex) })),
-      { name: "articles.search-index" },
-    ),
-    ctx.bus.subscribe(
-      articlePublished,
-      traceConsumer(ctx, "articles.notify-subscribers", onArticlePublishedNotify({ queue: ctx.queue })),
-      { name: "articles.notify-subscribers" },
-    ),
-    ctx.queue.process(
-      notifySubscribersJob,
-      traceConsumer(ctx, notifySubscribersJob.name, onNotifySubscribers({ notifier: container.get(ArticlesSymbols.subscriberNotifier) })),
-    ),
-    bindRealtimeBridge(ctx.bus, ctx.realtime, [bridgeEntry({ event: articlePublished, channel: articlesFeedChannel, map: articleFeedMapping })]),
-  ];
 
-  ctx.realtimeRegistry.registerChannel(articlesFeedChannel);
   // @anchor:realtime-handlers
 
   await seedArticles(container.get(ArticlesSymbols.publishArticle), container.get(ArticlesSymbols.articleRepository));
-  return articlesFeatureModule(container, stops);
+  return articles;
 }

@@ -7,4 +7,4 @@ export { featureRedisPrefix } from "./bind-context";
 export { transactionsOf, TransactionsNotBoundError } from "./transactions-of";
 export type { BindContext, FeatureConfig, RedisClient, Tracer } from "./bind-context";
 export type { FeatureModule, HttpMethod, HttpRoute } from "./feature-module";
-export { instrumentUseCase, traceConsumer } from "./instrument";
+export { instrumentRealtimeHandler, instrumentUseCase, traceConsumer } from "./instrument";

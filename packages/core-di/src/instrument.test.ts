@@ -1,7 +1,7 @@
 import { getTracer } from "@repo/core-observability";
 import { createLogCapture } from "@repo/core-observability/testing";
 import { describe, expect, it } from "vitest";
-import { instrumentUseCase, traceConsumer } from "./instrument";
+import { instrumentRealtimeHandler, instrumentUseCase, traceConsumer } from "./instrument";
 
 describe("instrumentUseCase", () => {
   it("passes arguments and the result through", async () => {
@@ -20,6 +20,24 @@ describe("instrumentUseCase", () => {
     const errors = capture.entries().filter((entry) => entry.level >= 50);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ layer: "use-case", name: "math.fail" });
+  });
+});
+
+describe("instrumentRealtimeHandler", () => {
+  it("passes the payload and context through and returns the handler's result", async () => {
+    const capture = createLogCapture();
+    const handler = instrumentRealtimeHandler({ tracer: getTracer("test"), logger: capture.logger }, "polls.on-vote", (payload: { option: string }, ctx: { userId: string }) => `${ctx.userId}:${payload.option}`);
+    await expect(handler({ option: "soup" }, { userId: "bob" })).resolves.toBe("bob:soup");
+    expect(capture.entriesAt(50)).toHaveLength(0);
+  });
+
+  it("logs a fault once under the realtime-handler layer and the handler's name, and rethrows it", async () => {
+    const capture = createLogCapture();
+    const handler = instrumentRealtimeHandler({ tracer: getTracer("test"), logger: capture.logger }, "polls.on-vote", async () => {
+      throw new Error("boom");
+    });
+    await expect(handler()).rejects.toThrow("boom");
+    expect(capture.entries().filter((entry) => entry.level >= 50)).toEqual([expect.objectContaining({ layer: "realtime-handler", name: "polls.on-vote" })]);
   });
 });
 

@@ -18,6 +18,23 @@ export function instrumentUseCase<A extends unknown[], R>(
 }
 
 /**
+ * The same sandwich for an inbound realtime handler (ADR-016 gate 3): traced and logged once, by
+ * the innermost layer, under `op`/`layer` `"realtime-handler"`. A `RealtimeError` refusal is
+ * logged at info by the capture layer, a fault at error. Every bind file registers its handlers
+ * through this one function.
+ *
+ * @example
+ * ctx.realtimeRegistry.register(pollChannel, instrumentRealtimeHandler(ctx, "polls.on-vote", container.get(PollsSymbols.onVoteHandler)));
+ */
+export function instrumentRealtimeHandler<A extends unknown[], R>(
+  ctx: Pick<BindContext, "tracer" | "logger">,
+  name: string,
+  handler: (...args: A) => R | Promise<R>,
+): (...args: A) => Promise<R> {
+  return withSpan(ctx.tracer, { op: "realtime-handler", name }, withCapture(ctx.logger, { layer: "realtime-handler", name }, handler));
+}
+
+/**
  * A span only, for bus subscribers and job handlers: the bus and the queue
  * already log a failing handler with its event or job name (`subscriber_failed`,
  * `job_attempt_failed`), so a capture layer would log it twice.

@@ -1,8 +1,7 @@
-import { createContainer } from "@repo/core-di";
+import { createContainer, instrumentRealtimeHandler } from "@repo/core-di";
 import type { BindContext, FeatureModule } from "@repo/core-di";
 import { withChannelPolicy } from "@repo/core-realtime";
 import { bindRealtimeBridge } from "@repo/core-realtime/server";
-import { withCapture, withSpan } from "@repo/core-observability";
 import { bindPollsServices, sqlPollsRepositories } from "./di/bind-polls-services";
 import { pollsFeatureModule, POLLS_FEATURE_NAME } from "./di/polls-feature-module";
 import { PollsSymbols } from "./di/symbols";
@@ -31,11 +30,7 @@ export function bindProductionPolls(ctx: BindContext): FeatureModule<PollsRouter
   // Registered with its policy: a draft's channel is readable by its creator and admins only.
   ctx.realtimeRegistry.register(
     withChannelPolicy(pollChannel, pollChannelPolicy(container.get(PollsSymbols.pollRepository))),
-    withSpan(
-      ctx.tracer,
-      { op: "realtime-handler", name: "polls.on-vote" },
-      withCapture(ctx.logger, { layer: "realtime-handler", name: "polls.on-vote" }, container.get(PollsSymbols.onVoteHandler)),
-    ),
+    instrumentRealtimeHandler(ctx, "polls.on-vote", container.get(PollsSymbols.onVoteHandler)),
   );
   ctx.realtimeRegistry.registerChannel(pollsDirectoryChannel);
   const stopDirectory = bindRealtimeBridge(ctx.bus, ctx.realtime, pollsDirectoryBridge);

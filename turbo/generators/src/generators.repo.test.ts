@@ -124,11 +124,13 @@ describe("generators in a copy of the repo", () => {
       const index = readFileSync(join(copy.dir, "packages/live-feed/src/index.ts"), "utf8");
       expect(index).toContain('export { scoresChannel, ZScoresInbound, ZScoresMessage } from "./realtime/scores.channel";\n');
       expect(index).not.toContain("handlers/");
-      for (const bindFile of ["bind-production.ts", "bind-dev-seed.ts"]) {
-        const source = readFileSync(join(copy.dir, "packages/live-feed/src", bindFile), "utf8");
-        expect(source).toContain("ctx.realtimeRegistry.registerChannel(scoresChannel);");
-        expect(source).toMatch(/withSpan\(\s*ctx\.tracer,\s*\{ op: "realtime-handler"[^}]*\},\s*withCapture\(ctx\.logger, \{ layer: "realtime-handler"/);
-      }
+      // One wiring: the generators write bind-production.ts only; bind-dev-seed.ts runs it.
+      const production = readFileSync(join(copy.dir, "packages/live-feed/src/bind-production.ts"), "utf8");
+      expect(production).toContain("ctx.realtimeRegistry.registerChannel(scoresChannel);");
+      expect(production).toContain('instrumentRealtimeHandler(ctx, "live-feed.on-scores", container.get(LiveFeedSymbols.onScoresHandler))');
+      const devSeed = readFileSync(join(copy.dir, "packages/live-feed/src/bind-dev-seed.ts"), "utf8");
+      expect(devSeed).toContain("bindProductionLiveFeed(ctx)");
+      expect(devSeed).not.toContain("scores");
       copy.commit("realtime scores");
     }, STEP_TIMEOUT_MS);
 

@@ -16,8 +16,8 @@ export function isRealtimeKind(value: unknown): value is RealtimeKind {
 export interface FeatureWiringFiles {
   readonly index: string;
   readonly symbols: string;
+  /** The one wiring the generators edit; bind-dev-seed.ts runs it, then seeds. */
   readonly bindProduction: string;
-  readonly bindDevSeed: string;
 }
 
 /**
@@ -32,7 +32,6 @@ export function featureWiringFiles(feature: string): FeatureWiringFiles {
     index: `${src}/index.ts`,
     symbols: `${src}/di/symbols.ts`,
     bindProduction: `${src}/bind-production.ts`,
-    bindDevSeed: `${src}/bind-dev-seed.ts`,
   };
 }
 

@@ -24,17 +24,13 @@ const HANDLER_SYMBOL_LINES = [
   "on{{pascal name}}Handler: token<RealtimeInboundHandler<typeof {{camel name}}Channel>>(\"{{feature}}.on{{pascal name}}Handler\"),",
 ];
 
-// The span + capture sandwich of AGENTS.md "Where things go" (ADR-014, ADR-016): traced once,
-// logged once, by the innermost layer.
+// The span + capture sandwich of AGENTS.md "Where things go" (ADR-014, ADR-016), through core-di's
+// one helper: traced once, logged once, by the innermost layer.
 const HANDLER_REGISTRATION_LINES = [
   "container.bind({{pascal feature}}Symbols.on{{pascal name}}Handler, on{{pascal name}}Handler({ now: () => new Date() }));",
   "ctx.realtimeRegistry.register(",
   "  {{camel name}}Channel,",
-  "  withSpan(",
-  "    ctx.tracer,",
-  "    { op: \"realtime-handler\", name: \"{{feature}}.on-{{name}}\" },",
-  "    withCapture(ctx.logger, { layer: \"realtime-handler\", name: \"{{feature}}.on-{{name}}\" }, container.get({{pascal feature}}Symbols.on{{pascal name}}Handler)),",
-  "  ),",
+  "  instrumentRealtimeHandler(ctx, \"{{feature}}.on-{{name}}\", container.get({{pascal feature}}Symbols.on{{pascal name}}Handler)),",
   ");",
 ];
 
@@ -44,7 +40,7 @@ const CHANNEL_DEPENDENCIES: RequiredDependencies = {
   devDependencies: { "@repo/core-testing": "workspace:*" },
 };
 const HANDLER_DEPENDENCIES: RequiredDependencies = {
-  dependencies: { "@repo/core-di": "workspace:*", "@repo/core-observability": "workspace:*", "@repo/core-realtime": "workspace:*" },
+  dependencies: { "@repo/core-di": "workspace:*", "@repo/core-realtime": "workspace:*" },
   devDependencies: { "@repo/core-testing": "workspace:*" },
 };
 
@@ -97,7 +93,6 @@ function channelActions(root: string, feature: string, name: string): PlopTypes.
     add(channel.test, "channel.test.ts.hbs"),
     { type: "modify", path: files.index, ...aboveAnchor(ANCHORS.realtimeChannels, CHANNEL_EXPORT_LINES) } satisfies PlopTypes.ModifyActionConfig,
     withImports(files.bindProduction, aboveAnchor(ANCHORS.realtimeHandlers, CHANNEL_REGISTRATION_LINES), channelImport),
-    withImports(files.bindDevSeed, aboveAnchor(ANCHORS.realtimeHandlers, CHANNEL_REGISTRATION_LINES), channelImport),
     ...dependencyActions(root, feature, CHANNEL_DEPENDENCIES),
   ];
 }
@@ -110,7 +105,7 @@ function handlerActions(root: string, feature: string, name: string): PlopTypes.
     { from: `../realtime/${names.name}.channel`, names: [`${camelCaseName(names.name)}Channel`], typeOnly: true },
   ];
   const bindImports = (names: RealtimeNames): NamedImport[] => [
-    { from: "@repo/core-observability", names: ["withCapture", "withSpan"] },
+    { from: "@repo/core-di", names: ["instrumentRealtimeHandler"] },
     { from: "./di/symbols", names: [`${pascalCaseName(names.feature)}Symbols`] },
     { from: `./realtime/${names.name}.channel`, names: [`${camelCaseName(names.name)}Channel`] },
     { from: `./realtime/handlers/on-${names.name}.handler`, names: [`on${pascalCaseName(names.name)}Handler`] },
@@ -120,7 +115,6 @@ function handlerActions(root: string, feature: string, name: string): PlopTypes.
     add(handler.test, "handler.test.ts.hbs"),
     withImports(files.symbols, aboveAnchor(ANCHORS.realtimeSymbols, HANDLER_SYMBOL_LINES), symbolImports),
     withImports(files.bindProduction, aboveAnchor(ANCHORS.realtimeHandlers, HANDLER_REGISTRATION_LINES), bindImports),
-    withImports(files.bindDevSeed, aboveAnchor(ANCHORS.realtimeHandlers, HANDLER_REGISTRATION_LINES), bindImports),
     ...dependencyActions(root, feature, HANDLER_DEPENDENCIES),
   ];
 }

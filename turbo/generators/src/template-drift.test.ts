@@ -58,6 +58,30 @@ describe.each(listFeatures(root))("feature %s has the feature template's shape",
   });
 });
 
+// ADR-016 "one wiring per feature": bind-dev-seed.ts runs bind-production.ts, then seeds; it never
+// builds a second container or registers a channel or handler of its own, so the two cannot drift.
+describe.each([...listFeatures(root).map((feature) => ({ feature, dir: join(root, "packages", feature, "src"), suffix: "" })), { feature: "{{name}}", dir: join(generatorsDir, FEATURE_TEMPLATE, "src"), suffix: ".hbs" }])(
+  "$feature: bind-dev-seed is bind-production plus seeding",
+  ({ feature, dir, suffix }) => {
+    const devSeed = readFileSync(join(dir, `bind-dev-seed.ts${suffix}`), "utf8");
+    const production = readFileSync(join(dir, `bind-production.ts${suffix}`), "utf8");
+
+    it("runs the production wiring from ./bind-production", () => {
+      expect(devSeed).toMatch(/^import \{ .+ \} from "\.\/bind-production";$/m);
+      expect(devSeed).toMatch(/ = (bindProduction|wire).*\(ctx\b/);
+    });
+
+    it("builds no container and registers no channel, handler or subscription of its own", () => {
+      for (const wiring of ["createContainer(", "realtimeRegistry.", "bus.subscribe(", "queue.process(", "bindRealtimeBridge("]) expect(devSeed, `${feature}: ${wiring}`).not.toContain(wiring);
+      expect(production).toContain("createContainer(");
+    });
+
+    it("wraps inbound handlers with instrumentRealtimeHandler, never by hand", () => {
+      expect(production).not.toMatch(/withSpan\(|withCapture\(/);
+    });
+  },
+);
+
 describe("features with state follow the template's SQL layout (ADR-020)", () => {
   const appMigrations = readFileSync(join(root, "apps/web-next/src/feature-migrations.ts"), "utf8");
   const stateful = listFeatures(root).filter((feature) => existsSync(join(root, "packages", feature, "src/migrations")));

@@ -54,9 +54,9 @@ describe("realtimeProblems", () => {
   });
 
   it("names the file and the anchor a feature lost", () => {
-    repo.write("packages/polls/src/bind-dev-seed.ts", "const container = createContainer(NAME);\n  // @anchor:bindings\n");
+    repo.write("packages/polls/src/bind-production.ts", "const container = createContainer(NAME);\n  // @anchor:bindings\n");
     expect(realtimeProblems(repo.root, { kind: "channel", feature: "polls", name: "results" })).toEqual([
-      'packages/polls/src/bind-dev-seed.ts lost its "// @anchor:realtime-handlers" line; restore it before generating',
+      'packages/polls/src/bind-production.ts lost its "// @anchor:realtime-handlers" line; restore it before generating',
     ]);
     repo.write("packages/polls/src/di/symbols.ts", "export const PollsSymbols = {};\n");
     expect(realtimeProblems(repo.root, { kind: "handler", feature: "polls", name: "live-scores" })).toContain(

@@ -52,7 +52,6 @@ function channelProblems(root: string, feature: string, name: string): string[] 
   return [
     ...anchorProblems(root, files.index, [ANCHORS.realtimeChannels]),
     ...anchorProblems(root, files.bindProduction, [ANCHORS.realtimeHandlers]),
-    ...anchorProblems(root, files.bindDevSeed, [ANCHORS.realtimeHandlers]),
   ];
 }
 
@@ -76,15 +75,14 @@ function handlerProblems(root: string, feature: string, name: string): string[] 
   const symbolsConst = `${pascalCaseName(feature)}Symbols`;
   if (symbols !== null && !new RegExp(`^export const ${symbolsConst}\\b`, "m").test(symbols)) problems.push(`${files.symbols} does not export ${symbolsConst}`);
   if (symbols?.includes(`on${pascal}Handler:`) === true) problems.push(`${files.symbols} already has an on${pascal}Handler token`);
-  for (const bindFile of [files.bindProduction, files.bindDevSeed]) {
-    const source = readTextOrNull(join(root, bindFile));
-    if (source !== null && !/\bconst container = /.test(source)) problems.push(`${bindFile} has no \`const container = createContainer(...)\` to bind the handler in`);
+  const bindSource = readTextOrNull(join(root, files.bindProduction));
+  if (bindSource !== null && !/\bconst container = /.test(bindSource)) {
+    problems.push(`${files.bindProduction} has no \`const container = createContainer(...)\` to bind the handler in`);
   }
   return [
     ...problems,
     ...anchorProblems(root, files.symbols, [ANCHORS.realtimeSymbols]),
     ...anchorProblems(root, files.bindProduction, [ANCHORS.realtimeHandlers]),
-    ...anchorProblems(root, files.bindDevSeed, [ANCHORS.realtimeHandlers]),
   ];
 }
 
