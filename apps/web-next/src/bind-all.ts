@@ -30,7 +30,7 @@ export interface BindAllOptions {
   readonly logger?: Logger;
   /** The registry `/metrics` serves; defaults to a fresh one. */
   readonly metricsRegistry?: Registry;
-  /** The realtime instance id (tags ping ticks); defaults to a random id. */
+  /** The realtime instance id (tags ping ticks, labels the admin dashboard's samples: `ctx.instanceId`); defaults to a random id. */
   readonly instanceId?: string;
   /**
    * The system of record, already migrated (`startServer` opens it from
@@ -108,6 +108,7 @@ async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOpt
   const bus = new InMemoryEventBus({ logger, metrics: eventMetrics });
   const queue = new InMemoryJobQueue({ logger, metrics: eventMetrics, bus });
   const { database, owned: ownsDatabase } = await resolveDatabase(options.database, logger);
+  const instanceId = options.instanceId ?? randomUUID();
   const exitChannel = env.OUTBOX_TEST_EXIT_AFTER_COMMIT;
   const outbox = createAppOutbox({
     database,
@@ -132,6 +133,7 @@ async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOpt
     redis: binding.redis,
     database,
     metricsRegistry,
+    instanceId,
     transactions: outbox.transactions,
   };
 
@@ -149,7 +151,7 @@ async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOpt
   await outbox.start();
 
   const appRealtime = bindProductionApp(ctx, {
-    instanceId: options.instanceId ?? randomUUID(),
+    instanceId,
     pingIntervalMs: env.REALTIME_PING_INTERVAL_MS,
   });
   const appRouter = router({ ...featureRouters(features), realtime: appRealtime.router });

@@ -54,17 +54,18 @@ describe("admin-observability bind functions", () => {
     await module.close?.();
   });
 
-  it("samples ctx.metricsRegistry on its timer, pushes each sample, and stops on close()", async () => {
+  it("samples ctx.metricsRegistry on its timer, pushes each sample labelled with ctx.instanceId, and stops on close()", async () => {
     const metricsRegistry = createMetricsRegistry();
     const realtimeMetrics = createRealtimeMetrics(metricsRegistry);
     realtimeMetrics.socketConnected();
     realtimeMetrics.subscriptionAdded("articles.feed");
     const realtime = new RecordingRealtimeBroadcaster();
-    const module = bindProductionAdminObservability(bindContext({ metricsRegistry, realtime }), { sampleIntervalMs: 50 });
+    const module = bindProductionAdminObservability(bindContext({ metricsRegistry, realtime, instanceId: "instance-a" }), { sampleIntervalMs: 50 });
     const snapshot = module.container.get(AdminObservabilitySymbols.getDashboardSnapshot);
 
     await expect.poll(async () => (await snapshot()).samples.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
-    expect((await snapshot()).samples.at(-1)).toMatchObject({ connectedSockets: 1, subscriptions: 1, subscriptionsByTemplate: { "articles.feed": 1 } });
+    expect(await snapshot()).toMatchObject({ instance: "instance-a", sampleIntervalMs: 50, staleAfterMs: 250 });
+    expect((await snapshot()).samples.at(-1)).toMatchObject({ instance: "instance-a", connectedSockets: 1, subscriptions: 1, subscriptionsByTemplate: { "articles.feed": 1 } });
     expect(realtime.broadcastsOn(adminObservabilityChannel, {}).length).toBeGreaterThanOrEqual(3);
 
     await module.close?.();

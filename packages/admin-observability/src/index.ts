@@ -5,8 +5,12 @@ export { ADMIN_OBSERVABILITY_FEATURE_NAME } from "./di/admin-observability-featu
 export type { AdminObservabilityOptions } from "./di/admin-observability-options";
 export { ACTIVITY_DETAIL_MAX_FIELDS, ACTIVITY_DETAIL_MAX_LENGTH, toActivityEntry, ZActivityEntry } from "./domain/activity-entry";
 export type { TActivityEntry } from "./domain/activity-entry";
-export { ZMetricsSample, ZRejectionCount } from "./domain/metrics-sample";
-export type { TMetricsSample, TRejectionCount } from "./domain/metrics-sample";
+export { ZMetricsSample, ZOutboxSample, ZRejectionCount } from "./domain/metrics-sample";
+export type { TMetricsSample, TOutboxSample, TRejectionCount } from "./domain/metrics-sample";
+export { EMPTY_CLUSTER_VIEW, liveInstanceSamples, STALE_AFTER_SAMPLE_INTERVALS, staleAfterMsFor, withInstanceSample, withoutStaleInstances } from "./domain/cluster-view";
+export type { ClusterView, InstanceReading } from "./domain/cluster-view";
+export { clusterTotals } from "./domain/cluster-totals";
+export type { ClusterTotals } from "./domain/cluster-totals";
 export { ZDashboardSnapshot } from "./domain/dashboard-snapshot";
 export type { TDashboardSnapshot } from "./domain/dashboard-snapshot";
 export { adminObservabilityStarted } from "./events/admin-observability-started.event";

@@ -65,6 +65,12 @@ export interface BindContext {
   readonly database: AppDatabase;
   readonly metricsRegistry: Registry;
   /**
+   * This process's id in the cluster (the app passes its realtime server's
+   * instance id), for features that label per-instance data, such as the
+   * admin dashboard's metrics samples. Unset in most test contexts.
+   */
+  readonly instanceId?: string;
+  /**
    * Runs a state change and the broadcasts it causes in one transaction on
    * `database` (the transactional outbox, ADR-021); a relay on every instance
    * delivers them after commit. The app always sets it; features read it

@@ -5,7 +5,7 @@ import { ADMIN_METRICS, AdminPage } from "../pages/admin-page";
 describeInBrowser("admin dashboard, production build, in-memory", () => {
   const pair = useSignedInPair();
 
-  it("updates live for alice: metrics, the chart, the timestamp and the event log", async () => {
+  it("updates live for alice: metrics, the chart, the timestamp, the event log and the outbox panel", async () => {
     const { server, alice } = pair;
     const admin = new AdminPage(alice.page);
     const response = await admin.open();
@@ -30,6 +30,13 @@ describeInBrowser("admin dashboard, production build, in-memory", () => {
     const api = await AppApi.signIn(server.url, ALICE);
     await api.mutate("notifications.send", { userId: BOB.id, title: uniqueLabel("Admin log probe"), body: "" });
     await expect.poll(() => admin.events("notification:sent").count(), { timeout: UI_TIMEOUT_MS }).toBeGreaterThanOrEqual(1);
+    // The notification went through the outbox (ADR-021): the relay's delivery shows in the outbox panel and on the one instance row.
+    await expect.poll(async () => (await admin.clusterReading()).outbox["outbox-deliveries"], { timeout: UI_TIMEOUT_MS }).toBeGreaterThanOrEqual(1);
+    const reading = await admin.clusterReading();
+    expect(reading.instances).toHaveLength(1);
+    expect(reading.outbox["outbox-pending"]).toBeGreaterThanOrEqual(0);
+    expect(reading.outbox["outbox-oldest-age"]).toBeGreaterThanOrEqual(0);
+    expect(reading.outbox["outbox-retries"]).toBe(0);
 
     expect(await isSameDocument(alice.page)).toBe(true);
     await saveDocScreenshot(alice.page, "admin");
@@ -45,7 +52,7 @@ describeInBrowser("admin dashboard, production build, in-memory", () => {
     expect(await admin.dashboard.count()).toBe(0);
     // Checked on the bytes the server sent (HTML and its inline RSC payload), not only on the rendered DOM.
     const html = (await response?.text()) ?? "";
-    for (const testId of ["admin-dashboard", "admin-event-log", ...ADMIN_METRICS]) expect(html).not.toContain(testId);
+    for (const testId of ["admin-dashboard", "admin-event-log", "admin-instances", "outbox-panel", ...ADMIN_METRICS]) expect(html).not.toContain(testId);
     await saveScreenshot(bob.page, "admin-forbidden-bob");
     expect(bob.pageErrors).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { createTestPostgresDatabase, probePostgres } from "@repo/core-database/testing";
 import type { TestPostgresDatabase } from "@repo/core-database/testing";
 import { TEST_REDIS_URL, describeWithRedis, probeRedis, testRedisKeyspace } from "@repo/core-testing-redis";
@@ -17,6 +18,8 @@ import {
   uniqueLabel,
 } from "../index";
 import type { AppServer, E2eStack, UserPage } from "../index";
+import { AdminPage, INSTANCE_COLUMNS } from "../pages/admin-page";
+import type { ClusterReading } from "../pages/admin-page";
 import { ArticlesPage } from "../pages/articles-page";
 import { NotificationsPage } from "../pages/notifications-page";
 import { PollsPage } from "../pages/polls-page";
@@ -25,6 +28,19 @@ const chromiumAvailable = probeChromium();
 const redisAvailable = await probeRedis();
 // Both instances share one PostgreSQL database (the system of record, ADR-020); probePostgres prints a loud banner when it is missing.
 const postgresAvailable = await probePostgres();
+
+/**
+ * What the totals row should show for the rows above it: every column adds
+ * up, except outbox depth, which each instance reads from the one shared
+ * outbox table (the cluster's figure is the largest reading, not a sum).
+ */
+function expectedTotals(reading: ClusterReading): ClusterReading["totals"] {
+  const column = (name: (typeof INSTANCE_COLUMNS)[number]) => reading.instances.map((row) => row.values[name]);
+  const sum = (values: number[]) => Math.round(values.reduce((total, value) => total + value, 0) * 100) / 100;
+  return Object.fromEntries(
+    INSTANCE_COLUMNS.map((name) => [name, name === "outbox-pending" ? Math.max(0, ...column(name)) : sum(column(name))]),
+  ) as ClusterReading["totals"];
+}
 
 // Two production instances on one Redis, alice's tab on A and bob's on B: every update has to
 // cross instances. The realtime keys live under this run's own REDIS_KEY_PREFIX (deleted after);
@@ -105,6 +121,48 @@ describeWithRedis(redisAvailable && chromiumAvailable && postgresAvailable)("two
     await expect.poll(() => aliceArticles.item(title).count(), { timeout: UI_TIMEOUT_MS }).toBe(1);
     expect(await isSameDocument(alice.page)).toBe(true);
     await saveScreenshot(alice.page, "multi-instance-articles-alice");
+  });
+
+  it("shows both instances on alice's admin dashboard (she is on A), one row each, with cluster totals and the outbox that add them up", async () => {
+    // Bob's page on B holds a connection and subscriptions there; alice's dashboard on A holds hers.
+    await new PollsPage(bob.page).open();
+    const admin = new AdminPage(alice.page);
+    expect((await admin.open())?.status()).toBe(200);
+    await admin.dashboard.waitFor();
+    // A notification goes through the outbox (ADR-021): some instance's relay delivers it.
+    await (await AppApi.signIn(serverB.url, ALICE)).mutate("notifications.send", { userId: BOB.id, title: uniqueLabel("Counted by the outbox"), body: "" });
+
+    let reading: ClusterReading | undefined;
+    await expect
+      .poll(
+        async () => {
+          reading = await admin.clusterReading();
+          return reading.instances.length === 2 && reading.instances.every((row) => row.values.connections >= 1) && reading.totals["outbox-deliveries"] >= 1;
+        },
+        { timeout: UI_TIMEOUT_MS * 2, message: "two reporting instances, each with a connection, and an outbox delivery" },
+      )
+      .toBe(true);
+    // Rows and totals are read cell by cell while samples keep arriving: wait for a reading taken between two samples.
+    await expect
+      .poll(
+        async () => {
+          reading = await admin.clusterReading();
+          return { shown: reading.totals, sumOfRows: expectedTotals(reading) };
+        },
+        { timeout: UI_TIMEOUT_MS, message: "totals row = sum of the instance rows" },
+      )
+      .toSatisfy(({ shown, sumOfRows }) => isDeepStrictEqual(shown, sumOfRows));
+    const shown = reading!;
+    expect(new Set(shown.instances.map((row) => row.instance)).size).toBe(2);
+    expect(shown.instances.length).toBe(2);
+    expect(shown.totals).toEqual(expectedTotals(shown));
+    expect(shown.totals.connections).toBeGreaterThanOrEqual(2);
+    // The header shows the cluster, and so does the outbox panel.
+    expect(shown.metrics["metric-connections"]).toBe(shown.totals.connections);
+    expect(shown.outbox["outbox-deliveries"]).toBe(shown.totals["outbox-deliveries"]);
+    expect(shown.outbox["outbox-pending"]).toBe(shown.totals["outbox-pending"]);
+    await saveScreenshot(alice.page, "multi-instance-admin-cluster");
+    expect(alice.pageErrors).toEqual([]);
   });
 
   it("keeps alice signed in across a restart of her instance: the page reconnects by itself", async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { instrumentUseCase } from "@repo/core-di";
 import type { BindContext, Container } from "@repo/core-di";
 import { PrometheusRealtimeTotalsSource } from "../metrics/prometheus-realtime-totals-source";
@@ -11,8 +12,10 @@ import { AdminObservabilitySymbols } from "./symbols";
 
 /**
  * The bindings both bind files share: the two in-memory stores (metrics and
- * the bus are per instance, so is the dashboard), the totals source over
- * `ctx.metricsRegistry`, then each use case in its span+capture sandwich.
+ * the bus are per instance; each instance pushes its own samples, labelled
+ * with `ctx.instanceId`, and the page adds the instances up), the totals
+ * source over `ctx.metricsRegistry`, then each use case in its span+capture
+ * sandwich.
  *
  * @example
  * bindAdminObservabilityServices(container, ctx, resolveAdminObservabilityOptions({}));
@@ -21,13 +24,15 @@ export function bindAdminObservabilityServices(container: Container, ctx: BindCo
   const activity = new InMemoryActivityLog(options.activityLogSize);
   const samples = new InMemoryMetricsSampleStore(options.sampleHistorySize);
   const source = new PrometheusRealtimeTotalsSource(ctx.metricsRegistry);
+  // A context without an id (tests, tools) still gets one label for all its samples.
+  const instance = ctx.instanceId ?? randomUUID();
   container.bind(AdminObservabilitySymbols.activityLog, activity);
   container.bind(AdminObservabilitySymbols.metricsSampleStore, samples);
   container.bind(AdminObservabilitySymbols.realtimeTotalsSource, source);
 
   container.bind(
     AdminObservabilitySymbols.sampleRealtimeMetrics,
-    instrumentUseCase(ctx, "adminObservability.sampleRealtimeMetrics", sampleRealtimeMetricsUseCase({ source, samples, realtime: ctx.realtime })),
+    instrumentUseCase(ctx, "adminObservability.sampleRealtimeMetrics", sampleRealtimeMetricsUseCase({ instance, source, samples, realtime: ctx.realtime })),
   );
   container.bind(AdminObservabilitySymbols.recordActivity, instrumentUseCase(ctx, "adminObservability.recordActivity", recordActivityUseCase({ activity })));
   container.bind(
@@ -35,7 +40,10 @@ export function bindAdminObservabilityServices(container: Container, ctx: BindCo
     instrumentUseCase(
       ctx,
       "adminObservability.getDashboardSnapshot",
-      getDashboardSnapshotUseCase({ samples, activity, sampleIntervalMs: options.sampleIntervalMs, sampleLimit: options.sampleHistorySize, eventLimit: options.activityLogSize }),
+      getDashboardSnapshotUseCase({
+        instance,
+        samples,
+        activity, sampleIntervalMs: options.sampleIntervalMs, sampleLimit: options.sampleHistorySize, eventLimit: options.activityLogSize }),
     ),
   );
 }

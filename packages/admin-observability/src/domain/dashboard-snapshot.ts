@@ -4,9 +4,13 @@ import { ZMetricsSample } from "./metrics-sample";
 
 /** What the `/admin` page renders on first paint, before the channel delivers anything. */
 export const ZDashboardSnapshot = z.object({
-  /** How often a new sample arrives on the channel. */
+  /** How often each instance pushes a new sample on the channel. */
   sampleIntervalMs: z.number().int().positive(),
-  /** Recent samples, oldest first (the chart's points); the last one is current. */
+  /** An instance whose last sample is older than this has stopped reporting and leaves the dashboard. */
+  staleAfterMs: z.number().int().positive(),
+  /** The instance that answered (its samples are the ones below; the others' arrive on the channel). */
+  instance: z.string().min(1),
+  /** Recent samples of the answering instance, oldest first (the chart's points); the last one is current. */
   samples: z.array(ZMetricsSample),
   /** Recent bus events and job traffic, newest first. */
   events: z.array(ZActivityEntry),

@@ -29,20 +29,21 @@ function ratePerSecond(current: number, previous: number, elapsedMs: number): nu
 }
 
 /**
- * Turns a reading into a dashboard sample: totals as read, rates from the
+ * Turns a reading into `instance`'s dashboard sample: totals as read, rates from the
  * delta to `previous` (0 on the first reading). `excludedTemplate` (the
  * dashboard's own channel) is left out of message counts and rates.
  *
  * @example
- * const sample = computeMetricsSample({ at: now, totals }, previous, "admin.observability");
+ * const sample = computeMetricsSample("instance-a", { at: now, totals }, previous, "admin.observability");
  */
-export function computeMetricsSample(current: TimedTotals, previous: TimedTotals | null, excludedTemplate: string): TMetricsSample {
+export function computeMetricsSample(instance: string, current: TimedTotals, previous: TimedTotals | null, excludedTemplate: string): TMetricsSample {
   const { totals } = current;
   const broadcast = totalExcept(totals.broadcastByTemplate, excludedTemplate);
   const delivered = totalExcept(totals.deliveredByTemplate, excludedTemplate);
   const elapsedMs = previous === null ? 0 : current.at - previous.at;
   const subscriptionsByTemplate = Object.fromEntries(Object.entries(totals.subscriptionsByTemplate).filter(([, count]) => count > 0));
   return {
+    instance,
     at: current.at,
     connectedSockets: Math.max(0, totals.connectedSockets),
     subscriptions: Object.values(subscriptionsByTemplate).reduce((sum, count) => sum + count, 0),
@@ -55,5 +56,6 @@ export function computeMetricsSample(current: TimedTotals, previous: TimedTotals
       previous === null ? 0 : ratePerSecond(delivered, totalExcept(previous.totals.deliveredByTemplate, excludedTemplate), elapsedMs),
     rejectionsTotal: totals.rejections.reduce((sum, r) => sum + r.count, 0),
     rejections: [...totals.rejections],
+    outbox: { ...totals.outbox },
   };
 }

@@ -1,4 +1,4 @@
-import { createMetricsRegistry, createRealtimeMetrics } from "@repo/core-observability";
+import { createMetricsRegistry, createOutboxMetrics, createRealtimeMetrics } from "@repo/core-observability";
 import { describe, expect, it } from "vitest";
 import { PrometheusRealtimeTotalsSource } from "./prometheus-realtime-totals-source";
 
@@ -30,6 +30,7 @@ describe("PrometheusRealtimeTotalsSource", () => {
         { gate: "subscribe", code: "FORBIDDEN", count: 2 },
         { gate: "connect", code: "UNAUTHENTICATED", count: 1 },
       ],
+      outbox: { pending: 0, oldestPendingAgeSeconds: 0, deliveriesTotal: 0, retriesTotal: 0 },
     });
   });
 
@@ -40,6 +41,20 @@ describe("PrometheusRealtimeTotalsSource", () => {
       broadcastByTemplate: {},
       deliveredByTemplate: {},
       rejections: [],
+      outbox: { pending: 0, oldestPendingAgeSeconds: 0, deliveriesTotal: 0, retriesTotal: 0 },
     });
+  });
+
+  it("reads the outbox relay's realtime_outbox_* series: depth and oldest age as set, deliveries and retries over every template", async () => {
+    const registry = createMetricsRegistry();
+    const outbox = createOutboxMetrics(registry);
+    outbox.delivered("polls.{pollId}", 0.01);
+    outbox.delivered("polls.{pollId}", 0.02);
+    outbox.delivered("notifications.user.{userId}", 0.01);
+    outbox.retried("polls.{pollId}");
+    outbox.backlog(7, 12.5);
+
+    const { outbox: read } = await new PrometheusRealtimeTotalsSource(registry).read();
+    expect(read).toEqual({ pending: 7, oldestPendingAgeSeconds: 12.5, deliveriesTotal: 3, retriesTotal: 1 });
   });
 });

@@ -9,6 +9,11 @@ export const REALTIME_METRIC_NAMES = {
   broadcast: "realtime_messages_broadcast_total",
   delivered: "realtime_messages_delivered_total",
   rejections: "realtime_auth_rejections_total",
+  /** The outbox series `createOutboxMetrics` registers (ADR-021). */
+  outboxPending: "realtime_outbox_pending",
+  outboxOldestPendingAge: "realtime_outbox_oldest_pending_age_seconds",
+  outboxDeliveries: "realtime_outbox_deliveries_total",
+  outboxRetries: "realtime_outbox_retries_total",
 } as const;
 
 interface SeriesValue {
@@ -34,12 +39,16 @@ export class PrometheusRealtimeTotalsSource implements IRealtimeTotalsSource {
   }
 
   async read(): Promise<RealtimeTotals> {
-    const [sockets, subscriptions, broadcast, delivered, rejections] = await Promise.all([
+    const [sockets, subscriptions, broadcast, delivered, rejections, outboxPending, outboxOldest, outboxDeliveries, outboxRetries] = await Promise.all([
       this.#values(REALTIME_METRIC_NAMES.connectedSockets),
       this.#values(REALTIME_METRIC_NAMES.subscriptions),
       this.#values(REALTIME_METRIC_NAMES.broadcast),
       this.#values(REALTIME_METRIC_NAMES.delivered),
       this.#values(REALTIME_METRIC_NAMES.rejections),
+      this.#values(REALTIME_METRIC_NAMES.outboxPending),
+      this.#values(REALTIME_METRIC_NAMES.outboxOldestPendingAge),
+      this.#values(REALTIME_METRIC_NAMES.outboxDeliveries),
+      this.#values(REALTIME_METRIC_NAMES.outboxRetries),
     ]);
     return {
       connectedSockets: sum(sockets),
@@ -50,6 +59,12 @@ export class PrometheusRealtimeTotalsSource implements IRealtimeTotalsSource {
         .map((v): TRejectionCount => ({ gate: String(v.labels.gate ?? "unknown"), code: String(v.labels.code ?? "unknown"), count: v.value }))
         .filter((r) => r.count > 0)
         .sort((a, b) => b.count - a.count || a.gate.localeCompare(b.gate) || a.code.localeCompare(b.code)),
+      outbox: {
+        pending: Math.max(0, sum(outboxPending)),
+        oldestPendingAgeSeconds: Math.max(0, sum(outboxOldest)),
+        deliveriesTotal: sum(outboxDeliveries),
+        retriesTotal: sum(outboxRetries),
+      },
     };
   }
 

@@ -1,4 +1,4 @@
-import type { TRejectionCount } from "../domain/metrics-sample";
+import type { TOutboxSample, TRejectionCount } from "../domain/metrics-sample";
 
 /** The raw realtime counters and gauges of one instance at one moment. */
 export interface RealtimeTotals {
@@ -7,6 +7,8 @@ export interface RealtimeTotals {
   readonly broadcastByTemplate: Readonly<Record<string, number>>;
   readonly deliveredByTemplate: Readonly<Record<string, number>>;
   readonly rejections: readonly TRejectionCount[];
+  /** The outbox relay's gauges and counters (zeros without an outbox in this process). */
+  readonly outbox: TOutboxSample;
 }
 
 /** Where the sampler reads realtime totals from (the prom-client registry in the app). */

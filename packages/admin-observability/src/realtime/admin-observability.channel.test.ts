@@ -58,6 +58,7 @@ describe("admin.observability over real sockets", () => {
     metrics.socketConnected();
     metrics.authRejected("subscribe", "FORBIDDEN");
     const sample = sampleRealtimeMetricsUseCase({
+      instance: "instance-a",
       source: new PrometheusRealtimeTotalsSource(registry),
       samples: new InMemoryMetricsSampleStore(),
       realtime: harness.broadcaster,

@@ -3,6 +3,7 @@ import type { TMetricsSample } from "../domain/metrics-sample";
 import { InMemoryMetricsSampleStore } from "./in-memory-metrics-sample-store";
 
 const sample = (at: number): TMetricsSample => ({
+  instance: "instance-a",
   at,
   connectedSockets: 1,
   subscriptions: 0,
@@ -13,6 +14,7 @@ const sample = (at: number): TMetricsSample => ({
   deliveredPerSecond: 0,
   rejectionsTotal: 0,
   rejections: [],
+  outbox: { pending: 0, oldestPendingAgeSeconds: 0, deliveriesTotal: 0, retriesTotal: 0 },
 });
 
 describe("InMemoryMetricsSampleStore", () => {

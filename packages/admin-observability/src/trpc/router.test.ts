@@ -14,7 +14,7 @@ async function callerFor(user: RealtimeUser | null) {
   const activity = new InMemoryActivityLog();
   await activity.append(toActivityEntry("job:enqueued", { job: "notify", id: "j1" }, { id: "p1", publishedAt: 1 }));
   const router = createAdminObservabilityRouter({
-    getSnapshot: getDashboardSnapshotUseCase({ samples: new InMemoryMetricsSampleStore(), activity, sampleIntervalMs: 1_000 }),
+    getSnapshot: getDashboardSnapshotUseCase({ instance: "instance-a", samples: new InMemoryMetricsSampleStore(), activity, sampleIntervalMs: 1_000 }),
   });
   return createCallerFactory(router)({ user, requestId: "r" });
 }
@@ -22,7 +22,7 @@ async function callerFor(user: RealtimeUser | null) {
 describe("adminObservability router", () => {
   it("gives an admin the snapshot", async () => {
     const snapshot = await (await callerFor(alice)).snapshot();
-    expect(snapshot).toMatchObject({ sampleIntervalMs: 1_000, samples: [], events: [{ id: "p1", name: "job:enqueued" }] });
+    expect(snapshot).toMatchObject({ sampleIntervalMs: 1_000, staleAfterMs: 5_000, instance: "instance-a", samples: [], events: [{ id: "p1", name: "job:enqueued" }] });
   });
 
   it.each([

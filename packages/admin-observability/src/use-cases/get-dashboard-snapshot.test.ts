@@ -7,6 +7,7 @@ import { getDashboardSnapshotUseCase } from "./get-dashboard-snapshot";
 import { recordActivityUseCase } from "./record-activity";
 
 const sample = (at: number): TMetricsSample => ({
+  instance: "instance-a",
   at,
   connectedSockets: at,
   subscriptions: 0,
@@ -17,6 +18,7 @@ const sample = (at: number): TMetricsSample => ({
   deliveredPerSecond: 0,
   rejectionsTotal: 0,
   rejections: [],
+  outbox: { pending: 0, oldestPendingAgeSeconds: 0, deliveriesTotal: 0, retriesTotal: 0 },
 });
 
 describe("getDashboardSnapshot and recordActivity", () => {
@@ -29,7 +31,7 @@ describe("getDashboardSnapshot and recordActivity", () => {
     await record(toActivityEntry("job:completed", { job: "notify", id: "j1", attempt: 1, durationMs: 2 }, { id: "p2", publishedAt: 2 }));
     await record(toActivityEntry("article.published", { id: "a1", title: "t", body: "b", authorId: "alice", publishedAt: 3 }, { id: "p3", publishedAt: 3 }));
 
-    const snapshot = await getDashboardSnapshotUseCase({ samples, activity, sampleIntervalMs: 1_000, sampleLimit: 2, eventLimit: 2 })();
+    const snapshot = await getDashboardSnapshotUseCase({ instance: "instance-a", samples, activity, sampleIntervalMs: 1_000, sampleLimit: 2, eventLimit: 2 })();
     expect(snapshot.sampleIntervalMs).toBe(1_000);
     expect(snapshot.samples.map((s) => s.at)).toEqual([2, 3]);
     expect(snapshot.events.map((e) => e.name)).toEqual(["article.published", "job:completed"]);
@@ -38,10 +40,11 @@ describe("getDashboardSnapshot and recordActivity", () => {
 
   it("is empty before anything was sampled or recorded", async () => {
     const snapshot = await getDashboardSnapshotUseCase({
+      instance: "instance-a",
       samples: new InMemoryMetricsSampleStore(),
       activity: new InMemoryActivityLog(),
       sampleIntervalMs: 500,
     })();
-    expect(snapshot).toEqual({ sampleIntervalMs: 500, samples: [], events: [] });
+    expect(snapshot).toEqual({ sampleIntervalMs: 500, staleAfterMs: 2_500, instance: "instance-a", samples: [], events: [] });
   });
 });

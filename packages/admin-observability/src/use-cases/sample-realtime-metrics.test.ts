@@ -21,7 +21,7 @@ describe("sampleRealtimeMetrics", () => {
     realtime = new RecordingRealtimeBroadcaster();
     samples = new InMemoryMetricsSampleStore(10);
     clock = 10_000;
-    sample = sampleRealtimeMetricsUseCase({ source: new PrometheusRealtimeTotalsSource(registry), samples, realtime, now: () => clock });
+    sample = sampleRealtimeMetricsUseCase({ instance: "instance-a", source: new PrometheusRealtimeTotalsSource(registry), samples, realtime, now: () => clock });
   });
 
   it("pushes the current numbers on admin.observability and keeps them for first paint", async () => {
@@ -31,8 +31,8 @@ describe("sampleRealtimeMetrics", () => {
     metrics.authRejected("subscribe", "FORBIDDEN");
 
     const first = await sample();
-    expect(first).toMatchObject({ at: 10_000, connectedSockets: 2, subscriptions: 1, messagesPerSecond: 0, rejectionsTotal: 1 });
-    realtime.expectBroadcast(adminObservabilityChannel, {}, { kind: "metrics", sample: { connectedSockets: 2, subscriptions: 1 } });
+    expect(first).toMatchObject({ instance: "instance-a", at: 10_000, connectedSockets: 2, subscriptions: 1, messagesPerSecond: 0, rejectionsTotal: 1 });
+    realtime.expectBroadcast(adminObservabilityChannel, {}, { kind: "metrics", sample: { instance: "instance-a", connectedSockets: 2, subscriptions: 1 } });
     expect(await samples.recent(10)).toEqual([first]);
   });
 

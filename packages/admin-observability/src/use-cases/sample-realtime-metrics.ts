@@ -7,6 +7,8 @@ import { adminObservabilityChannel } from "../realtime/admin-observability.chann
 import type { IMetricsSampleStore } from "../repositories/metrics-sample-store";
 
 export interface SampleRealtimeMetricsDeps {
+  /** This instance's id: every sample is labelled with it, so the dashboard can tell instances apart. */
+  readonly instance: string;
   readonly source: IRealtimeTotalsSource;
   readonly samples: IMetricsSampleStore;
   readonly realtime: IRealtimeBroadcaster;
@@ -16,13 +18,14 @@ export interface SampleRealtimeMetricsDeps {
 export type SampleRealtimeMetrics = () => Promise<TMetricsSample>;
 
 /**
- * Takes one sample: reads the realtime totals, computes messages/s from the
- * counter deltas since the previous call, stores the sample for first paint
- * and pushes it on `admin.observability`. The sampler timer calls it every
+ * Takes one sample of this instance: reads the realtime totals, computes
+ * messages/s from the counter deltas since the previous call, stores the
+ * sample for first paint and pushes it on `admin.observability`, labelled
+ * with `instance` (every instance pushes its own; the page adds them up). The sampler timer calls it every
  * interval; calls must not overlap (the timer skips a tick while one runs).
  *
  * @example
- * const sample = sampleRealtimeMetricsUseCase({ source, samples, realtime });
+ * const sample = sampleRealtimeMetricsUseCase({ instance: "instance-a", source, samples, realtime });
  * await sample(); // { connectedSockets, subscriptions, messagesPerSecond, rejectionsTotal, ... }
  */
 export function sampleRealtimeMetricsUseCase(deps: SampleRealtimeMetricsDeps): SampleRealtimeMetrics {
@@ -30,7 +33,7 @@ export function sampleRealtimeMetricsUseCase(deps: SampleRealtimeMetricsDeps): S
   let previous: TimedTotals | null = null;
   return async () => {
     const current: TimedTotals = { totals: await deps.source.read(), at: now() };
-    const sample = computeMetricsSample(current, previous, adminObservabilityChannel.name);
+    const sample = computeMetricsSample(deps.instance, current, previous, adminObservabilityChannel.name);
     previous = current;
     await deps.samples.append(sample);
     await deps.realtime.broadcast(adminObservabilityChannel, {}, { kind: "metrics", sample });

@@ -1,4 +1,4 @@
-import type { TMetricsSample } from "@repo/admin-observability/client";
+import type { ChartPoint } from "./dashboard-state";
 
 const WIDTH = 600;
 const HEIGHT = 160;
@@ -8,7 +8,7 @@ interface Series {
   readonly label: string;
   /** A CSS colour (the page's theme variables live in globals.css). */
   readonly color: string;
-  readonly value: (sample: TMetricsSample) => number;
+  readonly value: (point: ChartPoint) => number;
 }
 
 const SERIES: readonly Series[] = [
@@ -16,7 +16,7 @@ const SERIES: readonly Series[] = [
   { label: "connections", color: "var(--ok)", value: (s) => s.connectedSockets },
 ];
 
-function points(samples: readonly TMetricsSample[], value: (sample: TMetricsSample) => number, max: number, slots: number): string {
+function points(samples: readonly ChartPoint[], value: (point: ChartPoint) => number, max: number, slots: number): string {
   const step = (WIDTH - 2 * PADDING) / Math.max(1, slots - 1);
   // Right-aligned: the newest sample is always at the right edge, so the chart scrolls left.
   const offset = slots - samples.length;
@@ -30,11 +30,13 @@ function points(samples: readonly TMetricsSample[], value: (sample: TMetricsSamp
 }
 
 /**
- * Messages/s and connections over the last samples, as plain inline SVG.
+ * The cluster's messages/s and connections over the last samples (one point
+ * per arriving instance sample, each the cluster totals at that moment), as
+ * plain inline SVG.
  * The same `<svg>` element stays mounted; only the polylines' points
  * change, so it updates in place. `data-points` is the number of samples drawn.
  */
-export function MetricsChart({ samples, slots }: { readonly samples: readonly TMetricsSample[]; readonly slots: number }) {
+export function MetricsChart({ samples, slots }: { readonly samples: readonly ChartPoint[]; readonly slots: number }) {
   const max = Math.max(1, ...samples.flatMap((sample) => SERIES.map((series) => series.value(sample))));
   return (
     <figure style={{ margin: "0 0 0.5rem" }}>
