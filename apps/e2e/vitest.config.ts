@@ -10,7 +10,8 @@ export default defineConfig({
     maxWorkers: 1,
     // A real browser against real production servers on a loaded machine: generous bounds, never tight timing.
     testTimeout: 180_000,
-    hookTimeout: 240_000,
+    // A beforeAll may boot two servers one after the other, each allowed READY_TIMEOUT_MS (app-server.ts).
+    hookTimeout: 600_000,
     teardownTimeout: 60_000,
   },
 });

@@ -11,7 +11,8 @@ import { WEB_NEXT_DIR, assertProductionBuild } from "./web-next-app";
 /** Shared by every instance and every restart, so sessions stay valid across both. */
 export const E2E_SESSION_SECRET = "e2e-session-secret-0123456789abcdef0123456789";
 
-const READY_TIMEOUT_MS = 90_000;
+/** A production boot (tsx, PGlite or PostgreSQL, dev seed, Next) took 100 s at load 27 on two cores; 90 s failed. */
+const READY_TIMEOUT_MS = 240_000;
 /**
  * `pnpm start` runs `turbo run build` first: a cache hit (the `test` task depends on the same
  * build) replays in seconds, a miss runs `next build` (minutes on two loaded cores).
