@@ -13,4 +13,4 @@ export { PresenceRoster } from "./client/presence-roster";
 export { RealtimeError } from "./protocol/errors";
 export type { RealtimeErrorBody } from "./protocol/errors";
 export { REALTIME_PROTOCOL_VERSION } from "./protocol/wire-protocol";
-export type { PresenceMember, PresenceUpdate, RealtimeMessage } from "./protocol/wire-protocol";
+export type { PresenceMember, PresenceUpdate, RealtimeMessage, RealtimeMessageBatch } from "./protocol/wire-protocol";

@@ -15,6 +15,8 @@ export {
 } from "./channels/channel-template";
 export type { ChannelParams, ChannelTemplate, TemplateParamNames, TemplateSegment } from "./channels/channel-template";
 export { defineRealtimeChannel } from "./channels/define-realtime-channel";
+export { CHANNEL_COALESCE_BOUNDS, ChannelCoalesceError } from "./channels/channel-coalesce";
+export type { ChannelCoalesceOptions } from "./channels/channel-coalesce";
 export { withChannelPolicy } from "./channels/channel-policy";
 export type { AnyChannelPolicy, ChannelPolicy, ChannelPolicyAccess, ChannelPolicyContext } from "./channels/channel-policy";
 export type {
@@ -38,6 +40,8 @@ export {
   isProtocolVersion,
   channelRoom,
   isCompatibleProtocolVersion,
+  packMessageBatch,
+  unpackMessageBatch,
 } from "./protocol/wire-protocol";
 export type {
   Ack,
@@ -49,7 +53,9 @@ export type {
   PresenceUpdate,
   PublishAck,
   RealtimeConnectionHealth,
+  RealtimeBatchedMessage,
   RealtimeMessage,
+  RealtimeMessageBatch,
   RealtimeStatusEvent,
   ServerToClientEvents,
   SubscribeAck,

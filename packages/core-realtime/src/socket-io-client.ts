@@ -40,6 +40,7 @@ export function createSocketIOTransport(options: RealtimeTransportOptions): Real
     disconnect: [],
     connectError: [],
     message: [],
+    messageBatch: [],
     status: [],
     unsubscribed: [],
     presenceUpdate: [],
@@ -54,6 +55,7 @@ export function createSocketIOTransport(options: RealtimeTransportOptions): Real
     emit("connectError", isErrorBody(error.data) ? error.data : { code: "TRANSPORT", message: error.message });
   });
   socket.on(REALTIME_EVENTS.message, (message) => emit("message", message));
+  socket.on(REALTIME_EVENTS.messageBatch, (batch) => emit("messageBatch", batch));
   socket.on(REALTIME_EVENTS.status, (status) => emit("status", status));
   socket.on(REALTIME_EVENTS.unsubscribed, (notice) => emit("unsubscribed", notice));
   socket.on(REALTIME_EVENTS.presenceUpdate, (update) => emit("presenceUpdate", update));

@@ -105,7 +105,7 @@ export class SocketIORealtimeServer implements IRealtimeServer {
     });
     this.#recoveryHold = recovery === undefined ? null : new RecoveryHold({ maxAgeMs: limits.handshakeTimeoutMs });
     this.#recoveryHold?.install(this.#io.of("/").adapter);
-    this.broadcaster = new SocketIORealtimeBroadcaster(this.#io, { channelLog, metrics });
+    this.broadcaster = new SocketIORealtimeBroadcaster(this.#io, { channelLog, metrics, logger: childLogger(options.logger, "realtime-broadcaster") });
     const log = childLogger(options.logger, "realtime-server");
     const webhooks = options.webhooks;
     this.#webhooks = webhooks?.sink;
@@ -223,6 +223,8 @@ export class SocketIORealtimeServer implements IRealtimeServer {
     if (!(await ctx.inFlight.drain(drainTimeoutMs))) {
       ctx.log.warn({ pending: ctx.inFlight.size }, "realtime_drain_timeout");
     }
+    // Coalesced messages still in their window go out before the sockets close.
+    this.broadcaster.stopCoalescing();
     // A plain transport close flushes queued acks first and makes clients
     // reconnect (elsewhere); a Socket.IO disconnect would stop them retrying.
     const namespace = this.#io.of("/");

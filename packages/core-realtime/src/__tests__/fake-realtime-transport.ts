@@ -1,5 +1,6 @@
 import type { RealtimeRequestEvent, RealtimeTransport, RealtimeTransportEvents } from "../client/realtime-transport";
-import type { RealtimeMessage } from "../protocol/wire-protocol";
+import { packMessageBatch } from "../protocol/wire-protocol";
+import type { RealtimeMessage, RealtimeMessageBatch } from "../protocol/wire-protocol";
 
 /** One request the client sent; the test answers it (or not) when it wants to. */
 export interface FakeRequest {
@@ -108,4 +109,9 @@ export async function flushMicrotasks(): Promise<void> {
 export function wireMessage(channel: string, seq: number, payload: unknown, extra: { readonly epoch?: string; readonly id?: string } = {}): RealtimeMessage {
   const base = { channel, payload, seq, epoch: extra.epoch ?? "e1", emittedAt: 0 };
   return extra.id === undefined ? base : { ...base, id: extra.id };
+}
+
+/** A coalesced frame as the server sends it, for `wire.fire("messageBatch", ...)`. */
+export function wireBatch(first: RealtimeMessage, ...rest: RealtimeMessage[]): RealtimeMessageBatch {
+  return packMessageBatch([first, ...rest]);
 }

@@ -22,6 +22,15 @@ export const roomChannel = defineRealtimeChannel({
   presence: true,
 });
 
+/** Coalesced (ADR-018 `realtime:message-batch`) with replay history: a full frame at 5 messages, else after 40 ms. */
+export const tickerChannel = defineRealtimeChannel({
+  name: "ticker.{market}",
+  scope: "public",
+  schema: z.object({ n: z.number(), from: z.string().optional() }),
+  history: { size: 200, ttlSeconds: 60 },
+  coalesce: { delayMs: 40, maxBatch: 5 },
+});
+
 const labAction = z.strictObject({
   action: z.enum(["echo", "throw", "domain-error", "slow", "broadcast", "broadcast-others"]),
   text: z.string().max(4096).optional(),
@@ -82,6 +91,7 @@ export function createTestRegistry(): { readonly registry: RealtimeHandlerRegist
   const calls: LabCalls = { invocations: [] };
   registry.registerChannel(inboxChannel);
   registry.registerChannel(roomChannel);
+  registry.registerChannel(tickerChannel);
   registry.register(labChannel, (payload, ctx) => runLab(payload, ctx, calls));
   registry.register(membersChatChannel, (payload) => ({ received: payload.text }));
   return { registry, calls };

@@ -102,6 +102,10 @@ export class InMemoryRealtimeBroadcaster extends RealtimeBroadcasterBase {
     if (room.size === 0) this.#rooms.delete(name);
   }
 
+  protected localSubscribers(channel: string): number {
+    return this.subscribersOf(channel);
+  }
+
   protected deliver(message: RealtimeMessage, options: BroadcastOptions): number {
     const room = this.#rooms.get(message.channel);
     if (room === undefined) return 0;

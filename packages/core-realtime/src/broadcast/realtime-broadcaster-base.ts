@@ -1,5 +1,7 @@
 import { noopRealtimeMetrics } from "@repo/core-observability";
-import type { RealtimeMetrics } from "@repo/core-observability";
+import type { Logger, RealtimeMetrics } from "@repo/core-observability";
+import { ChannelCoalescer } from "./channel-coalescer";
+import type { CoalescedRun } from "./channel-coalescer";
 import { validateBroadcast } from "./validate-broadcast";
 import type { ChannelParams } from "../channels/channel-template";
 import type { AnyRealtimeChannel, ChannelPayload } from "../channels/define-realtime-channel";
@@ -13,6 +15,8 @@ export interface RealtimeBroadcasterOptions {
   readonly channelLog?: IChannelLog;
   readonly metrics?: RealtimeMetrics;
   readonly now?: () => number;
+  /** Where a coalesced frame that failed to write is reported (it left the queue); default `console.error`. */
+  readonly logger?: Pick<Logger, "error">;
 }
 
 /**
@@ -28,11 +32,23 @@ export abstract class RealtimeBroadcasterBase implements IRealtimeBroadcaster {
   protected readonly localLog = new InMemoryChannelLog();
   readonly #channelLog: IChannelLog;
   readonly #now: () => number;
+  /** Queued messages of channels declared with `coalesce`. */
+  readonly #coalescer: ChannelCoalescer;
+  #coalescing = true;
 
   constructor(options: RealtimeBroadcasterOptions = {}) {
     this.metrics = options.metrics ?? noopRealtimeMetrics;
     this.#channelLog = options.channelLog ?? new InMemoryChannelLog();
     this.#now = options.now ?? Date.now;
+    const logger = options.logger;
+    this.#coalescer = new ChannelCoalescer({
+      write: (run) => this.#writeRun(run),
+      onWriteError: (error, run) => {
+        const fields = { err: error, channel: run.messages[0].channel, firstSeq: run.messages[0].seq, count: run.messages.length };
+        if (logger === undefined) console.error("realtime_coalesced_write_failed", fields);
+        else logger.error(fields, "realtime_coalesced_write_failed");
+      },
+    });
   }
 
   get channelLog(): IChannelLog {
@@ -52,9 +68,7 @@ export abstract class RealtimeBroadcasterBase implements IRealtimeBroadcaster {
       ? this.localLog.appendSync(name, data, emittedAt, undefined, id)
       : await this.#channelLog.append(name, data, emittedAt, channel.history, { id, durable: options.durable === true });
     const message: RealtimeMessage = { channel: name, payload: data, seq: stamp.seq, epoch: stamp.epoch, emittedAt, id };
-    const started = performance.now();
-    const delivered = this.deliver(message, options);
-    this.metrics.messageBroadcast(channel.name, delivered, (performance.now() - started) / 1000);
+    const delivered = this.#send(channel, message, options);
     return { channel: name, seq: stamp.seq, epoch: stamp.epoch, emittedAt, delivered, messageId: id };
   }
 
@@ -79,13 +93,66 @@ export abstract class RealtimeBroadcasterBase implements IRealtimeBroadcaster {
     const { firstSeq, epoch } = await this.#channelLog.appendBatch(name, entries, emittedAt, channel.history, { durable: options.durable === true });
     return entries.map(({ payload, id }, index) => {
       const message: RealtimeMessage = { channel: name, payload, seq: firstSeq + index, epoch, emittedAt, id };
-      const started = performance.now();
-      const delivered = this.deliver(message, {});
-      this.metrics.messageBroadcast(channel.name, delivered, (performance.now() - started) / 1000);
+      const delivered = this.#send(channel, message, {});
       return { channel: name, seq: message.seq, epoch, emittedAt, delivered, messageId: id };
     });
   }
 
+  /**
+   * Writes every message still held by a coalescing window now, and every
+   * later one at once (one frame each). The server calls it when it shuts
+   * down, after its handlers drained and before the sockets close, so no
+   * accepted message waits for a timer that would fire too late.
+   */
+  stopCoalescing(): void {
+    this.#coalescing = false;
+    this.#coalescer.flushAll();
+  }
+
+  /**
+   * One stamped message to its subscribers: queued for the channel's window
+   * when the channel coalesces (answering the local room's size: the sockets
+   * the frame will be written to), written now otherwise. A message that
+   * cannot share a frame (`local` has its own epoch, `exceptSocketId` its
+   * own audience) first writes what is queued, so it overtakes nothing.
+   */
+  #send(channel: AnyRealtimeChannel, message: RealtimeMessage, options: BroadcastOptions): number {
+    const coalesce = channel.coalesce;
+    if (coalesce !== undefined) {
+      if (this.#coalescing && options.local !== true && options.exceptSocketId === undefined) {
+        this.#coalescer.add(channel.name, coalesce, message);
+        return this.localSubscribers(message.channel);
+      }
+      this.#coalescer.flush(message.channel);
+    }
+    const started = performance.now();
+    const delivered = this.deliver(message, options);
+    this.metrics.messageBroadcast(channel.name, delivered, (performance.now() - started) / 1000);
+    return delivered;
+  }
+
+  /** A window closed: one frame for the run (a lone message keeps the ordinary frame), metrics per message. */
+  #writeRun(run: CoalescedRun): void {
+    const started = performance.now();
+    const delivered = run.messages.length === 1 ? this.deliver(run.messages[0], {}) : this.deliverBatch(run.messages);
+    const secondsEach = (performance.now() - started) / 1000 / run.messages.length;
+    for (let i = 0; i < run.messages.length; i += 1) this.metrics.messageBroadcast(run.template, delivered, secondsEach);
+  }
+
   /** Write one stamped message to the channel's subscribers; returns how many local sockets got it. */
   protected abstract deliver(message: RealtimeMessage, options: BroadcastOptions): number;
+
+  /**
+   * Write a run of stamped messages of one channel and epoch, in `seq` order,
+   * to the channel's subscribers; returns how many local sockets got them.
+   * Transports with a batch frame override this; the default writes them one by one.
+   */
+  protected deliverBatch(messages: readonly [RealtimeMessage, ...RealtimeMessage[]]): number {
+    let delivered = 0;
+    for (const message of messages) delivered = this.deliver(message, {});
+    return delivered;
+  }
+
+  /** Sockets on this instance subscribed to a concrete channel (what a queued message will be written to). */
+  protected abstract localSubscribers(channel: string): number;
 }

@@ -2,7 +2,7 @@ import type { BroadcastOptions } from "./realtime-broadcaster";
 import { RealtimeBroadcasterBase } from "./realtime-broadcaster-base";
 import type { RealtimeBroadcasterOptions } from "./realtime-broadcaster-base";
 import type { RealtimeIOServer } from "../socket-io-server-types";
-import { REALTIME_EVENTS, channelRoom } from "../protocol/wire-protocol";
+import { REALTIME_EVENTS, channelRoom, packMessageBatch } from "../protocol/wire-protocol";
 import type { RealtimeMessage } from "../protocol/wire-protocol";
 
 /**
@@ -11,6 +11,8 @@ import type { RealtimeMessage } from "../protocol/wire-protocol";
  * instances), so the only per-subscriber work is Socket.IO's own write loop;
  * this class adds none. The packet is encoded synchronously inside `emit`,
  * which is also what isolates subscribers from later mutation of the payload.
+ * A coalescing channel's run goes out the same way: one room emit of one
+ * `realtime:message-batch` packet, encoded once, forwarded once by the adapter.
  *
  * @example
  * const server = new SocketIORealtimeServer({ httpServer, registry, authenticator, logger });
@@ -32,5 +34,15 @@ export class SocketIORealtimeBroadcaster extends RealtimeBroadcasterBase {
     const members = this.#io.of("/").adapter.rooms.get(room);
     if (members === undefined) return 0;
     return except !== undefined && members.has(except) ? members.size - 1 : members.size;
+  }
+
+  protected override deliverBatch(messages: readonly [RealtimeMessage, ...RealtimeMessage[]]): number {
+    const room = channelRoom(messages[0].channel);
+    this.#io.to(room).emit(REALTIME_EVENTS.messageBatch, packMessageBatch(messages));
+    return this.#io.of("/").adapter.rooms.get(room)?.size ?? 0;
+  }
+
+  protected localSubscribers(channel: string): number {
+    return this.#io.of("/").adapter.rooms.get(channelRoom(channel))?.size ?? 0;
   }
 }

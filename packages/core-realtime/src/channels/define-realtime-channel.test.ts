@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
+import { ChannelCoalesceError } from "./channel-coalesce";
 import type { ChannelParams } from "./channel-template";
 import { ChannelTemplateError } from "./channel-template";
 import { defineRealtimeChannel } from "./define-realtime-channel";
@@ -57,5 +58,35 @@ describe("defineRealtimeChannel", () => {
   it("rejects an empty role and a malformed name", () => {
     expect(() => defineRealtimeChannel({ name: "a", scope: { role: " " }, schema: z.object({}) })).toThrow(ChannelTemplateError);
     expect(() => defineRealtimeChannel({ name: "a..b", scope: "public", schema: z.object({}) })).toThrow(ChannelTemplateError);
+  });
+
+  it("keeps a coalesce option within bounds, frozen; without one a channel does not coalesce", () => {
+    const ticker = defineRealtimeChannel({ name: "ticker", scope: "public", schema: z.object({}), coalesce: { delayMs: 20, maxBatch: 64 } });
+    expect(ticker.coalesce).toEqual({ delayMs: 20, maxBatch: 64 });
+    expect(Object.isFrozen(ticker.coalesce)).toBe(true);
+    expect(defineRealtimeChannel({ name: "plain", scope: "public", schema: z.object({}) }).coalesce).toBeUndefined();
+    for (const coalesce of [{ delayMs: 1, maxBatch: 2 }, { delayMs: 1_000, maxBatch: 1_000 }]) {
+      expect(defineRealtimeChannel({ name: "edge", scope: "public", schema: z.object({}), coalesce }).coalesce).toEqual(coalesce);
+    }
+  });
+
+  it.each([
+    [{ delayMs: 0, maxBatch: 10 }, "delayMs"],
+    [{ delayMs: 1_001, maxBatch: 10 }, "delayMs"],
+    [{ delayMs: 2.5, maxBatch: 10 }, "delayMs"],
+    [{ delayMs: Number.NaN, maxBatch: 10 }, "delayMs"],
+    [{ delayMs: 10, maxBatch: 1 }, "maxBatch"],
+    [{ delayMs: 10, maxBatch: 1_001 }, "maxBatch"],
+    [{ delayMs: 10, maxBatch: Number.POSITIVE_INFINITY }, "maxBatch"],
+    [{ delayMs: "10", maxBatch: 10 }, "delayMs"],
+  ] as const)("rejects coalesce %j with a ChannelCoalesceError naming %s", (coalesce, option) => {
+    let caught: unknown;
+    try {
+      defineRealtimeChannel({ name: "ticker", scope: "public", schema: z.object({}), coalesce: coalesce as never });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ChannelCoalesceError);
+    expect(caught).toMatchObject({ code: "INVALID_COALESCE", channel: "ticker", option, message: expect.stringContaining(`coalesce.${option} must be an integer in`) as string });
   });
 });

@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { checkCoalesceOptions } from "./channel-coalesce";
+import type { ChannelCoalesceOptions } from "./channel-coalesce";
 import { eraseChannelPolicy } from "./channel-policy";
 import type { AnyChannelPolicy, ChannelPolicy } from "./channel-policy";
 import { ChannelTemplateError, parseChannelTemplate } from "./channel-template";
@@ -31,6 +33,8 @@ export interface RealtimeChannelDescriptor<
   readonly history: ChannelHistoryOptions | undefined;
   readonly presence: boolean;
   readonly description: string | undefined;
+  /** Messages within a short window go out as one frame per subscriber (ADR-018 `realtime:message-batch`); undefined: one frame per message. */
+  readonly coalesce: ChannelCoalesceOptions | undefined;
   /** Per-resource check after the scope check, at every subscribe, publish, presence request, recovery and re-authentication. */
   readonly policy: AnyChannelPolicy | undefined;
 }
@@ -61,6 +65,8 @@ export interface DefineRealtimeChannelOptions<
   readonly history?: ChannelHistoryOptions;
   readonly presence?: boolean;
   readonly description?: string;
+  /** Opt in to coalescing: bounded `delayMs` (1-1000) and `maxBatch` (2-1000), checked now (`ChannelCoalesceError`). */
+  readonly coalesce?: ChannelCoalesceOptions;
   /** A per-resource check that needs no feature state; one that does is added in the bind code with `withChannelPolicy`. */
   readonly policy?: ChannelPolicy<TName>;
 }
@@ -114,6 +120,7 @@ export function defineRealtimeChannel<
     history: history === undefined ? undefined : Object.freeze({ ...history }),
     presence: options.presence ?? false,
     description: options.description,
+    coalesce: options.coalesce === undefined ? undefined : checkCoalesceOptions(options.name, options.coalesce),
     policy: options.policy === undefined ? undefined : eraseChannelPolicy(options.policy),
   });
 }

@@ -1,7 +1,7 @@
 import type { AnyRealtimeChannel } from "../channels/define-realtime-channel";
 import { ZSubscribeAck } from "../protocol/wire-acks";
-import { REALTIME_EVENTS } from "../protocol/wire-protocol";
-import type { ForcedUnsubscribe, PresenceUpdate, RealtimeMessage } from "../protocol/wire-protocol";
+import { REALTIME_EVENTS, unpackMessageBatch } from "../protocol/wire-protocol";
+import type { ForcedUnsubscribe, PresenceUpdate, RealtimeMessage, RealtimeMessageBatch } from "../protocol/wire-protocol";
 import type { AppliedMessageIds } from "./applied-message-ids";
 import { ChannelSubscription } from "./channel-subscription";
 import type { SubscriptionContext } from "./channel-subscription";
@@ -72,6 +72,13 @@ export class ChannelSubscriptions {
 
   receive(message: RealtimeMessage): void {
     this.#byName.get(message.channel)?.receive(message);
+  }
+
+  /** A coalesced frame: each message goes through the same ordering, dedupe and gap handling as if it had come alone. */
+  receiveBatch(batch: RealtimeMessageBatch): void {
+    const subscription = this.#byName.get(batch.channel);
+    if (subscription === undefined) return;
+    for (const message of unpackMessageBatch(batch)) subscription.receive(message);
   }
 
   presenceUpdate(update: PresenceUpdate): void {

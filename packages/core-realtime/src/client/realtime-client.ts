@@ -208,6 +208,7 @@ export class RealtimeClient {
       this.#status.set(status.state === "ok" ? "connected" : "degraded");
     });
     transport.on("message", (message) => this.#subscriptions.receive(message));
+    transport.on("messageBatch", (batch) => this.#subscriptions.receiveBatch(batch));
     transport.on("presenceUpdate", (update) => this.#subscriptions.presenceUpdate(update));
     transport.on("unsubscribed", (notice) => this.#subscriptions.unsubscribed(notice));
   }

@@ -1,5 +1,5 @@
 import type { RealtimeErrorBody } from "../protocol/errors";
-import type { ForcedUnsubscribe, PresenceUpdate, RealtimeMessage, RealtimeStatusEvent } from "../protocol/wire-protocol";
+import type { ForcedUnsubscribe, PresenceUpdate, RealtimeMessage, RealtimeMessageBatch, RealtimeStatusEvent } from "../protocol/wire-protocol";
 
 /** What the client reacts to, independent of the wire library. */
 export interface RealtimeTransportEvents {
@@ -9,6 +9,8 @@ export interface RealtimeTransportEvents {
   /** The server refused the handshake (a middleware error with a code) or the transport failed. */
   connectError: (error: RealtimeErrorBody) => void;
   message: (message: RealtimeMessage) => void;
+  /** A coalescing channel's frame (`realtime:message-batch`); the client unpacks it into `message`s. */
+  messageBatch: (batch: RealtimeMessageBatch) => void;
   status: (status: RealtimeStatusEvent) => void;
   unsubscribed: (notice: ForcedUnsubscribe) => void;
   presenceUpdate: (update: PresenceUpdate) => void;

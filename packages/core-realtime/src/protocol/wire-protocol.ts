@@ -16,6 +16,7 @@ export const REALTIME_EVENTS = {
   publish: "realtime:publish",
   presence: "realtime:presence",
   message: "realtime:message",
+  messageBatch: "realtime:message-batch",
   presenceUpdate: "realtime:presence-update",
   unsubscribed: "realtime:unsubscribed",
   status: "realtime:status",
@@ -70,6 +71,62 @@ export interface RealtimeMessage<TPayload = unknown> {
   readonly id?: string;
 }
 
+/** One message inside a `realtime:message-batch` frame: the envelope without what the frame carries once. */
+export interface RealtimeBatchedMessage<TPayload = unknown> {
+  readonly seq: number;
+  readonly emittedAt: number;
+  readonly id?: string;
+  readonly payload: TPayload;
+}
+
+/**
+ * Several messages of one channel and one epoch in one frame (channels
+ * declared with `coalesce`, ADR-018), in `seq` order. A client unpacks it
+ * with `unpackMessageBatch` and handles each message as if it had come alone.
+ */
+export interface RealtimeMessageBatch<TPayload = unknown> {
+  readonly channel: string;
+  readonly epoch: string;
+  readonly messages: readonly RealtimeBatchedMessage<TPayload>[];
+}
+
+/**
+ * The frame a server writes for a run of messages of one channel and epoch
+ * (the caller guarantees both), in the order given.
+ *
+ * @example
+ * packMessageBatch([a, b]); // { channel: a.channel, epoch: a.epoch, messages: [{ seq, emittedAt, id, payload }, ...] }
+ */
+export function packMessageBatch(messages: readonly [RealtimeMessage, ...RealtimeMessage[]]): RealtimeMessageBatch {
+  const first = messages[0];
+  return {
+    channel: first.channel,
+    epoch: first.epoch,
+    messages: messages.map(({ seq, emittedAt, id, payload }) => (id === undefined ? { seq, emittedAt, payload } : { seq, emittedAt, id, payload })),
+  };
+}
+
+/**
+ * The ordinary envelopes a `realtime:message-batch` frame carries, in frame
+ * order; an entry that is not an object with a numeric `seq` is left out (a malformed frame
+ * delivers nothing rather than throwing in the transport).
+ *
+ * @example
+ * for (const message of unpackMessageBatch(batch)) subscriptions.receive(message);
+ */
+export function unpackMessageBatch(batch: RealtimeMessageBatch): RealtimeMessage[] {
+  const { channel, epoch, messages } = batch;
+  if (!Array.isArray(messages)) return [];
+  const unpacked: RealtimeMessage[] = [];
+  for (const entry of messages as readonly unknown[]) {
+    if (typeof entry !== "object" || entry === null) continue;
+    const { seq, emittedAt, id, payload } = entry as RealtimeBatchedMessage;
+    if (typeof seq !== "number") continue;
+    unpacked.push(id === undefined ? { channel, payload, seq, epoch, emittedAt } : { channel, payload, seq, epoch, emittedAt, id });
+  }
+  return unpacked;
+}
+
 export interface PresenceMember {
   readonly userId: string;
   readonly connections: number;
@@ -117,6 +174,7 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   "realtime:message": (message: RealtimeMessage) => void;
+  "realtime:message-batch": (batch: RealtimeMessageBatch) => void;
   "realtime:presence-update": (update: PresenceUpdate) => void;
   "realtime:unsubscribed": (notice: ForcedUnsubscribe) => void;
   "realtime:status": (status: RealtimeStatusEvent) => void;
