@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { benchConfig, fitToOpenFilesLimit } from "./bench-config";
 import { readBenchEnv } from "./env";
 import { openFilesLimit } from "./machine";
+import { medianOfRuns } from "./harness/median-of-runs";
+import type { BenchReport } from "./harness/report-types";
 import { formatReportTable } from "./report";
 import { runBench } from "./run-bench";
 
@@ -20,8 +22,15 @@ async function main(): Promise<void> {
     limit,
   );
   for (const warning of warnings) console.log(`\n!!! ulimit: ${warning}\n`);
-  console.log(`bench: ${mode} mode, ulimit -n ${limit ?? "unknown"}, scenarios ${config.scenarios.join(", ")}`);
-  const report = await runBench(config, { ci: env.ci, log: (line) => console.log(line), warnings });
+  console.log(`bench: ${mode} mode, ${env.runs} run(s), ulimit -n ${limit ?? "unknown"}, scenarios ${config.scenarios.join(", ")}`);
+  const runs: BenchReport[] = [];
+  for (let i = 1; i <= env.runs; i++) {
+    if (env.runs > 1) console.log(`\nbench: run ${i} of ${env.runs}`);
+    runs.push(await runBench(config, { ci: env.ci, log: (line) => console.log(line), warnings }));
+    if (env.runs > 1) console.log(`\nbench: run ${i} of ${env.runs}\n\n${formatReportTable(runs.at(-1) as BenchReport)}`);
+  }
+  // One run is reported as it is; several as the median of each figure, every run kept in the JSON.
+  const report = runs.length === 1 ? (runs[0] as BenchReport) : medianOfRuns(runs);
   const dir = new URL("../bench-results/", import.meta.url);
   mkdirSync(dir, { recursive: true });
   const file = new URL(`bench-${mode}-${report.startedAt.replace(/[:.]/g, "-")}.json`, dir);

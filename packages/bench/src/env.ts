@@ -5,13 +5,16 @@ import type { BenchMode, ScenarioName } from "./bench-config";
  * `pnpm bench`'s environment, read and checked once (lint allows `process.env`
  * only in `env.ts` files): BENCH_MODE=quick (default, and CI's smoke run) or
  * full; BENCH_SCENARIOS=fan-out,inbound runs a subset; BENCH_CPU_PROFILE_DIR=<dir>
- * makes every server process write a V8 CPU profile there; REDIS_URL; CI.
+ * makes every server process write a V8 CPU profile there; BENCH_RUNS=3 runs
+ * everything three times and reports the medians; REDIS_URL; CI.
  */
 export interface BenchEnv {
   readonly mode: BenchMode;
   readonly scenarios: readonly ScenarioName[];
   readonly redisUrl: string;
   readonly cpuProfileDir: string | undefined;
+  /** Full runs, one after another; the report gives every figure as the median over them (default 1). */
+  readonly runs: number;
   readonly ci: boolean;
 }
 
@@ -25,6 +28,7 @@ export function readBenchEnv(env: Readonly<Record<string, string | undefined>> =
     scenarios: parseScenarios(env.BENCH_SCENARIOS),
     redisUrl: env.REDIS_URL ?? "redis://127.0.0.1:6379",
     cpuProfileDir: env.BENCH_CPU_PROFILE_DIR,
+    runs: positiveInteger(env, "BENCH_RUNS", 1),
     ci: env.CI === "true",
   };
 }
@@ -35,6 +39,7 @@ function fromProcess(): Readonly<Record<string, string | undefined>> {
     BENCH_MODE: process.env.BENCH_MODE,
     BENCH_SCENARIOS: process.env.BENCH_SCENARIOS,
     BENCH_CPU_PROFILE_DIR: process.env.BENCH_CPU_PROFILE_DIR,
+    BENCH_RUNS: process.env.BENCH_RUNS,
     REDIS_URL: process.env.REDIS_URL,
     CI: process.env.CI,
   };

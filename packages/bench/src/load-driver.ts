@@ -32,6 +32,7 @@ let step = -1;
 let received = 0;
 let stale = 0;
 let reconnects = 0;
+let cpuMark = process.cpuUsage();
 
 /** Called for every delivered payload; kept cheap (no zod) because it is the driver's own hot path. */
 function onPayload(payload: unknown): void {
@@ -136,6 +137,11 @@ async function handle(command: TDriverCommand): Promise<unknown> {
       return { received, stale, buckets: histogram.toBuckets(), maxMicros: histogram.max };
     case "status":
       return status();
+    case "cpu": {
+      const used = process.cpuUsage(cpuMark);
+      cpuMark = process.cpuUsage();
+      return { cpuMicros: used.user + used.system };
+    }
     case "publish":
       return publish(command);
   }

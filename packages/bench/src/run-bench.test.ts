@@ -27,6 +27,7 @@ function dryStep(kind: StackKind, offeredPerSecond: number): StepResult {
     p99Ms: ours ? 9 : 12,
     maxMs: 20,
     cpuMicrosPerDelivery: ours ? 4 : 5,
+    clientCpuMicrosPerDelivery: ours ? 9 : 7,
     serverLoopDelayMaxMs: 1,
     lost: 0,
     passed: true,
@@ -102,6 +103,7 @@ describe("runBench: the harness's shape (dry scenarios, no processes, no load)",
       "p95 at that rate",
       "p99 at that rate",
       expect.stringMatching(/^server CPU per delivery \(at [\d,]+\/s\)$/),
+      "client CPU per delivery (same steps)",
     ]);
     for (const f of result?.figures ?? []) {
       expect(f.ours).not.toBeNull();

@@ -11,6 +11,7 @@ function step(offeredPerSecond: number, passed: boolean, cpu = 5, lost = 0): Ste
     p99Ms: passed ? 3 : 300,
     maxMs: 400,
     cpuMicrosPerDelivery: cpu,
+    clientCpuMicrosPerDelivery: cpu * 2,
     serverLoopDelayMaxMs: 5,
     lost,
     passed,
@@ -53,7 +54,7 @@ describe("cpuAtCommonRate", () => {
       ours: [step(1_000, true, 6), step(2_000, true, 5), step(4_000, false, 4)],
       baseline: [step(1_000, true, 5), step(2_000, true, 4), step(4_000, true, 3)],
     });
-    expect(cpu).toEqual({ ours: 5, baseline: 4, atPerSecond: 2_000, passing: true });
+    expect(cpu).toEqual({ ours: 5, baseline: 4, clientOurs: 10, clientBaseline: 8, atPerSecond: 2_000, passing: true });
   });
 
   it("falls back to the lowest rate both ran when nothing passed on both", () => {
@@ -61,7 +62,7 @@ describe("cpuAtCommonRate", () => {
       ours: [step(1_000, false, 9), step(500, false, 8)],
       baseline: [step(1_000, true, 7), step(500, false, 6)],
     });
-    expect(cpu).toEqual({ ours: 8, baseline: 6, atPerSecond: 500, passing: false });
+    expect(cpu).toEqual({ ours: 8, baseline: 6, clientOurs: 16, clientBaseline: 12, atPerSecond: 500, passing: false });
   });
 
   it("has no figure when the stacks share no rate", () => {

@@ -75,6 +75,9 @@ export function bestLossless(steps: readonly StepResult[]): StepResult | null {
 export interface CpuComparison {
   readonly ours: number | null;
   readonly baseline: number | null;
+  /** The load drivers' CPU per delivery in the same two steps (`null` when not measured). */
+  readonly clientOurs: number | null;
+  readonly clientBaseline: number | null;
   /** The offered rate both figures were taken at; `null` when the stacks share none. */
   readonly atPerSecond: number | null;
   /** Whether both steps at that rate passed. */
@@ -101,10 +104,13 @@ export function cpuAtCommonRate(steps: StepsByStack): CpuComparison {
   });
   const passing = pairs.filter((p) => p.ours.passed && p.baseline.passed).sort((a, b) => b.rate - a.rate)[0];
   const chosen = passing ?? [...pairs].sort((a, b) => a.rate - b.rate)[0];
-  if (chosen === undefined) return { ours: null, baseline: null, atPerSecond: null, passing: false };
+  if (chosen === undefined) return { ours: null, baseline: null, clientOurs: null, clientBaseline: null, atPerSecond: null, passing: false };
+  const client = (step: StepResult): number | null => (Number.isNaN(step.clientCpuMicrosPerDelivery) ? null : step.clientCpuMicrosPerDelivery);
   return {
     ours: chosen.ours.cpuMicrosPerDelivery,
     baseline: chosen.baseline.cpuMicrosPerDelivery,
+    clientOurs: client(chosen.ours),
+    clientBaseline: client(chosen.baseline),
     atPerSecond: chosen.rate,
     passing: passing !== undefined,
   };

@@ -28,5 +28,6 @@ export function searchedFigures(steps: StepsByStack, what: "deliveries" | "messa
     figure("p95 at that rate", "ms", "lower", ours?.p95Ms ?? null, baseline?.p95Ms ?? null),
     figure("p99 at that rate", "ms", "lower", ours?.p99Ms ?? null, baseline?.p99Ms ?? null),
     figure(`server CPU per ${what === "deliveries" ? "delivery" : "message"} (${at})`, "µs", "lower", cpu.ours, cpu.baseline),
+    figure(`client CPU per ${what === "deliveries" ? "delivery" : "message"} (same steps)`, "µs", "lower", cpu.clientOurs, cpu.clientBaseline),
   ];
 }

@@ -1,6 +1,6 @@
 import { forkChild } from "../ipc/child-process";
 import type { ChildHandle } from "../ipc/child-process";
-import { ZConnected, ZStatus } from "../ipc/driver-commands";
+import { ZConnected, ZDriverCpu, ZStatus } from "../ipc/driver-commands";
 import { ZCpu, ZMemory, ZSockets, ZStarted } from "../ipc/server-commands";
 import type { RedisAdapterConfig, StackKind } from "../stacks/bench-stack";
 
@@ -136,6 +136,12 @@ export class Fleet {
    * CPU (user + system, µs) every server process used since the previous
    * call, and the longest any of their event loops was blocked meanwhile.
    */
+  /** CPU of every load driver since the previous call (the clients' side: reading, parsing, acking). */
+  async clientCpu(): Promise<number> {
+    const all = await Promise.all(this.drivers.map(async (d) => ZDriverCpu.parse(await d.request({ kind: "cpu" }, COMMAND_TIMEOUT_MS))));
+    return all.reduce((sum, c) => sum + c.cpuMicros, 0);
+  }
+
   async serverCpu(): Promise<{ cpuMicros: number; loopDelayMaxMs: number }> {
     const all = await Promise.all(this.servers.map(async (s) => ZCpu.parse(await s.request({ kind: "cpu" }, COMMAND_TIMEOUT_MS))));
     return { cpuMicros: all.reduce((sum, c) => sum + c.cpuMicros, 0), loopDelayMaxMs: Math.max(0, ...all.map((c) => c.loopDelayMaxMs)) };

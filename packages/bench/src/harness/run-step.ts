@@ -70,6 +70,7 @@ function notReady(offeredPerSecond: number, failure: string): StepResult {
     p99Ms: Number.NaN,
     maxMs: Number.NaN,
     cpuMicrosPerDelivery: Number.NaN,
+    clientCpuMicrosPerDelivery: Number.NaN,
     serverLoopDelayMaxMs: Number.NaN,
     lost: 0,
     passed: false,
@@ -92,7 +93,7 @@ export async function runDeliveryStep(fleet: Fleet, step: DeliveryStep): Promise
   await Promise.all(fleet.drivers.map((driver) => driver.request({ kind: "begin-step", step: id }, COMMAND_TIMEOUT_MS)));
   const publisher = fleet.servers[step.publisher];
   if (publisher === undefined) throw new Error(`No server instance ${step.publisher}`);
-  await fleet.serverCpu();
+  await Promise.all([fleet.serverCpu(), fleet.clientCpu()]);
   const messagesPerSecond = step.deliveriesPerSecond / step.deliveriesPerMessage;
   const durationMs = Math.round(Math.min(step.durationMs * 3, Math.max(step.durationMs, (MIN_MESSAGES_PER_STEP * 1000) / messagesPerSecond)));
   const command = {
@@ -106,7 +107,7 @@ export async function runDeliveryStep(fleet: Fleet, step: DeliveryStep): Promise
   const published = ZPublished.parse(await publisher.request(command, durationMs * 4 + COMMAND_TIMEOUT_MS));
   const expected = published.sent * step.deliveriesPerMessage;
   await drain(fleet, expected);
-  const { cpuMicros, loopDelayMaxMs } = await fleet.serverCpu();
+  const [{ cpuMicros, loopDelayMaxMs }, clientCpuMicros] = await Promise.all([fleet.serverCpu(), fleet.clientCpu()]);
   const { received, histogram } = await collect(fleet);
   return summarizeStep({
     offeredPerSecond: step.deliveriesPerSecond,
@@ -114,6 +115,7 @@ export async function runDeliveryStep(fleet: Fleet, step: DeliveryStep): Promise
     received,
     elapsedMs: published.elapsedMs,
     cpuMicros,
+    clientCpuMicros,
     loopDelayMaxMs,
     serverDeliveries: expected,
     histogram,
@@ -139,7 +141,7 @@ export async function runInboundStep(fleet: Fleet, step: InboundStep): Promise<S
   const missing = await waitForClients(fleet);
   if (missing !== undefined) return notReady(step.messagesPerSecond, missing);
   const id = nextStep++;
-  await fleet.serverCpu();
+  await Promise.all([fleet.serverCpu(), fleet.clientCpu()]);
   const share = step.messagesPerSecond / fleet.drivers.length;
   const command = { kind: "publish", messagesPerSecond: share, durationMs: step.durationMs, payloadBytes: step.payloadBytes, step: id, ackTimeoutMs: step.ackTimeoutMs };
   const reports = await Promise.all(
@@ -147,7 +149,7 @@ export async function runInboundStep(fleet: Fleet, step: InboundStep): Promise<S
       ZPublishReport.parse(await driver.request(command, step.durationMs * 4 + step.ackTimeoutMs + COMMAND_TIMEOUT_MS)),
     ),
   );
-  const { cpuMicros, loopDelayMaxMs } = await fleet.serverCpu();
+  const [{ cpuMicros, loopDelayMaxMs }, clientCpuMicros] = await Promise.all([fleet.serverCpu(), fleet.clientCpu()]);
   const histogram = new LatencyHistogram();
   reports.forEach((report) => histogram.merge(report.buckets, report.maxMicros));
   const sent = reports.reduce((sum, r) => sum + r.sent, 0);
@@ -158,6 +160,7 @@ export async function runInboundStep(fleet: Fleet, step: InboundStep): Promise<S
     received: acked,
     elapsedMs: Math.max(...reports.map((r) => r.elapsedMs)),
     cpuMicros,
+    clientCpuMicros,
     loopDelayMaxMs,
     serverDeliveries: sent,
     histogram,

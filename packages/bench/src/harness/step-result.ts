@@ -15,6 +15,11 @@ export interface StepResult {
   readonly maxMs: number;
   /** Server CPU (user + system, every instance) per delivery or message, in µs. */
   readonly cpuMicrosPerDelivery: number;
+  /**
+   * Load-driver CPU (every driver process: socket reads, packet and envelope parsing, acks) per
+   * delivery or message, in µs: the share of the work that lands on clients. NaN when not measured.
+   */
+  readonly clientCpuMicrosPerDelivery: number;
   /** Longest event-loop stall of any server process during the step. */
   readonly serverLoopDelayMaxMs: number;
   /** Deliveries expected but not received (or publishes not acked ok). */
@@ -30,6 +35,8 @@ export interface StepMeasurement {
   readonly received: number;
   readonly elapsedMs: number;
   readonly cpuMicros: number;
+  /** CPU of every load driver over the step (absent: not measured). */
+  readonly clientCpuMicros?: number;
   readonly loopDelayMaxMs: number;
   /** Deliveries the server performed (for CPU per delivery). */
   readonly serverDeliveries: number;
@@ -59,6 +66,8 @@ export function summarizeStep(m: StepMeasurement): StepResult {
     p99Ms: round(p99Ms, 2),
     maxMs: round(m.histogram.max / 1000, 2),
     cpuMicrosPerDelivery: m.serverDeliveries === 0 ? Number.NaN : round(m.cpuMicros / m.serverDeliveries, 3),
+    clientCpuMicrosPerDelivery:
+      m.clientCpuMicros === undefined || m.serverDeliveries === 0 ? Number.NaN : round(m.clientCpuMicros / m.serverDeliveries, 3),
     serverLoopDelayMaxMs: round(m.loopDelayMaxMs, 1),
     lost,
     passed: failure === undefined,

@@ -1,17 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { CallgrindControl, CallgrindError, callgrindLauncher, dumpNumbers, parseCallgrindSummary } from "./callgrind";
+import { CallgrindControl, CallgrindError, WINDOW_END_SYMBOL, WINDOW_START_SYMBOL, callgrindLauncher, dumpNumbers, parseCallgrindSummary } from "./callgrind";
 import type { CommandRunner, DumpFiles } from "./callgrind";
 
 const DUMP = ["# callgrind format", "version: 1", "pid: 4242", "events: Ir", "summary: 41194868", "", "fn=(1) main", "0 12", "", "totals: 41194877", ""].join("\n");
 
-/** A folder in memory, and a callgrind_control that writes `<out>.<n>` on --dump like valgrind does. */
-function fakeValgrind(options: { answer?: string; dumpText?: string; writeDump?: boolean; dumpsBefore?: number } = {}) {
+/** A folder in memory, and a callgrind_control that answers like valgrind's. */
+function fakeValgrind(options: { answer?: string } = {}) {
   const files = new Map<string, string>();
   const calls: string[] = [];
-  let dumps = options.dumpsBefore ?? 0;
   const run: CommandRunner = (command, args) => {
     calls.push([command, ...args].join(" "));
-    if (args[0] === "--dump" && options.writeDump !== false) files.set(`/tmp/cg/callgrind.out.${++dumps}`, options.dumpText ?? DUMP);
     return Promise.resolve({ stdout: options.answer ?? `PID ${args[1]}: node\n  OK.\n`, stderr: "" });
   };
   const fs: DumpFiles = {
@@ -47,43 +45,52 @@ describe("dumpNumbers", () => {
 });
 
 describe("callgrindLauncher", () => {
-  it("starts with instrumentation off and names the out file", () => {
+  it("starts with instrumentation off, zeroes and dumps at the window markers, names the out file", () => {
     expect(callgrindLauncher("/tmp/cg/callgrind.out")).toEqual(
-      expect.arrayContaining(["valgrind", "--tool=callgrind", "--instr-atstart=no", "--callgrind-out-file=/tmp/cg/callgrind.out"]),
+      expect.arrayContaining([
+        "valgrind",
+        "--tool=callgrind",
+        "--instr-atstart=no",
+        `--zero-before=${WINDOW_START_SYMBOL}`,
+        `--dump-before=${WINDOW_END_SYMBOL}`,
+        "--callgrind-out-file=/tmp/cg/callgrind.out",
+      ]),
     );
   });
 });
 
 describe("CallgrindControl", () => {
-  it("zeroes, dumps, reads the new dump's instructions and removes it", async () => {
-    const valgrind = fakeValgrind({ dumpsBefore: 1 });
-    valgrind.files.set("/tmp/cg/callgrind.out.1", "events: Ir\nsummary: 1\ntotals: 1\n"); // an older dump, not this window's
+  it("switches instrumentation on, then reads the marked windows' dumps in order and removes them", async () => {
+    const valgrind = fakeValgrind();
     const control = new CallgrindControl(4242, "/tmp/cg/callgrind.out", { run: valgrind.run, files: valgrind.fs, pollMs: 1 });
     await control.instrumentationOn();
-    await control.zero();
-    expect(await control.dumpAndRead()).toBe(41_194_868);
-    expect(valgrind.calls).toEqual(["callgrind_control --instr=on 4242", "callgrind_control --zero 4242", "callgrind_control --dump 4242"]);
-    expect([...valgrind.files.keys()]).toEqual(["/tmp/cg/callgrind.out.1"]);
+    valgrind.files.set("/tmp/cg/callgrind.out.2", "events: Ir\nsummary: 2\ntotals: 2\n");
+    valgrind.files.set("/tmp/cg/callgrind.out.1", DUMP);
+    expect(await control.nextDump()).toBe(41_194_868);
+    expect(await control.nextDump()).toBe(2);
+    expect(valgrind.calls).toEqual(["callgrind_control --instr=on 4242"]);
+    expect([...valgrind.files.keys()]).toEqual([]);
   });
 
   it("waits for a dump that is still being written (no totals yet)", async () => {
-    const valgrind = fakeValgrind({ dumpText: "events: Ir\nsummary: 77\n" });
+    const valgrind = fakeValgrind();
+    valgrind.files.set("/tmp/cg/callgrind.out.1", "events: Ir\nsummary: 77\n");
     const control = new CallgrindControl(1, "/tmp/cg/callgrind.out", { run: valgrind.run, files: valgrind.fs, pollMs: 1 });
-    const reading = control.dumpAndRead(5_000);
+    const reading = control.nextDump(5_000);
     await new Promise((resolve) => setTimeout(resolve, 20));
     valgrind.files.set("/tmp/cg/callgrind.out.1", "events: Ir\nsummary: 77\nfn=(1) x\n0 77\ntotals: 77\n");
     expect(await reading).toBe(77);
   });
 
   it("fails when no dump appears in time", async () => {
-    const valgrind = fakeValgrind({ writeDump: false });
+    const valgrind = fakeValgrind();
     const control = new CallgrindControl(1, "/tmp/cg/callgrind.out", { run: valgrind.run, files: valgrind.fs, pollMs: 1 });
-    await expect(control.dumpAndRead(20)).rejects.toThrow(/no callgrind dump of pid 1 appeared within 20 ms/);
+    await expect(control.nextDump(20)).rejects.toThrow(/callgrind dump 1 of pid 1 did not appear within 20 ms/);
   });
 
   it("fails when callgrind_control does not answer OK (no such process)", async () => {
     const valgrind = fakeValgrind({ answer: "Error: Callgrind task with PID 9 not detected\n" });
     const control = new CallgrindControl(9, "/tmp/cg/callgrind.out", { run: valgrind.run, files: valgrind.fs });
-    await expect(control.zero()).rejects.toBeInstanceOf(CallgrindError);
+    await expect(control.instrumentationOn()).rejects.toBeInstanceOf(CallgrindError);
   });
 });

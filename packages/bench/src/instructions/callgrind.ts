@@ -31,16 +31,41 @@ export const nodeDumpFiles: DumpFiles = {
 };
 
 /**
+ * The two native functions the target calls to bound a counting window
+ * (`window-markers.ts`): callgrind zeroes its counters on entering the first
+ * and writes a dump on entering the second, inside the target, at the exact
+ * point in its own code, so no outside command races the operations. Both
+ * are libuv calls nothing else in a bench server makes (`os.loadavg()`,
+ * `os.uptime()`), and `node` here has its symbols.
+ */
+export const WINDOW_START_SYMBOL = "uv_loadavg";
+export const WINDOW_END_SYMBOL = "uv_uptime";
+
+/**
  * The launcher for `forkChild`: callgrind with instrumentation off until the
  * counter switches it on (start-up and module loading run at valgrind's
- * faster, uninstrumented speed), every dump written to `<outFile>.<n>`.
+ * faster, uninstrumented speed), counters zeroed at the window's start
+ * marker and dumped to `<outFile>.<n>` at its end marker.
  */
 export function callgrindLauncher(outFile: string): readonly [string, ...string[]] {
-  return ["valgrind", "--tool=callgrind", "--instr-atstart=no", `--callgrind-out-file=${outFile}`, "--log-file=/dev/null"];
+  return [
+    "valgrind",
+    "--tool=callgrind",
+    "--instr-atstart=no",
+    `--zero-before=${WINDOW_START_SYMBOL}`,
+    `--dump-before=${WINDOW_END_SYMBOL}`,
+    `--callgrind-out-file=${outFile}`,
+    "--log-file=/dev/null",
+  ];
 }
 
-/** Node and V8 flags for a countable target: no background compiler or GC threads, forced GC allowed. */
-export const TARGET_NODE_FLAGS = ["--single-threaded"] as const;
+/**
+ * Node and V8 flags for a countable target, so two runs execute the same
+ * instructions: no background compiler or GC threads, a GC schedule that
+ * depends on allocation only (no heap growing by time, no memory reducer, no
+ * idle GC), fixed hash and random seeds; forced GC is added by `exposeGc`.
+ */
+export const TARGET_NODE_FLAGS = ["--single-threaded", "--predictable-gc-schedule", "--no-memory-reducer", "--hash-seed=1", "--random-seed=1"] as const;
 
 /**
  * The instruction total of one callgrind dump: its `summary:` line (or
@@ -68,14 +93,15 @@ export function dumpNumbers(outFile: string, names: readonly string[]): number[]
 }
 
 /**
- * `callgrind_control` for one target process: switch instrumentation on,
- * zero the counters, dump and read what was counted since. Works while node
- * sits in `epoll_wait`: valgrind's gdbserver wakes it to answer.
+ * One target process under callgrind: `callgrind_control --instr=on` once
+ * (after start-up), then the dumps its end markers write, in order
+ * (`<outFile>.1`, `.2`, ...). Works while node sits in `epoll_wait`:
+ * valgrind's gdbserver wakes it to answer.
  *
  * @example
  * const control = new CallgrindControl(pid, "/tmp/x/ours.out");
- * await control.zero(); // ... run the operations ...
- * const instructions = await control.dumpAndRead();
+ * await control.instrumentationOn(); // ... the target runs one marked window ...
+ * const instructions = await control.nextDump();
  */
 export class CallgrindControl {
   readonly #pid: number;
@@ -83,6 +109,7 @@ export class CallgrindControl {
   readonly #run: CommandRunner;
   readonly #files: DumpFiles;
   readonly #pollMs: number;
+  #dumpsRead = 0;
 
   constructor(pid: number, outFile: string, deps: { run?: CommandRunner; files?: DumpFiles; pollMs?: number } = {}) {
     this.#pid = pid;
@@ -93,38 +120,31 @@ export class CallgrindControl {
   }
 
   async instrumentationOn(): Promise<void> {
-    await this.#control("--instr=on");
+    const { stdout } = await this.#run("callgrind_control", ["--instr=on", String(this.#pid)]);
+    if (!/OK/.test(stdout)) throw new CallgrindError(`callgrind_control --instr=on ${this.#pid} did not answer OK: ${stdout.trim()}`);
   }
 
-  async zero(): Promise<void> {
-    await this.#control("--zero");
-  }
-
-  /** Dumps the counters (which also zeroes them) and returns the instructions in that dump; the dump file is removed. */
-  async dumpAndRead(timeoutMs = 60_000): Promise<number> {
+  /**
+   * The instructions of the next window: what was counted between a start
+   * marker and the end marker that wrote dump `<outFile>.<n>`. Waits for the
+   * dump to be complete (`totals:` is its last line), then removes it.
+   */
+  async nextDump(timeoutMs = 60_000): Promise<number> {
+    const number = this.#dumpsRead + 1;
     const dir = dirname(this.#outFile);
-    const before = dumpNumbers(this.#outFile, await this.#files.list(dir));
-    await this.#control("--dump");
+    const path = join(dir, `${basename(this.#outFile)}.${number}`);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const fresh = dumpNumbers(this.#outFile, await this.#files.list(dir)).filter((n) => !before.includes(n));
-      const newest = fresh.at(-1);
-      if (newest !== undefined) {
-        const path = join(dir, `${basename(this.#outFile)}.${newest}`);
+      if (dumpNumbers(this.#outFile, await this.#files.list(dir)).includes(number)) {
         const text = await this.#files.read(path);
-        // `summary:` is in the header, `totals:` is the last line: a dump still being written has no totals yet.
         if (/^totals:/m.test(text)) {
+          this.#dumpsRead = number;
           await this.#files.remove(path);
           return parseCallgrindSummary(text);
         }
       }
-      if (Date.now() >= deadline) throw new CallgrindError(`no callgrind dump of pid ${this.#pid} appeared within ${timeoutMs} ms`);
+      if (Date.now() >= deadline) throw new CallgrindError(`callgrind dump ${number} of pid ${this.#pid} did not appear within ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, this.#pollMs));
     }
-  }
-
-  async #control(flag: string): Promise<void> {
-    const { stdout } = await this.#run("callgrind_control", [flag, String(this.#pid)]);
-    if (!/OK/.test(stdout)) throw new CallgrindError(`callgrind_control ${flag} ${this.#pid} did not answer OK: ${stdout.trim()}`);
   }
 }

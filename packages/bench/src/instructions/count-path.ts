@@ -2,32 +2,34 @@ import { median } from "../stats/ratio";
 
 /** What the counter needs from callgrind (see `CallgrindControl`). */
 export interface InstructionCounter {
-  zero(): Promise<void>;
-  /** Instructions since the last zero. */
-  dumpAndRead(): Promise<number>;
+  /** Instructions of the next window the target marked (its dump, in order). */
+  nextDump(): Promise<number>;
 }
 
-/** One hot path as the driver runs it. */
+/** One hot path as the driver runs it against the target. */
 export interface HotPathOps {
-  /** One operation, awaited to its very end (every delivery, or the ack). */
-  run(step: number): Promise<void>;
+  /** `ops` unmarked operations, each awaited to its very end (every delivery, or the ack). */
+  warmUp(ops: number): Promise<void>;
   /**
-   * The same driver-to-server round trip without the work (an IPC command the server only answers),
-   * counted in windows of its own and subtracted; absent when the operation needs no such round trip.
+   * One marked window: `rewarmOps` unmarked operations, the start marker, `ops` operations, the
+   * end marker (which makes callgrind write the window's dump). No forced GC between windows: a
+   * full GC throws away optimized code holding weak references ("weak objects" deopts), and
+   * repeated deopts can leave a function unoptimized for the rest of the process, a different
+   * state in each run.
    */
-  calibrate?(step: number): Promise<void>;
-  /** Full GCs in the server, so every window starts from the same heap. */
-  collectGarbage(): Promise<void>;
+  window(rewarmOps: number, ops: number): Promise<void>;
+  /**
+   * A marked window of `ops` operations with no work in them: what placing the markers and
+   * pacing the operations cost (the commands that carry them, the event-loop turns), counted
+   * beside every window and subtracted.
+   */
+  calibrate?(): Promise<void>;
 }
 
 export interface WindowPlan {
-  /** Unrecorded operations first: JIT tiers and inline caches settle. */
+  /** Unrecorded operations first (after one forced GC): JIT tiers and inline caches settle. */
   readonly warmupOps: number;
-  /**
-   * Unrecorded operations after each window's full GCs: a full GC throws away optimized code
-   * that holds weak references to dead objects ("weak objects" deopts), so without these the
-   * window would count V8 recompiling it (measured: 40-50 % of a window, in varying amounts).
-   */
+  /** Unrecorded operations before each window, after the previous window's dump was written. */
   readonly rewarmOps: number;
   /** Operations per counting window. */
   readonly ops: number;
@@ -36,67 +38,49 @@ export interface WindowPlan {
 }
 
 export interface PathCount {
-  /** Instructions per operation in each window, calibration subtracted. */
+  /** Instructions per operation in each window, the calibration (`calibrationPerOp`'s lowest) subtracted. */
   readonly perOp: readonly number[];
-  /** The calibration round trip per operation in each window (0 without one). */
+  /** Each calibration window's instructions per operation (0 without calibration). */
   readonly calibrationPerOp: readonly number[];
   readonly median: number;
+  /** The lowest window: the operation with the least incidental work landing in it. */
+  readonly min: number;
   /** (max - min) / median over the windows. */
   readonly spread: number;
 }
 
-/** Hands out increasing step numbers, so a late message of an earlier operation never counts for the next. */
-export class StepCounter {
-  #next = 0;
-  take(): number {
-    return this.#next++;
-  }
-}
-
-async function countWindow(
-  ops: HotPathOps,
-  counter: InstructionCounter,
-  plan: WindowPlan,
-  steps: StepCounter,
-  op: (step: number) => Promise<void>,
-): Promise<number> {
-  await ops.collectGarbage();
-  for (let i = 0; i < plan.rewarmOps; i++) await op(steps.take());
-  await counter.zero();
-  for (let i = 0; i < plan.ops; i++) await op(steps.take());
-  return counter.dumpAndRead();
-}
-
 /**
- * Counts one hot path: warm-up, then `windows` windows of `ops` lockstep
- * operations, each after full GCs and a re-warm, between a zero and a dump. With a
- * calibration op, every window is paired with a calibration window right
- * after it and the difference is what the operation itself cost.
+ * Counts one hot path: warm-up, then `windows` marked windows of `ops`
+ * operations, each after a re-warm. With a calibration, every window is
+ * followed by one with the same pacing and no operation, and the cleanest of
+ * those is subtracted from every window.
  *
  * @example
- * const count = await countPath(broadcastOps, new CallgrindControl(pid, out), { warmupOps: 500, ops: 200, windows: 5 }, steps);
+ * const count = await countPath(broadcastOps, control, { warmupOps: 500, rewarmOps: 200, ops: 200, windows: 5 });
  * console.log(count.median); // instructions per broadcast
  */
-export async function countPath(ops: HotPathOps, counter: InstructionCounter, plan: WindowPlan, steps = new StepCounter()): Promise<PathCount> {
+export async function countPath(ops: HotPathOps, counter: InstructionCounter, plan: WindowPlan): Promise<PathCount> {
   if (plan.ops < 1 || plan.windows < 1 || plan.warmupOps < 0 || plan.rewarmOps < 0) {
     throw new RangeError("a window plan needs ops >= 1, windows >= 1, warmupOps >= 0, rewarmOps >= 0");
   }
-  for (let i = 0; i < plan.warmupOps; i++) {
-    await ops.run(steps.take());
-    if (ops.calibrate !== undefined) await ops.calibrate(steps.take());
-  }
-  const perOp: number[] = [];
+  await ops.warmUp(plan.warmupOps);
+  const totals: number[] = [];
   const calibrationPerOp: number[] = [];
   for (let w = 0; w < plan.windows; w++) {
-    const total = await countWindow(ops, counter, plan, steps, (step) => ops.run(step));
-    let calibration = 0;
+    await ops.window(plan.rewarmOps, plan.ops);
+    totals.push((await counter.nextDump()) / plan.ops);
     if (ops.calibrate !== undefined) {
-      const calibrate = ops.calibrate.bind(ops);
-      calibration = (await countWindow(ops, counter, plan, steps, calibrate)) / plan.ops;
+      await ops.calibrate();
+      calibrationPerOp.push((await counter.nextDump()) / plan.ops);
+    } else {
+      calibrationPerOp.push(0);
     }
-    perOp.push(total / plan.ops - calibration);
-    calibrationPerOp.push(calibration);
   }
+  // Incidental work (a GC, an optimizing compile) only ever adds: the cleanest calibration window
+  // is the pacing's own cost; subtracting a window that caught a GC would undercount the operation.
+  const calibration = Math.min(...calibrationPerOp);
+  const perOp = totals.map((total) => total - calibration);
   const mid = median(perOp) ?? 0;
-  return { perOp, calibrationPerOp, median: mid, spread: mid === 0 ? 0 : (Math.max(...perOp) - Math.min(...perOp)) / mid };
+  const min = Math.min(...perOp);
+  return { perOp, calibrationPerOp, median: mid, min, spread: mid === 0 ? 0 : (Math.max(...perOp) - min) / mid };
 }

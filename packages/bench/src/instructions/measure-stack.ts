@@ -4,15 +4,16 @@ import { join } from "node:path";
 import { forkChild } from "../ipc/child-process";
 import type { StackKind } from "../stacks/bench-stack";
 import { CallgrindControl, TARGET_NODE_FLAGS, callgrindLauncher } from "./callgrind";
-import { StepCounter, countPath } from "./count-path";
+import { countPath } from "./count-path";
 import type { HotPathOps, PathCount, WindowPlan } from "./count-path";
 import { connectLockstepClients } from "./lockstep-clients";
 import { ZTargetStarted } from "./target-commands";
+import type { TBroadcastKind, TTargetCommand } from "./target-commands";
 
 const TARGET_ENTRY = new URL("./target-server.ts", import.meta.url);
 
-/** The two hot paths of issue 19. */
-export const HOT_PATHS = ["broadcast", "inbound"] as const;
+/** The hot paths of issue 19: a room broadcast (scenario 1), one targeted message (scenario 2), one inbound publish (scenario 4). */
+export const HOT_PATHS = ["broadcast", "targeted", "inbound"] as const;
 export type HotPath = (typeof HOT_PATHS)[number];
 
 export interface StackPlan extends WindowPlan {
@@ -53,20 +54,56 @@ export async function measureStack(stack: StackKind, plan: StackPlan): Promise<S
     try {
       const control = new CallgrindControl(target.pid, outFile);
       await control.instrumentationOn();
-      const steps = new StepCounter();
-      const collectGarbage = async (): Promise<void> => void (await target.request({ kind: "gc" }, plan.timeoutMs));
-      const broadcast: HotPathOps = {
-        run: async (step) => {
-          // Both awaited together, so a failed request never leaves the delivery wait unobserved.
-          await Promise.all([clients.deliveriesOf(step), target.request({ kind: "broadcast", step, deliver: true }, plan.timeoutMs)]);
-        },
-        calibrate: async (step) => void (await target.request({ kind: "broadcast", step, deliver: false }, plan.timeoutMs)),
-        collectGarbage,
+      const request = async (command: TTargetCommand): Promise<void> => void (await target.request(command, plan.timeoutMs));
+      let step = 0;
+      const sent: Record<TBroadcastKind, number> = { "fan-out": 0, targeted: 0, none: 0 };
+      const delivered = (kind: TBroadcastKind): Promise<void> =>
+        kind === "fan-out" ? clients.received(sent[kind]) : kind === "targeted" ? clients.targetedReceived(sent[kind]) : Promise.resolve();
+      const paced = async (kind: TBroadcastKind, rewarmOps: number | null, ops: number): Promise<void> => {
+        const userId = clients.targetedUserId;
+        const firstStep = step;
+        step += (rewarmOps ?? 0) + ops;
+        sent[kind] += (rewarmOps ?? 0) + ops;
+        await request(
+          rewarmOps === null ? { kind: "broadcasts", broadcast: kind, userId, firstStep, count: ops } : { kind: "broadcast-window", broadcast: kind, userId, firstStep, rewarmOps, ops },
+        );
+        await delivered(kind);
       };
-      const inbound: HotPathOps = { run: (step) => clients.publish(step), collectGarbage };
+      // The markers sit inside the target around the broadcasts; what remains to subtract is the
+      // target's own pacing (two event-loop turns per broadcast), counted with no broadcast in it.
+      const broadcastOps = (kind: TBroadcastKind): HotPathOps => ({
+        warmUp: async (ops) => {
+          await request({ kind: "gc" });
+          await paced(kind, null, ops);
+        },
+        window: (rewarmOps, ops) => paced(kind, rewarmOps, ops),
+        calibrate: () => paced("none", plan.rewarmOps, plan.ops),
+      });
+      let publishes = 0;
+      const publishMany = async (ops: number): Promise<void> => {
+        for (let i = 0; i < ops; i++) await clients.publish(publishes++);
+      };
+      const inbound: HotPathOps = {
+        warmUp: async (ops) => {
+          await request({ kind: "gc" });
+          await publishMany(ops);
+        },
+        window: async (rewarmOps, ops) => {
+          await publishMany(rewarmOps);
+          await request({ kind: "mark", edge: "start" });
+          await publishMany(ops);
+          await request({ kind: "mark", edge: "end" });
+        },
+        // The two IPC commands that carry the markers are inside the window: count them alone and subtract.
+        calibrate: async () => {
+          await request({ kind: "mark", edge: "start" });
+          await request({ kind: "mark", edge: "end" });
+        },
+      };
       return {
-        broadcast: await countPath(broadcast, control, plan, steps),
-        inbound: await countPath(inbound, control, plan, steps),
+        broadcast: await countPath(broadcastOps("fan-out"), control, plan),
+        targeted: await countPath(broadcastOps("targeted"), control, plan),
+        inbound: await countPath(inbound, control, plan),
       };
     } finally {
       clients.close();

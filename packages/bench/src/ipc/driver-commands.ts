@@ -21,6 +21,8 @@ export const ZDriverCommand = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("begin-step"), step: z.number().int().min(0) }),
   z.object({ kind: z.literal("step-report") }),
   z.object({ kind: z.literal("status") }),
+  /** This driver's CPU (user + system) since the previous `cpu` command: the clients' share of a step. */
+  z.object({ kind: z.literal("cpu") }),
   /** Inbound scenario: publish from every connection in turn, measuring the ack round trip. */
   z.object({
     kind: z.literal("publish"),
@@ -35,6 +37,7 @@ export type TDriverCommand = z.infer<typeof ZDriverCommand>;
 
 export const ZConnected = z.object({ connected: z.number().int(), subscribed: z.number().int() });
 export const ZStatus = z.object({ connected: z.number().int(), subscribed: z.number().int(), reconnects: z.number().int() });
+export const ZDriverCpu = z.object({ cpuMicros: z.number() });
 export const ZStepReport = z.object({
   received: z.number().int(),
   stale: z.number().int(),

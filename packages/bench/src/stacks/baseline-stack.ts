@@ -3,6 +3,7 @@ import type { DefaultEventsMap, Socket } from "socket.io";
 import { BENCH_TOKEN } from "../bench-authenticator";
 import { ZBenchInbound } from "../bench-channels";
 import type { TBenchPayload } from "../bench-channels";
+import { QUIET_TIMER_MS } from "./bench-stack";
 import type { BenchStack, BenchStackOptions } from "./bench-stack";
 import { createListeningHttpServer } from "./listen";
 import { baselineRedisAdapter, connectBenchRedis } from "./redis-adapter";
@@ -64,6 +65,7 @@ export async function startBaselineStack(options: BenchStackOptions): Promise<Be
   const redis = options.redis === undefined ? undefined : await connectBenchRedis(options.redis);
   const io = new Server<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, BaselineSocketData>(http.httpServer, {
     serveClient: false,
+    ...(options.quietTimers === true ? { pingInterval: QUIET_TIMER_MS } : {}),
     ...(redis === undefined || options.redis === undefined ? {} : { adapter: baselineRedisAdapter(redis.client, options.redis.keyPrefix) }),
   });
   io.use((socket, next) => {

@@ -17,7 +17,19 @@ export interface BenchStackOptions {
   readonly redis?: RedisAdapterConfig;
   /** Lift inbound rate limits so the inbound scenario measures the gate, not the limiter's refusals. */
   readonly unlimitedInbound?: boolean;
+  /**
+   * Push every periodic timer (heartbeats; for ours also re-authentication sweeps,
+   * slow-consumer checks and policy-cache expiry) beyond any counting window, so an
+   * instruction count holds the operations only (`pnpm bench:instructions`).
+   */
+  readonly quietTimers?: boolean;
 }
+
+/**
+ * A day: longer than any counting window, short enough that the client's own
+ * ping timeout (interval + timeout) stays below `setTimeout`'s 2^31 - 1 ms limit.
+ */
+export const QUIET_TIMER_MS = 86_400_000;
 
 /**
  * One server under test, as the benchmark's server process drives it. Both

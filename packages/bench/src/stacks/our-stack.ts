@@ -3,12 +3,20 @@ import { createRedisStreamsAdapter, RealtimeHandlerRegistry, RedisChannelLog, So
 import type { AnyRealtimeChannel } from "@repo/core-realtime";
 import { BenchAuthenticator } from "../bench-authenticator";
 import { benchFanOutChannel, benchInboundChannel, benchUserChannel } from "../bench-channels";
+import { QUIET_TIMER_MS } from "./bench-stack";
 import type { BenchStack, BenchStackOptions } from "./bench-stack";
 import { createListeningHttpServer } from "./listen";
 import { connectBenchRedis } from "./redis-adapter";
 
 /** High enough that the limiter never refuses, low enough to still run its arithmetic on every frame. */
 const UNLIMITED_RATE = { capacity: 1_000_000_000, refillPerSecond: 1_000_000_000 };
+
+const QUIET_TIMERS = {
+  pingIntervalMs: QUIET_TIMER_MS,
+  reauthIntervalMs: QUIET_TIMER_MS,
+  slowConsumerCheckIntervalMs: QUIET_TIMER_MS,
+  channelPolicyCacheMs: QUIET_TIMER_MS,
+};
 
 /** Our running stack plus the parts a benchmark reaches into. */
 export interface OurStack extends BenchStack {
@@ -59,7 +67,10 @@ export async function startOurStack(options: BenchStackOptions, channels: readon
     logger,
     metrics: createRealtimeMetrics(createMetricsRegistry()),
     ...multiInstance,
-    ...(options.unlimitedInbound === true ? { limits: { inboundRatePerSocket: UNLIMITED_RATE, inboundRatePerUser: UNLIMITED_RATE } } : {}),
+    limits: {
+      ...(options.unlimitedInbound === true ? { inboundRatePerSocket: UNLIMITED_RATE, inboundRatePerUser: UNLIMITED_RATE } : {}),
+      ...(options.quietTimers === true ? QUIET_TIMERS : {}),
+    },
   });
   const port = await http.listen(options.host, options.port);
   let errors = 0;
