@@ -68,6 +68,8 @@ function openClient(command: Connect, index: number): Promise<void> {
   });
   clients.push(socket);
   if (command.stack === "ours") socket.on(REALTIME_EVENTS.message, (message: { payload?: unknown }) => onPayload(message.payload));
+  // Scenario 6's coalesced frames: every message in it counts, as the SDK would unpack them.
+  if (command.stack === "ours") socket.on(REALTIME_EVENTS.messageBatch, (batch: { messages: { payload?: unknown }[] }) => batch.messages.forEach((m) => onPayload(m.payload)));
   else socket.on(BASELINE_EVENTS.message, onPayload);
   let connectedOnce = false;
   socket.on("connect", () => {

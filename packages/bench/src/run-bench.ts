@@ -1,6 +1,7 @@
 import type { BenchConfig, ScenarioName } from "./bench-config";
 import type { BenchReport, ScenarioResult } from "./harness/report-types";
 import { describeMachine, oneMinuteLoad } from "./machine";
+import { runCoalescedFanOut } from "./scenarios/coalesced-fan-out";
 import { runConnections } from "./scenarios/connections";
 import { runFanOut } from "./scenarios/fan-out";
 import { runInbound } from "./scenarios/inbound";
@@ -18,6 +19,7 @@ export const SCENARIO_RUNNERS: Readonly<Record<ScenarioName, ScenarioRunner>> = 
   connections: runConnections,
   inbound: runInbound,
   redis: runRedisFanOut,
+  coalescing: runCoalescedFanOut,
 };
 
 export interface RunBenchOptions {

@@ -45,6 +45,7 @@ async function handle(command: TServerCommand): Promise<unknown> {
         port: 0,
         ...(command.redis === undefined ? {} : { redis: command.redis }),
         unlimitedInbound: command.unlimitedInbound ?? false,
+        ...(command.coalesce === undefined ? {} : { coalesce: command.coalesce }),
       };
       stack = command.stack === "ours" ? await startOurStack(options) : await startBaselineStack(options);
       return { port: stack.port };

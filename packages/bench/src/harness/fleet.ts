@@ -2,7 +2,7 @@ import { forkChild } from "../ipc/child-process";
 import type { ChildHandle } from "../ipc/child-process";
 import { ZConnected, ZDriverCpu, ZStatus } from "../ipc/driver-commands";
 import { ZCpu, ZMemory, ZSockets, ZStarted } from "../ipc/server-commands";
-import type { RedisAdapterConfig, StackKind } from "../stacks/bench-stack";
+import type { BenchStackOptions, RedisAdapterConfig, StackKind } from "../stacks/bench-stack";
 
 const SERVER_ENTRY = new URL("../server-process.ts", import.meta.url);
 const DRIVER_ENTRY = new URL("../load-driver.ts", import.meta.url);
@@ -11,6 +11,8 @@ const DRIVER_ENTRY = new URL("../load-driver.ts", import.meta.url);
 export const MAX_CLIENTS_PER_DRIVER = 2_500;
 
 const COMMAND_TIMEOUT_MS = 30_000;
+/** A server's start includes tsx compiling both stacks in a fresh process: over 30 s at load 20+ on this shared machine. */
+const START_TIMEOUT_MS = 180_000;
 
 export interface FleetOptions {
   readonly kind: StackKind;
@@ -18,6 +20,7 @@ export interface FleetOptions {
   readonly instances: number;
   readonly redis?: RedisAdapterConfig;
   readonly unlimitedInbound?: boolean;
+  readonly coalesce?: BenchStackOptions["coalesce"];
   /** Every child exits by itself after this long. */
   readonly maxLifetimeMs: number;
   /** Server processes write CPU profiles here (drivers never do). */
@@ -73,8 +76,9 @@ export class Fleet {
           stack: options.kind,
           ...(options.redis === undefined ? {} : { redis: options.redis }),
           unlimitedInbound: options.unlimitedInbound ?? false,
+          ...(options.coalesce === undefined ? {} : { coalesce: options.coalesce }),
         };
-        ports.push(ZStarted.parse(await server.request(command, COMMAND_TIMEOUT_MS)).port);
+        ports.push(ZStarted.parse(await server.request(command, START_TIMEOUT_MS)).port);
       }
       return new Fleet(options.kind, servers, ports, options.maxLifetimeMs);
     } catch (error) {

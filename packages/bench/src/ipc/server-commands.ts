@@ -9,6 +9,7 @@ export const ZServerCommand = z.discriminatedUnion("kind", [
     stack: ZStackKind,
     redis: z.object({ url: z.string(), keyPrefix: z.string().min(1) }).optional(),
     unlimitedInbound: z.boolean().optional(),
+    coalesce: z.object({ delayMs: z.number().int(), maxBatch: z.number().int() }).optional(),
   }),
   z.object({
     kind: z.literal("publish"),

@@ -1,3 +1,4 @@
+import type { ChannelCoalesceOptions } from "@repo/core-realtime";
 import type { TBenchPayload } from "../bench-channels";
 
 /** Which implementation a benchmark process runs. */
@@ -23,6 +24,8 @@ export interface BenchStackOptions {
    * instruction count holds the operations only (`pnpm bench:instructions`).
    */
   readonly quietTimers?: boolean;
+  /** Ours only (scenario 6): `bench.fanout` declared with this `coalesce` option. */
+  readonly coalesce?: ChannelCoalesceOptions;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { AnyRealtimeChannel } from "@repo/core-realtime";
 import { BenchAuthenticator } from "../bench-authenticator";
 import { benchFanOutChannel, benchInboundChannel, benchUserChannel } from "../bench-channels";
 import { QUIET_TIMER_MS } from "./bench-stack";
+import { coalescedFanOutChannel } from "../bench-coalesced-channel";
 import type { BenchStack, BenchStackOptions } from "./bench-stack";
 import { createListeningHttpServer } from "./listen";
 import { connectBenchRedis } from "./redis-adapter";
@@ -42,7 +43,8 @@ export async function startOurStack(options: BenchStackOptions, channels: readon
 ]): Promise<OurStack> {
   const http = createListeningHttpServer();
   const registry = new RealtimeHandlerRegistry();
-  for (const channel of channels) {
+  const fanOutChannel = options.coalesce === undefined ? benchFanOutChannel : coalescedFanOutChannel(options.coalesce);
+  for (const channel of channels.map((c) => (c === benchFanOutChannel ? fanOutChannel : c))) {
     if (channel === benchInboundChannel) {
       registry.register(benchInboundChannel, (payload) => ({ step: payload.step }));
     } else {
@@ -85,7 +87,7 @@ export async function startOurStack(options: BenchStackOptions, channels: readon
     registry,
     // Not awaited one by one: a use case awaits its own broadcast, but many
     // use cases run concurrently; the rejection is still observed and counted.
-    fanOut: (payload) => void broadcaster.broadcast(benchFanOutChannel, {}, payload).catch(onError),
+    fanOut: (payload) => void broadcaster.broadcast(fanOutChannel, {}, payload).catch(onError),
     toUser: (userId, payload) => void broadcaster.broadcast(benchUserChannel, { userId }, payload).catch(onError),
     takeErrors: () => {
       const seen = errors;
