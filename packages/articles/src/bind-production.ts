@@ -1,6 +1,5 @@
 import { createContainer, traceConsumer } from "@repo/core-di";
 import type { BindContext, FeatureModule } from "@repo/core-di";
-import { bindRealtimeBridge, bridgeEntry } from "@repo/core-realtime/server";
 import { articlesFeatureModule, ARTICLES_FEATURE_NAME } from "./di/articles-feature-module";
 import { bindArticlesServices, selectArticleRepository } from "./di/bind-articles-services";
 import { ArticlesSymbols } from "./di/symbols";
@@ -10,14 +9,14 @@ import { onArticlePublishedNotify } from "./events/handlers/on-article-published
 import { onNotifySubscribers } from "./jobs/handlers/on-notify-subscribers.handler";
 import { notifySubscribersJob } from "./jobs/notify-subscribers.job";
 import { articlesFeedChannel } from "./realtime/articles-feed.channel";
-import { articleFeedMapping } from "./realtime/articles-feed.mapping";
 import type { ArticlesRouter } from "./trpc/router";
 
 /**
  * Wires the articles feature for production: articles in the system of
- * record (`ctx.database`, ADR-020), the in-memory search index, and
- * `article.published` fanned out to its two durable consumers (index,
- * notify-subscribers job) and, through the bridge allowlist, to `articles.feed`.
+ * record (`ctx.database`, ADR-020), the in-memory search index, the feed
+ * item on `articles.feed` through the outbox (ADR-021, in the publish
+ * transaction), and `article.published` fanned out after commit to its two
+ * durable consumers (index, notify-subscribers job).
  *
  * @example
  * const articles = bindProductionArticles(ctx);
@@ -42,7 +41,6 @@ export function bindProductionArticles(ctx: BindContext): FeatureModule<Articles
       notifySubscribersJob,
       traceConsumer(ctx, notifySubscribersJob.name, onNotifySubscribers({ notifier: container.get(ArticlesSymbols.subscriberNotifier) })),
     ),
-    bindRealtimeBridge(ctx.bus, ctx.realtime, [bridgeEntry({ event: articlePublished, channel: articlesFeedChannel, map: articleFeedMapping })]),
   ];
 
   ctx.realtimeRegistry.registerChannel(articlesFeedChannel);

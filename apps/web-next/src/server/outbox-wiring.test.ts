@@ -56,6 +56,28 @@ describe("startServer: the transactional outbox", { timeout: 60_000 }, () => {
     expect(rows).toEqual([{ message_id: pushes[0]?.id, channel_key: "notifications.user.bob", outcome: "delivered" }]);
   });
 
+  it("delivers an article published through tRPC to the feed via the outbox: stored with it, relayed once", async () => {
+    const reader = await connectSocket(server.url);
+    try {
+      expect(await reader.subscribe("articles.feed")).toMatchObject({ ok: true });
+      const alice = await signIn(server.url, "alice", "alice-password");
+      const response = await fetch(`${server.url}/api/trpc/articles.publish`, {
+        method: "POST",
+        headers: { cookie: alice.cookie, "content-type": "application/json" },
+        body: JSON.stringify({ title: "Through the outbox too", body: "Articles commit with their feed item" }),
+      });
+      expect(response.status).toBe(200);
+      const isItem = (m: RecordingSocket["messages"][number]) => (m.payload as { title?: string }).title === "Through the outbox too";
+      await waitFor(() => reader.messages.some(isItem), 30_000, "the feed item");
+      const items = reader.messages.filter(isItem);
+      expect(items).toHaveLength(1);
+      const rows = (await outboxRows()).filter((row) => row.message_id === items[0]?.id);
+      expect(rows).toEqual([{ message_id: items[0]?.id, channel_key: "articles.feed", outcome: "delivered" }]);
+    } finally {
+      reader.close();
+    }
+  });
+
   it("stays ready while records wait in the outbox, and reports their depth in /metrics", async () => {
     await server.bound.outbox.transactions.run(({ realtime }) => realtime.broadcast(unregisteredChannel, { id: "x" }, { n: 1 }));
     // The relay tried (unknown channel: retried with backoff, kept) and measured the backlog.

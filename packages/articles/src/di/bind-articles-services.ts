@@ -1,7 +1,11 @@
-import { instrumentUseCase } from "@repo/core-di";
+import type { BaseSchema, Transaction } from "@repo/core-database";
+import { instrumentUseCase, transactionsOf } from "@repo/core-di";
 import type { BindContext, Container } from "@repo/core-di";
+import { unitOfWork } from "@repo/core-realtime/server";
 import type { IArticleRepository } from "../repositories/article-repository";
 import { SqlArticleRepository } from "../repositories/sql-article-repository";
+import type { ArticlesTables } from "../repositories/sql-article-repository";
+import type { ArticlesUnitOfWork } from "../use-cases/articles-unit-of-work";
 import { InMemoryArticleSearchIndex } from "../search/in-memory-article-search-index";
 import { LogSubscriberNotifier } from "../services/subscriber-notifier";
 import type { ISubscriberNotifier } from "../services/subscriber-notifier";
@@ -23,11 +27,16 @@ export function selectArticleRepository(ctx: Pick<BindContext, "database">): IAr
   return SqlArticleRepository.on(ctx.database);
 }
 
+/** Writes and their feed items in one transaction on the app's outbox runner (ADR-021), the repository joining it. */
+export function selectArticlesUnitOfWork(ctx: Pick<BindContext, "config" | "database" | "realtime" | "transactions">): ArticlesUnitOfWork {
+  return unitOfWork(transactionsOf(ctx), (trx: Transaction<BaseSchema>) => ({ articles: new SqlArticleRepository(trx.$extendTables<ArticlesTables>()) }));
+}
+
 /**
  * The bindings both bind files share: the repository, the search index
  * (loaded from the repository on first use), the notifier, then each use
- * case in its span+capture sandwich. The bind files add the event
- * consumers, the job processor and the realtime bridge after.
+ * case in its span+capture sandwich (publishing writes through the outbox
+ * unit of work). The bind files add the event consumers and the job processor after.
  *
  * @example
  * bindArticlesServices(container, ctx, { articles: selectArticleRepository(ctx) });
@@ -41,7 +50,7 @@ export function bindArticlesServices(container: Container, ctx: BindContext, ser
   container.bind(ArticlesSymbols.searchIndex, index);
   container.bind(ArticlesSymbols.subscriberNotifier, services.notifier ?? new LogSubscriberNotifier(ctx.logger));
 
-  container.bind(ArticlesSymbols.publishArticle, instrumentUseCase(ctx, "articles.publishArticle", publishArticleUseCase({ articles, bus: ctx.bus })));
+  container.bind(ArticlesSymbols.publishArticle, instrumentUseCase(ctx, "articles.publishArticle", publishArticleUseCase({ work: selectArticlesUnitOfWork(ctx), bus: ctx.bus })));
   container.bind(ArticlesSymbols.listArticles, instrumentUseCase(ctx, "articles.listArticles", listArticlesUseCase({ articles })));
   container.bind(ArticlesSymbols.searchArticles, instrumentUseCase(ctx, "articles.searchArticles", searchArticlesUseCase({ index, articles })));
 }

@@ -2,9 +2,10 @@ import { defineEvent } from "@repo/core-events";
 import { z } from "zod";
 
 /**
- * Published once an article is stored. Carries the body because the search
- * index (a durable consumer) indexes it; the realtime bridge forwards only a
- * summary to `articles.feed`, and the admin dashboard only the ids.
+ * Published once an article's transaction committed. Carries the body because
+ * the search index (a durable consumer) indexes it; `articles.feed` got its
+ * summary through the outbox in that transaction, and the admin dashboard
+ * takes only the ids.
  *
  * @example
  * bus.subscribe(articlePublished, (article) => index.add(article), { name: "articles.search-index" });

@@ -21,7 +21,7 @@ const bob: RealtimeUser = { userId: "bob", roles: [] };
 const QUIET_MS = 250;
 const quiet = () => new Promise((resolve) => setTimeout(resolve, QUIET_MS));
 
-// The production bind file on a real Socket.IO server: use case -> bus -> bridge allowlist -> sockets.
+// The production bind file on a real Socket.IO server: use case -> unit of work (feed item) -> sockets; bus -> consumers.
 describe("articles.feed over real sockets, fed by the production wiring", () => {
   let harness: ChannelHarness;
   let articles: FeatureModule<ArticlesRouter>;

@@ -3,8 +3,8 @@ import { ZArticleSummary } from "../domain/article-summary";
 
 /**
  * The public live feed: one message per published article (a summary, never
- * the whole body). Fed by the realtime bridge from `article.published`, so the
- * use case knows nothing about realtime. Outbound only: publishing is a tRPC
+ * the whole body). `publishArticle` writes it through the outbox in the
+ * transaction that stores the article (ADR-021). Outbound only: publishing is a tRPC
  * mutation (ADR-016 R0). Keeps the last 20 items for an hour so a client that
  * reconnects catches up.
  *

@@ -5,11 +5,12 @@ import type { articlePublished } from "../events/article-published.event";
 import type { articlesFeedChannel } from "./articles-feed.channel";
 
 /**
- * The bridge allowlist entry's `map`: a published article becomes a feed item
- * (summary only; the body stays on the server).
+ * A published article as its feed item (summary only; the body stays on the
+ * server), in the shape of a bridge mapping so it also fits `bridgeEntry`.
  *
  * @example
- * bridgeEntry({ event: articlePublished, channel: articlesFeedChannel, map: articleFeedMapping });
+ * const { params, payload } = articleFeedMapping(article);
+ * await realtime.broadcast(articlesFeedChannel, params, payload);
  */
 export function articleFeedMapping(article: EventPayload<typeof articlePublished>): RealtimeBridgeMapping<typeof articlesFeedChannel> {
   return { params: {}, payload: toArticleSummary(article) };

@@ -1,5 +1,5 @@
 import { createCallerFactory } from "@repo/core-trpc";
-import { RecordingEventBus } from "@repo/core-testing";
+import { inMemoryUnitOfWork, RecordingEventBus, RecordingRealtimeBroadcaster } from "@repo/core-testing";
 import { describe, expect, it } from "vitest";
 import { articlePublished } from "../events/article-published.event";
 import { InMemoryArticleRepository } from "../repositories/in-memory-article-repository";
@@ -17,7 +17,7 @@ function setup() {
   let clock = 1_000;
   const createCaller = createCallerFactory(
     createArticlesRouter({
-      publishArticle: publishArticleUseCase({ articles, bus, now: () => (clock += 1_000) }),
+      publishArticle: publishArticleUseCase({ work: inMemoryUnitOfWork({ articles }, new RecordingRealtimeBroadcaster()), bus, now: () => (clock += 1_000) }),
       listArticles: listArticlesUseCase({ articles }),
       searchArticles: searchArticlesUseCase({ index, articles }),
     }),
