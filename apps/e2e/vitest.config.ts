@@ -10,8 +10,8 @@ export default defineConfig({
     maxWorkers: 1,
     // A real browser against real production servers on a loaded machine: generous bounds, never tight timing.
     testTimeout: 180_000,
-    // A beforeAll may boot two servers one after the other, each allowed READY_TIMEOUT_MS (app-server.ts).
-    hookTimeout: 600_000,
+    // A beforeAll may boot two servers one after the other, each allowed READY_TIMEOUT_MS (300 s, app-server.ts).
+    hookTimeout: 660_000,
     teardownTimeout: 60_000,
   },
 });

@@ -3,6 +3,7 @@ import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { seedDataDir } from "@repo/core-database/testing";
 import { freePort } from "@repo/core-testing-redis";
 import { inheritedServerEnv } from "./env";
 import { waitUntil } from "./wait-until";
@@ -11,8 +12,11 @@ import { WEB_NEXT_DIR, assertProductionBuild } from "./web-next-app";
 /** Shared by every instance and every restart, so sessions stay valid across both. */
 export const E2E_SESSION_SECRET = "e2e-session-secret-0123456789abcdef0123456789";
 
-/** A production boot (tsx, PGlite or PostgreSQL, dev seed, Next) took 100 s at load 27 on two cores; 90 s failed. */
-const READY_TIMEOUT_MS = 240_000;
+/**
+ * A production boot (tsx importing the whole app, PGlite or PostgreSQL, dev seed, Next) took 100 s
+ * at load 27 on two cores (90 s failed) and over 180 s at load 46.
+ */
+const READY_TIMEOUT_MS = 300_000;
 /**
  * `pnpm start` runs `turbo run build` first: a cache hit (the `test` task depends on the same
  * build) replays in seconds, a miss runs `next build` (minutes on two loaded cores).
@@ -87,9 +91,15 @@ function groupAlive(pid: number): boolean {
   }
 }
 
-function ownDataDir(): string {
+/**
+ * A new DATA_DIR holding an empty cluster copied from a pristine one: the server's first boot
+ * opens it instead of running initdb in WASM (close to a minute of one core's time on a loaded
+ * machine, once per test file). Migrations and the dev seed still run as on a new folder.
+ */
+async function ownDataDir(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "e2e-data-"));
   dataDirs.add(dir);
+  await seedDataDir(dir);
   return dir;
 }
 
@@ -130,7 +140,7 @@ export class AppServer {
     assertProductionBuild();
     const port = options.port ?? (await freePort());
     const inherited = inheritedServerEnv();
-    const store = options.databaseUrl === undefined ? { DATA_DIR: ownDataDir() } : { DATABASE_URL: options.databaseUrl };
+    const store = options.databaseUrl === undefined ? { DATA_DIR: await ownDataDir() } : { DATABASE_URL: options.databaseUrl };
     const launch = options.launch ?? "server";
     // Vitest's NODE_ENV=test would also change turbo's hash of the build (a global env name) and miss its cache.
     const { NODE_ENV: _nodeEnv, ...withoutNodeEnv } = inherited;

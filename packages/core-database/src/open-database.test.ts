@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { AppDatabase } from "./app-database";
 import { DATA_DIR_LOCK_FILE } from "./data-dir-lock";
 import { openDatabase } from "./open-database";
-import { createTestPostgresDatabase, describeWithPostgres, probePostgres } from "./testing";
+import { createTestPostgresDatabase, describeWithPostgres, probePostgres, seedDataDir } from "./testing";
 
 // Two PGlite clusters written to disk: on a 2-core machine running every package's suite at once this took 200 s.
 const SLOW = 600_000;
@@ -95,6 +95,8 @@ describe("openDatabase on embedded PGlite", () => {
 
   it("takes over a lock left by a process that is gone", async () => {
     const dataDir = tempFolder();
+    // About the lock, not initdb (the first case runs that): start from the pristine cluster.
+    await seedDataDir(dataDir);
     const gone = spawn(process.execPath, ["-e", ""], { stdio: "ignore" });
     await new Promise((resolve) => gone.once("exit", resolve));
     writeFileSync(join(dataDir, DATA_DIR_LOCK_FILE), String(gone.pid));

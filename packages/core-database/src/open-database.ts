@@ -63,11 +63,15 @@ function listenOn(engine: () => Promise<PGlite>): NonNullable<AppDatabase["liste
   };
 }
 
+/** Where PostgreSQL's own files live inside a DATA_DIR: one level down, beside the lock file. */
+export function pgliteClusterDir(dataDir: string): string {
+  return join(resolve(dataDir), "pgdata");
+}
+
 async function openPgliteDir(dataDir: string): Promise<AppDatabase> {
   const release = lockDataDir(dataDir);
   try {
-    // The folder holds the lock file beside PostgreSQL's own files, which live one level down.
-    const pglite = await PGlite.create({ dataDir: join(resolve(dataDir), "pgdata"), parsers: { [INT8_OID]: parseInt8 } });
+    const pglite = await PGlite.create({ dataDir: pgliteClusterDir(dataDir), parsers: { [INT8_OID]: parseInt8 } });
     const db = new Kysely<BaseSchema>({ dialect: new PGliteDialect({ pglite }) });
     return wrap(
       db,

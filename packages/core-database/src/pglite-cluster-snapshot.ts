@@ -92,6 +92,30 @@ export async function startFreshPglite(options: ClusterOptions, store: ClusterSn
   return (await initialised).pglite;
 }
 
+/**
+ * The pristine cluster's snapshot itself (gzip tar of a just-initialised data
+ * folder): the per-process copy, else the shared file, else one initdb.
+ *
+ * @example
+ * const snapshot = await freshClusterSnapshot();
+ * const pglite = await PGlite.create({ dataDir, loadDataDir: snapshot });
+ */
+export async function freshClusterSnapshot(store: ClusterSnapshotStore = defaultClusterSnapshotStore()): Promise<Blob> {
+  const path = clusterSnapshotPath(store);
+  const known = snapshots.get(path);
+  if (known !== undefined) return known;
+  const fromFile = readSnapshotFile(path);
+  if (fromFile !== undefined) {
+    snapshots.set(path, Promise.resolve(fromFile));
+    return fromFile;
+  }
+  // No snapshot anywhere yet: initialise one (and share it) the way startFreshPglite does, then let the engine go.
+  await (await startFreshPglite({}, store)).close();
+  const made = snapshots.get(path);
+  if (made === undefined) throw new Error(`pglite snapshot ${path} was not kept`);
+  return made;
+}
+
 async function initAndSnapshot(options: ClusterOptions, path: string): Promise<{ pglite: PGlite; snapshot: Blob }> {
   const pglite = await PGlite.create(options);
   // Written to the data files now, so a loaded copy starts from a checkpoint instead of replaying initdb's WAL.

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MigrationFailedError } from "@repo/core-database";
-import { createTestPostgresDatabase, describeWithPostgres, probePostgres } from "@repo/core-database/testing";
+import { createTestPostgresDatabase, describeWithPostgres, probePostgres, seedDataDir } from "@repo/core-database/testing";
 import type { TestPostgresDatabase } from "@repo/core-database/testing";
 import { createLogCapture } from "@repo/core-observability/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,7 +36,7 @@ interface Exited {
 }
 
 /** Runs an entry of the app (`server.ts`, `db-migrate.ts`) as its own process, like pnpm does, with only the store variables given. */
-function runEntry(entry: string, store: Record<string, string>, timeoutMs = 90_000): Promise<Exited> {
+function runEntry(entry: string, store: Record<string, string>, timeoutMs = 240_000): Promise<Exited> {
   const { DATABASE_URL: _database, DATA_DIR: _dataDir, ...inherited } = process.env;
   const child = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: APP_DIR,
@@ -64,7 +64,9 @@ describe("the embedded store in DATA_DIR", () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "web-next-data-dir-"));
-  });
+    // An empty cluster copied in (no initdb): this file is about the server and db:migrate on a folder, not a folder's first open.
+    await seedDataDir(dataDir);
+  }, 240_000);
 
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
@@ -98,7 +100,7 @@ describe("the embedded store in DATA_DIR", () => {
     } finally {
       await restarted.shutdown("test done");
     }
-  }, 240_000);
+  }, 900_000);
 
   it("a failed migration stops the start with the feature and migration named", async () => {
     const { env } = parseEnv({ NODE_ENV: "test", SESSION_SECRET: TEST_SESSION_SECRET, LOG_LEVEL: "silent" });
@@ -107,7 +109,7 @@ describe("the embedded store in DATA_DIR", () => {
     await expect(starting).rejects.toThrow(MigrationFailedError);
     await expect(starting).rejects.toMatchObject({ code: "MIGRATION_FAILED", feature: "test-broken", migration: "0002-breaks" });
     await expect(starting).rejects.toThrow(/Migration test-broken\/0002-breaks failed/);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("db:migrate as a process", () => {
@@ -116,7 +118,7 @@ describe("db:migrate as a process", () => {
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain("DATABASE_URL: must be a postgres:// or postgresql:// URL");
     expect(result.stderr).not.toContain("hunter2");
-  }, 120_000);
+  }, 300_000);
 });
 
 describeWithPostgres(postgresAvailable)("the store on PostgreSQL (DATABASE_URL)", () => {
@@ -148,7 +150,7 @@ describeWithPostgres(postgresAvailable)("the store on PostgreSQL (DATABASE_URL)"
     const failed = await run([brokenMigrations]);
     expect(failed.code).toBe(1);
     expect(failed.err.join("\n")).toContain("db:migrate failed [MIGRATION_FAILED]: Migration test-broken/0002-breaks failed");
-  }, 120_000);
+  }, 300_000);
 
   it("keeps the data across a restart, and /readyz answers 503 once the database is gone", async () => {
     const first = await start({ DATABASE_URL: testDb.url });
@@ -167,5 +169,5 @@ describeWithPostgres(postgresAvailable)("the store on PostgreSQL (DATABASE_URL)"
     } finally {
       await restarted.shutdown("test done");
     }
-  }, 120_000);
+  }, 300_000);
 });

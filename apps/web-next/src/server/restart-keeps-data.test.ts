@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createTestPostgresDatabase, describeWithPostgres, probePostgres } from "@repo/core-database/testing";
+import { createTestPostgresDatabase, describeWithPostgres, probePostgres, seedDataDir } from "@repo/core-database/testing";
 import type { TestPostgresDatabase } from "@repo/core-database/testing";
 import { DEV_SEED_ARTICLES } from "@repo/articles";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +15,7 @@ import type { SignedIn } from "./__tests__/test-server";
 const postgresAvailable = await probePostgres();
 
 /** Two process starts (each may run initdb or a migration on a loaded machine) plus the calls between them. */
-const SCENARIO_TIMEOUT_MS = 300_000;
+const SCENARIO_TIMEOUT_MS = 600_000;
 
 const QUERIES = new Set(["polls.get", "notifications.list", "articles.list"]);
 
@@ -113,7 +113,9 @@ describe("a restart keeps accounts, polls, votes, notifications and articles", (
     let dataDir: string;
     beforeAll(async () => {
       dataDir = await mkdtemp(join(tmpdir(), "web-next-restart-"));
-    });
+      // An empty cluster copied, not initdb in the child (the restart is the subject, not a folder's first open).
+      await seedDataDir(dataDir);
+    }, SCENARIO_TIMEOUT_MS);
     afterAll(async () => {
       await rm(dataDir, { recursive: true, force: true });
     });

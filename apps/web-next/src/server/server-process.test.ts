@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { seedDataDir } from "@repo/core-database/testing";
 import { describe, expect, it } from "vitest";
 import { connectSocket } from "./__tests__/realtime-test-client";
 import { TEST_SESSION_SECRET, waitFor } from "./__tests__/test-server";
@@ -55,6 +56,8 @@ describe("server.ts as a process", () => {
     const port = await freePort();
     // Its own embedded store: the production default (apps/web-next/.data) belongs to one process.
     const dataDir = await mkdtemp(join(tmpdir(), "web-next-server-process-"));
+    // An empty cluster copied in: the boot then opens it instead of running initdb in WASM (close to a minute on a loaded machine).
+    await seedDataDir(dataDir);
     const url = `http://127.0.0.1:${port}`;
     const child = spawn(join(APP_DIR, "node_modules/.bin/tsx"), ["server.ts"], {
       cwd: APP_DIR,
@@ -80,7 +83,7 @@ describe("server.ts as a process", () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
     try {
-      // Booting runs initdb in a fresh DATA_DIR plus Next: minutes, not seconds, on two cores shared with the whole `pnpm test`.
+      // Booting (tsx, migrations, Next): minutes, not seconds, on two cores shared with the whole `pnpm test`.
       await waitUntilReady(url, 150_000);
       expect(await (await fetch(`${url}/`)).text()).toContain("<title>Realtime Starter</title>");
       const client = await connectSocket(url);

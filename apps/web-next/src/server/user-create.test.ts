@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createTestPostgresDatabase, describeWithPostgres, probePostgres } from "@repo/core-database/testing";
+import { createTestPostgresDatabase, describeWithPostgres, probePostgres, seedDataDir } from "@repo/core-database/testing";
 import type { TestPostgresDatabase } from "@repo/core-database/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_DIR } from "./start-server";
@@ -39,8 +39,8 @@ function userCreate(args: readonly string[], stdin: string, store: Record<string
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`user:create still running after 120 s:\n${stdout}\n${stderr}`));
-    }, 120_000);
+      reject(new Error(`user:create still running after 240 s:\n${stdout}\n${stderr}`));
+    }, 240_000);
     child.once("exit", (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
@@ -53,8 +53,8 @@ async function rolesOf(server: TestServer, cookie: string): Promise<unknown> {
   return ((await response.json()) as { result: { data: { roles: unknown } } }).result.data.roles;
 }
 
-// Each case spawns processes (tsx start-up) and opens stores (PGlite's initdb runs in WASM): minutes on a loaded machine.
-describe("pnpm user:create as a process, refusing bad usage before touching a store", { timeout: 60_000 }, () => {
+// Each case spawns processes (tsx start-up, the whole app imported) and opens stores: one exit took 60 s at load 28, so bounds are minutes.
+describe("pnpm user:create as a process, refusing bad usage before touching a store", { timeout: 300_000 }, () => {
   it.each([
     { case: "a password on the command line", args: ["--admin", "root", "root-password-1"], stdin: "", error: /Only the username goes on the command line/ },
     { case: "an unknown option", args: ["--admin", "--password=root-password-1", "root"], stdin: "", error: /Unknown option '--password'/ },
@@ -71,12 +71,14 @@ describe("pnpm user:create as a process, refusing bad usage before touching a st
   });
 });
 
-describe("pnpm user:create on the embedded store in DATA_DIR", { timeout: 240_000 }, () => {
+describe("pnpm user:create on the embedded store in DATA_DIR", { timeout: 900_000 }, () => {
   let dataDir: string;
 
   beforeAll(async () => {
     dataDir = join(await mkdtemp(join(tmpdir(), "web-next-user-create-")), "data");
-  });
+    // Still an empty store (no tables: user:create migrates it), but an initialised cluster copied in instead of initdb in WASM.
+    await seedDataDir(dataDir);
+  }, 240_000);
   afterAll(async () => {
     await rm(join(dataDir, ".."), { recursive: true, force: true });
   });
@@ -106,7 +108,7 @@ describe("pnpm user:create on the embedded store in DATA_DIR", { timeout: 240_00
   });
 });
 
-describeWithPostgres(postgresAvailable)("pnpm user:create on PostgreSQL (DATABASE_URL)", { timeout: 180_000 }, () => {
+describeWithPostgres(postgresAvailable)("pnpm user:create on PostgreSQL (DATABASE_URL)", { timeout: 900_000 }, () => {
   let database: TestPostgresDatabase;
 
   beforeAll(async () => {

@@ -3,3 +3,4 @@ export type { RepositoryContractContext, RepositoryContractOptions } from "./des
 export { openInMemoryDatabase, openTestPostgresDatabase } from "./test-databases";
 export { createTestPostgresDatabase, describeWithPostgres, probePostgres, TEST_POSTGRES_URL } from "./test-postgres";
 export type { TestPostgresDatabase } from "./test-postgres";
+export { seedDataDir } from "./seed-data-dir";

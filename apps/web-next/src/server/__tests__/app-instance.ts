@@ -65,7 +65,8 @@ export async function spawnAppInstance(env: Record<string, string>): Promise<App
     });
     void exit.then((code) => reject(new Error(`instance exited (${code}) before it was ready:\n${output}`)));
   });
-  const { url, instanceId } = await withTimeout(ready, 60_000, () => `instance not ready after 60 s:\n${output}`);
+  // tsx compiling and importing the whole app: seconds when idle, over a minute on a loaded machine.
+  const { url, instanceId } = await withTimeout(ready, 180_000, () => `instance not ready after 180 s:\n${output}`);
   return {
     url,
     port: Number(new URL(url).port),
