@@ -93,6 +93,27 @@ describe("createRealtimeMetrics", () => {
     expect(sample(body, `realtime_broadcast_fanout_seconds_sum{template="${POLLS}"}`)).toBeCloseTo(0.0023, 8);
   });
 
+  it("keeps the per-message counters exact across reads: every scrape and get() sees all messages so far", async () => {
+    const registry = new Registry();
+    const metrics = createRealtimeMetrics(registry);
+    metrics.messageBroadcast(POLLS, 5, 0.0003);
+    metrics.messageBroadcast(NOTIFICATIONS, 0, 0.00001);
+    metrics.inboundMessage(POLLS);
+    const first = (await renderMetrics(registry)).body;
+    expect(sample(first, `realtime_messages_broadcast_total{template="${POLLS}"}`)).toBe(1);
+    expect(sample(first, `realtime_messages_delivered_total{template="${NOTIFICATIONS}"}`)).toBe(0);
+    metrics.messageBroadcast(POLLS, 3, 0.0003);
+    metrics.inboundMessage(POLLS);
+    metrics.inboundMessage(POLLS);
+    const second = (await renderMetrics(registry)).body;
+    expect(sample(second, `realtime_messages_broadcast_total{template="${POLLS}"}`)).toBe(2);
+    expect(sample(second, `realtime_messages_delivered_total{template="${POLLS}"}`)).toBe(8);
+    expect(sample(second, `realtime_inbound_messages_total{template="${POLLS}"}`)).toBe(3);
+    metrics.messageBroadcast(POLLS, 1, 0.0003);
+    const delivered = await registry.getSingleMetric("realtime_messages_delivered_total")?.get();
+    expect(delivered?.values.find((value) => value.labels.template === POLLS)?.value).toBe(9);
+  });
+
   it("refuses a second registration on the same registry", () => {
     const registry = new Registry();
     createRealtimeMetrics(registry);

@@ -10,8 +10,10 @@ export const FANOUT_SECONDS_BUCKETS: readonly number[] = [
 
 type TemplateLabel = "template";
 
-// prom-client children bound to one template, so the per-broadcast path does
-// a Map lookup instead of hashing a label object on every call.
+// One template's series. prom-client's labelled children still hash and validate their labels on
+// every call, so the per-message counters are plain numbers here, added to prom-client when it
+// is read (each counter's `collect`, run by every scrape and `get()`): exact at every read, one
+// hash per template per scrape instead of one per message.
 interface TemplateSeries {
   subscriptions: Gauge.Internal<TemplateLabel>;
   broadcast: Counter.Internal;
@@ -19,11 +21,16 @@ interface TemplateSeries {
   fanout: Histogram.Internal<TemplateLabel>;
   inbound: Counter.Internal;
   handlerErrors: Counter.Internal;
+  /** Not yet added to `broadcast`, `delivered`, `inbound`. */
+  pendingBroadcasts: number;
+  pendingDelivered: number;
+  pendingInbound: number;
 }
 
 /**
  * Realtime metrics registered on `registry` (`realtime_*` series), with plain
- * number mirrors so `snapshot()` never walks the registry. Call once per
+ * number mirrors so `snapshot()` never walks the registry. The per-message
+ * counters are kept as numbers and handed to prom-client when it is read. Call once per
  * registry: prom-client refuses a second registration of the same names.
  *
  * @example
@@ -44,18 +51,21 @@ export function createRealtimeMetrics(registry: Registry): RealtimeMetrics {
     help: "Broadcasts by channel template.",
     labelNames: ["template"],
     registers,
+    collect: () => flushPending(),
   });
   const delivered = new Counter({
     name: "realtime_messages_delivered_total",
     help: "Messages delivered to sockets (one per socket reached) by channel template.",
     labelNames: ["template"],
     registers,
+    collect: () => flushPending(),
   });
   const inbound = new Counter({
     name: "realtime_inbound_messages_total",
     help: "Client-to-server messages by channel template.",
     labelNames: ["template"],
     registers,
+    collect: () => flushPending(),
   });
   const authRejections = new Counter({
     name: "realtime_auth_rejections_total",
@@ -104,11 +114,27 @@ export function createRealtimeMetrics(registry: Registry): RealtimeMetrics {
         fanout: fanout.labels(labels),
         inbound: inbound.labels(labels),
         handlerErrors: handlerErrors.labels(labels),
+        pendingBroadcasts: 0,
+        pendingDelivered: 0,
+        pendingInbound: 0,
       };
       seriesByTemplate.set(template, series);
     }
     return series;
   };
+
+  // Hoisted: the counters' `collect` above refers to it; it runs only when prom-client is read.
+  function flushPending(): void {
+    for (const series of seriesByTemplate.values()) {
+      if (series.pendingBroadcasts > 0) series.broadcast.inc(series.pendingBroadcasts);
+      // inc(0) too: a template that broadcast to nobody still shows its delivered series, at 0.
+      if (series.pendingBroadcasts > 0 || series.pendingDelivered > 0) series.delivered.inc(series.pendingDelivered);
+      if (series.pendingInbound > 0) series.inbound.inc(series.pendingInbound);
+      series.pendingBroadcasts = 0;
+      series.pendingDelivered = 0;
+      series.pendingInbound = 0;
+    }
+  }
 
   const addSubscriptions = (template: string, delta: number): void => {
     subscriptionCounts.set(template, (subscriptionCounts.get(template) ?? 0) + delta);
@@ -130,13 +156,13 @@ export function createRealtimeMetrics(registry: Registry): RealtimeMetrics {
       const series = seriesFor(template);
       totals.messagesBroadcastTotal += 1;
       totals.messagesDeliveredTotal += deliveredCount;
-      series.broadcast.inc();
-      series.delivered.inc(deliveredCount);
+      series.pendingBroadcasts += 1;
+      series.pendingDelivered += deliveredCount;
       series.fanout.observe(fanoutSeconds);
     },
     inboundMessage(template) {
       totals.inboundMessagesTotal += 1;
-      seriesFor(template).inbound.inc();
+      seriesFor(template).pendingInbound += 1;
     },
     authRejected(gate, code) {
       totals.authRejectionsTotal += 1;

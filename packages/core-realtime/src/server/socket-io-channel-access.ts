@@ -27,36 +27,48 @@ const REFUSED_BY_POLICY: Readonly<Record<ChannelPolicyAccess, AuthorizationResul
  * `channelPolicyCacheMs`; `fresh` asks the policy again (re-authentication).
  * A policy that throws fails closed with `INTERNAL`; the caller decides what
  * that means (refuse the frame, or keep a live subscription through a blip).
+ * Synchronous when no policy has to be asked (no policy, or a cached
+ * verdict), so gate 3 takes no extra turn for it; `await` works on either.
  *
  * @example
  * const verdict = await authorizeChannel(ctx, socket, { descriptor, params, channel }, "read");
  * if (!verdict.ok) return errorAck(verdict.code, verdict.reason);
  */
-export async function authorizeChannel(
+export function authorizeChannel(
   ctx: SocketIOGateContext,
   socket: RealtimeIOSocket,
   target: ChannelTarget,
   access: ChannelPolicyAccess,
   options: { readonly fresh?: boolean } = {},
+): ChannelAccessVerdict | Promise<ChannelAccessVerdict> {
+  const scoped = authorize(target.descriptor, target.params, socket.data.user);
+  if (!scoped.ok || target.descriptor.policy === undefined) return scoped;
+  const cache = ctx.socketState.get(socket)?.policyCache;
+  const cached = options.fresh === true ? undefined : cache?.get(access, target.channel);
+  if (cached !== undefined) return cached ? scoped : REFUSED_BY_POLICY[access];
+  return askPolicy(ctx, socket, target, access, scoped);
+}
+
+async function askPolicy(
+  ctx: SocketIOGateContext,
+  socket: RealtimeIOSocket,
+  target: ChannelTarget,
+  access: ChannelPolicyAccess,
+  scoped: AuthorizationResult,
 ): Promise<ChannelAccessVerdict> {
   const user = socket.data.user;
-  const scoped = authorize(target.descriptor, target.params, user);
   const policy = target.descriptor.policy;
-  if (!scoped.ok || policy === undefined) return scoped;
-  const cache = ctx.socketState.get(socket)?.policyCache;
-  let allowed = options.fresh === true ? undefined : cache?.get(access, target.channel);
-  if (allowed === undefined) {
-    try {
-      // Anything but `true` is a refusal: a policy that returns a truthy object by mistake fails closed.
-      allowed = (await policy(user, target.params, { access, channel: target.channel })) === true;
-    } catch (error) {
-      ctx.log.error(
-        { err: error, channel: target.channel, template: target.descriptor.name, access, socketId: socket.id, userId: user?.userId ?? null },
-        "realtime_channel_policy_failed",
-      );
-      return { ok: false, code: "INTERNAL", reason: "Internal error" };
-    }
-    cache?.set(access, target.channel, allowed);
+  let allowed: boolean;
+  try {
+    // Anything but `true` is a refusal: a policy that returns a truthy object by mistake fails closed.
+    allowed = policy !== undefined && (await policy(user, target.params, { access, channel: target.channel })) === true;
+  } catch (error) {
+    ctx.log.error(
+      { err: error, channel: target.channel, template: target.descriptor.name, access, socketId: socket.id, userId: user?.userId ?? null },
+      "realtime_channel_policy_failed",
+    );
+    return { ok: false, code: "INTERNAL", reason: "Internal error" };
   }
+  ctx.socketState.get(socket)?.policyCache.set(access, target.channel, allowed);
   return allowed ? scoped : REFUSED_BY_POLICY[access];
 }

@@ -6,7 +6,8 @@ import { authorizeChannel } from "./socket-io-channel-access";
 import type { SocketIOGateContext } from "./socket-io-gate-context";
 import type { RealtimeIOSocket } from "../socket-io-server-types";
 import { TokenBucket } from "../rate-limits/token-bucket";
-import { ZPublishFrame } from "../protocol/wire-protocol";
+import type { TokenBucketVerdict } from "../rate-limits/token-bucket";
+import { parsePublishFrame } from "./parse-publish-frame";
 import type { ErrorAck, PublishAck } from "../protocol/wire-protocol";
 
 /** How long a publish's message id is remembered for de-duplication. */
@@ -20,19 +21,25 @@ const keepAck = (ack: PublishAck): boolean => ack.ok || ack.error.code !== "INTE
  * user's, taken from the shared rate-limit store so a user's tabs spread over
  * several instances still share one budget.
  */
-async function rateLimit(ctx: SocketIOGateContext, socket: RealtimeIOSocket): Promise<ErrorAck | null> {
+function rateLimit(ctx: SocketIOGateContext, socket: RealtimeIOSocket): ErrorAck | null | Promise<ErrorAck | null> {
   const socketVerdict = ctx.socketState.get(socket)?.bucket.take();
   if (socketVerdict !== undefined && !socketVerdict.ok) {
     ctx.metrics.rateLimited("socket");
     return errorAck("RATE_LIMITED", "Too many messages from this connection", socketVerdict.retryAfterMs);
   }
   const userId = socket.data.user?.userId;
-  const userVerdict = userId === undefined ? undefined : await ctx.rateLimits.take(`user:${userId}`, ctx.limits.inboundRatePerUser);
-  if (userVerdict !== undefined && !userVerdict.ok) {
-    ctx.metrics.rateLimited("user");
-    return errorAck("RATE_LIMITED", "Too many messages from this user", userVerdict.retryAfterMs);
-  }
-  return null;
+  if (userId === undefined) return null;
+  const store = ctx.rateLimits;
+  const key = `user:${userId}`;
+  // Synchronous when the store can be (in memory): one turn of the event loop less per publish.
+  if (store.takeSync !== undefined) return userRefusal(ctx, store.takeSync(key, ctx.limits.inboundRatePerUser));
+  return store.take(key, ctx.limits.inboundRatePerUser).then((verdict) => userRefusal(ctx, verdict));
+}
+
+function userRefusal(ctx: SocketIOGateContext, verdict: TokenBucketVerdict): ErrorAck | null {
+  if (verdict.ok) return null;
+  ctx.metrics.rateLimited("user");
+  return errorAck("RATE_LIMITED", "Too many messages from this user", verdict.retryAfterMs);
 }
 
 /**
@@ -76,6 +83,23 @@ interface Invocation {
   readonly messageId: string | undefined;
 }
 
+/**
+ * The handler context's `broadcast`. Built by a function that returns an unnamed arrow: a named
+ * closure (an object property included) gets tsx's `__name` wrapper on every publish, which costs
+ * more than the rest of gate 3 (see docs/benchmarks.md, "Instructions per operation").
+ */
+function broadcastFrom(
+  ctx: SocketIOGateContext,
+  socket: RealtimeIOSocket,
+  registered: RegisteredInbound,
+  params: Readonly<Record<string, string>>,
+): RealtimeHandlerContext["broadcast"] {
+  return (payload, options) =>
+    ctx.broadcaster.broadcast(registered.descriptor, params, payload, {
+      exceptSocketId: options?.toOthers === true ? socket.id : undefined,
+    });
+}
+
 async function runHandler(ctx: SocketIOGateContext, socket: RealtimeIOSocket, call: Invocation): Promise<PublishAck> {
   const { registered, channel, params } = call;
   const template = registered.descriptor.name;
@@ -88,10 +112,7 @@ async function runHandler(ctx: SocketIOGateContext, socket: RealtimeIOSocket, ca
     params,
     socketId: socket.id,
     messageId: call.messageId,
-    broadcast: (payload, options) =>
-      ctx.broadcaster.broadcast(registered.descriptor, params, payload, {
-        exceptSocketId: options?.toOthers === true ? socket.id : undefined,
-      }),
+    broadcast: broadcastFrom(ctx, socket, registered, params),
   };
   try {
     const handler = ctx.wrapHandler(template, registered.handler);
@@ -119,11 +140,14 @@ async function runHandler(ctx: SocketIOGateContext, socket: RealtimeIOSocket, ca
  * socket.on("realtime:publish", (frame, ack) => void handlePublish(ctx, socket, frame).then(ack));
  */
 export async function handlePublish(ctx: SocketIOGateContext, socket: RealtimeIOSocket, raw: unknown): Promise<PublishAck> {
-  const limited = await rateLimit(ctx, socket);
+  // Gate 3's steps await only what is really asynchronous (a shared rate-limit store, a channel
+  // policy, the handler): an `await` of a value already known costs a turn of the event loop.
+  const pendingLimit = rateLimit(ctx, socket);
+  const limited = pendingLimit instanceof Promise ? await pendingLimit : pendingLimit;
   if (limited !== null) return limited;
-  const frame = ZPublishFrame.safeParse(raw);
-  if (!frame.success) return errorAck("INVALID_FRAME", "Expected { channel: string, payload: unknown, id?: string }");
-  const { channel, payload, id } = frame.data;
+  const frame = parsePublishFrame(raw);
+  if (frame === null) return errorAck("INVALID_FRAME", "Expected { channel: string, payload: unknown, id?: string }");
+  const { channel, payload, id } = frame;
   if (encodedBytes(payload) > ctx.limits.maxInboundPayloadBytes) {
     return errorAck("PAYLOAD_TOO_LARGE", `Payload exceeds ${ctx.limits.maxInboundPayloadBytes} bytes`);
   }
@@ -138,7 +162,8 @@ export async function handlePublish(ctx: SocketIOGateContext, socket: RealtimeIO
   if (registered === undefined || schema === undefined) {
     return errorAck("NO_INBOUND_HANDLER", `Channel "${descriptor.name}" does not accept client messages`);
   }
-  const verdict = await authorizeChannel(ctx, socket, { descriptor, params, channel }, "publish");
+  const pendingVerdict = authorizeChannel(ctx, socket, { descriptor, params, channel }, "publish");
+  const verdict = pendingVerdict instanceof Promise ? await pendingVerdict : pendingVerdict;
   if (!verdict.ok) {
     if (verdict.code !== "INTERNAL") ctx.metrics.authRejected("inbound", verdict.code);
     return errorAck(verdict.code, verdict.reason);
