@@ -26,7 +26,8 @@ describe("fitToOpenFilesLimit", () => {
 describe("benchConfig", () => {
   it("keeps quick mode small and the scenarios in the issue's order", () => {
     const quick = benchConfig("quick", { redisUrl: "redis://127.0.0.1:6379" });
-    expect(quick.scenarios).toEqual(["fan-out", "many-channels", "connections", "inbound", "redis", "coalescing"]);
+    expect(quick.scenarios).toEqual(["fan-out", "many-channels", "connections", "inbound", "redis", "coalescing", "outbox"]);
+    expect(quick.outbox.throughputMessages).toBeLessThanOrEqual(1_000);
     expect(quick.totalBudgetMs).toBeLessThan(120_000);
     expect(Math.max(...quick.fanOut.sizes)).toBeLessThanOrEqual(1_000);
     expect(full.fanOut.sizes).toEqual([100, 1_000, 5_000, 10_000]);

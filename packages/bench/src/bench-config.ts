@@ -3,9 +3,9 @@ import type { RateSearchOptions } from "./rate-search";
 
 export type BenchMode = "quick" | "full";
 
-export type ScenarioName = "fan-out" | "many-channels" | "connections" | "inbound" | "redis" | "coalescing";
+export type ScenarioName = "fan-out" | "many-channels" | "connections" | "inbound" | "redis" | "coalescing" | "outbox";
 
-export const SCENARIOS: readonly ScenarioName[] = ["fan-out", "many-channels", "connections", "inbound", "redis", "coalescing"];
+export const SCENARIOS: readonly ScenarioName[] = ["fan-out", "many-channels", "connections", "inbound", "redis", "coalescing", "outbox"];
 
 /** Scenario 6's window on our side: 20 ms keeps p99 well under the 100 ms bound; 100 messages of 200 bytes make a 20 KB frame. */
 const COALESCE: ChannelCoalesceOptions = { delayMs: 20, maxBatch: 100 };
@@ -30,6 +30,8 @@ export interface BenchConfig {
   readonly inbound: { readonly clients: number; readonly ackTimeoutMs: number } & SearchPlan;
   readonly redis: { readonly url: string; readonly subscribers: number } & SearchPlan;
   readonly coalescing: { readonly sizes: readonly number[]; readonly coalesce: ChannelCoalesceOptions } & SearchPlan;
+  /** Scenario 7 (`scenarios/outbox.ts`): messages per phase, concurrent writers, the PostgreSQL server. */
+  readonly outbox: { readonly latencyMessages: number; readonly throughputMessages: number; readonly writers: number; readonly postgresUrl: string };
   readonly connectTimeoutMs: number;
   /** Every child process exits by itself after this long. */
   readonly maxLifetimeMs: number;
@@ -49,10 +51,11 @@ export interface BenchConfig {
  */
 export function benchConfig(
   mode: BenchMode,
-  options: { readonly redisUrl: string; readonly scenarios?: readonly ScenarioName[]; readonly cpuProfileDir?: string },
+  options: { readonly redisUrl: string; readonly postgresUrl?: string; readonly scenarios?: readonly ScenarioName[]; readonly cpuProfileDir?: string },
 ): BenchConfig {
   const scenarios = options.scenarios ?? SCENARIOS;
   const profiling = options.cpuProfileDir === undefined ? {} : { cpuProfileDir: options.cpuProfileDir };
+  const postgresUrl = options.postgresUrl ?? DEFAULT_BENCH_POSTGRES_URL;
   if (mode === "quick") {
     return {
       mode,
@@ -67,6 +70,7 @@ export function benchConfig(
       inbound: { clients: 50, ackTimeoutMs: 5_000, start: 1_000, budgetMs: 15_000 },
       redis: { url: options.redisUrl, subscribers: 200, start: 10_000, budgetMs: 15_000 },
       coalescing: { sizes: [100], coalesce: COALESCE, start: 20_000, budgetMs: 10_000 },
+      outbox: { latencyMessages: 50, throughputMessages: 400, writers: 4, postgresUrl },
       connectTimeoutMs: 30_000,
       maxLifetimeMs: 5 * 60_000,
       totalBudgetMs: 110_000,
@@ -86,12 +90,16 @@ export function benchConfig(
     inbound: { clients: 1_000, ackTimeoutMs: 5_000, start: 2_000, budgetMs: 150_000 },
     redis: { url: options.redisUrl, subscribers: 1_000, start: 20_000, budgetMs: 150_000 },
     coalescing: { sizes: [100, 1_000, 10_000], coalesce: COALESCE, start: 40_000, budgetMs: 150_000 },
+    outbox: { latencyMessages: 500, throughputMessages: 5_000, writers: 8, postgresUrl },
     connectTimeoutMs: 120_000,
     maxLifetimeMs: 30 * 60_000,
     totalBudgetMs: 24 * 60_000,
     ...profiling,
   };
 }
+
+/** Where scenario 7 creates (and drops) its database when BENCH_DATABASE_URL / TEST_DATABASE_URL are unset. */
+export const DEFAULT_BENCH_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
 /** File descriptors a server process needs beyond one per connection (listeners, pipes, Redis, libuv). */
 export const FD_HEADROOM = 512;

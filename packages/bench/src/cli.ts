@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   const { config, warnings } = fitToOpenFilesLimit(
     benchConfig(mode, {
       redisUrl: env.redisUrl,
+      ...(env.postgresUrl === undefined ? {} : { postgresUrl: env.postgresUrl }),
       scenarios: env.scenarios,
       ...(env.cpuProfileDir === undefined ? {} : { cpuProfileDir: env.cpuProfileDir }),
     }),

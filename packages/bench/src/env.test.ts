@@ -4,7 +4,12 @@ import { readBenchEnv, readInstructionsEnv } from "./env";
 
 describe("readBenchEnv", () => {
   it("defaults to a quick run of every scenario on the local Redis", () => {
-    expect(readBenchEnv({})).toEqual({ mode: "quick", scenarios: SCENARIOS, redisUrl: "redis://127.0.0.1:6379", cpuProfileDir: undefined, runs: 1, ci: false });
+    expect(readBenchEnv({})).toEqual({ mode: "quick", scenarios: SCENARIOS, redisUrl: "redis://127.0.0.1:6379", postgresUrl: undefined, cpuProfileDir: undefined, runs: 1, ci: false });
+  });
+
+  it("takes scenario 7's PostgreSQL from BENCH_DATABASE_URL, else TEST_DATABASE_URL", () => {
+    expect(readBenchEnv({ TEST_DATABASE_URL: "postgres://t@h/db" }).postgresUrl).toBe("postgres://t@h/db");
+    expect(readBenchEnv({ BENCH_DATABASE_URL: "postgres://b@h/db", TEST_DATABASE_URL: "postgres://t@h/db" }).postgresUrl).toBe("postgres://b@h/db");
   });
 
   it("reads a subset, a profile folder, the number of runs and CI", () => {

@@ -6,12 +6,14 @@ import type { BenchMode, ScenarioName } from "./bench-config";
  * only in `env.ts` files): BENCH_MODE=quick (default, and CI's smoke run) or
  * full; BENCH_SCENARIOS=fan-out,inbound runs a subset; BENCH_CPU_PROFILE_DIR=<dir>
  * makes every server process write a V8 CPU profile there; BENCH_RUNS=3 runs
- * everything three times and reports the medians; REDIS_URL; CI.
+ * everything three times and reports the medians; REDIS_URL; BENCH_DATABASE_URL
+ * (else TEST_DATABASE_URL): the PostgreSQL server scenario 7 creates its database on; CI.
  */
 export interface BenchEnv {
   readonly mode: BenchMode;
   readonly scenarios: readonly ScenarioName[];
   readonly redisUrl: string;
+  readonly postgresUrl: string | undefined;
   readonly cpuProfileDir: string | undefined;
   /** Full runs, one after another; the report gives every figure as the median over them (default 1). */
   readonly runs: number;
@@ -27,6 +29,7 @@ export function readBenchEnv(env: Readonly<Record<string, string | undefined>> =
     mode: parseMode(env.BENCH_MODE),
     scenarios: parseScenarios(env.BENCH_SCENARIOS),
     redisUrl: env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    postgresUrl: env.BENCH_DATABASE_URL ?? env.TEST_DATABASE_URL,
     cpuProfileDir: env.BENCH_CPU_PROFILE_DIR,
     runs: positiveInteger(env, "BENCH_RUNS", 1),
     ci: env.CI === "true",
@@ -41,6 +44,8 @@ function fromProcess(): Readonly<Record<string, string | undefined>> {
     BENCH_CPU_PROFILE_DIR: process.env.BENCH_CPU_PROFILE_DIR,
     BENCH_RUNS: process.env.BENCH_RUNS,
     REDIS_URL: process.env.REDIS_URL,
+    BENCH_DATABASE_URL: process.env.BENCH_DATABASE_URL,
+    TEST_DATABASE_URL: process.env.TEST_DATABASE_URL,
     CI: process.env.CI,
   };
 }

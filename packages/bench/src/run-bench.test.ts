@@ -62,7 +62,7 @@ const redisDown = () => Promise.resolve({ ok: false, reason: "ECONNREFUSED" } as
 describe("runBench: the harness's shape (dry scenarios, no processes, no load)", () => {
   it("has a real runner for every scenario, in the order the report lists them", () => {
     expect(Object.keys(SCENARIO_RUNNERS).sort()).toEqual([...SCENARIOS].sort());
-    expect(SCENARIOS).toEqual(["fan-out", "many-channels", "connections", "inbound", "redis", "coalescing"]);
+    expect(SCENARIOS).toEqual(["fan-out", "many-channels", "connections", "inbound", "redis", "coalescing", "outbox"]);
     expect(quick.scenarios).toEqual(SCENARIOS);
   });
 
@@ -88,7 +88,7 @@ describe("runBench: the harness's shape (dry scenarios, no processes, no load)",
       p99BoundMs: 100,
       warnings: ["scaled down"],
     });
-    expect(report.results.map((result) => result.scenario)).toEqual(["1 fan-out", "many-channels", "connections", "inbound", "redis", "coalescing"]);
+    expect(report.results.map((result) => result.scenario)).toEqual(["1 fan-out", "many-channels", "connections", "inbound", "redis", "coalescing", "outbox"]);
     expect(() => JSON.stringify(report)).not.toThrow();
   });
 

@@ -6,6 +6,7 @@ import { runConnections } from "./scenarios/connections";
 import { runFanOut } from "./scenarios/fan-out";
 import { runInbound } from "./scenarios/inbound";
 import { runManyChannels } from "./scenarios/many-channels";
+import { runOutbox } from "./scenarios/outbox";
 import { probeRedis, runRedisFanOut } from "./scenarios/redis-fan-out";
 import type { ScenarioContext } from "./scenarios/scenario-context";
 
@@ -20,6 +21,7 @@ export const SCENARIO_RUNNERS: Readonly<Record<ScenarioName, ScenarioRunner>> = 
   inbound: runInbound,
   redis: runRedisFanOut,
   coalescing: runCoalescedFanOut,
+  outbox: runOutbox,
 };
 
 export interface RunBenchOptions {
