@@ -6,6 +6,12 @@ import { TEST_SESSION_SECRET } from "./test-server";
 const APP_DIR = fileURLToPath(new URL("../../..", import.meta.url));
 const ENTRY = fileURLToPath(new URL("./instance-process.ts", import.meta.url));
 
+/** Instances not yet exited: killed when the test process ends, so a timed-out hook leaves none running. */
+const liveInstances = new Set<ChildProcessWithoutNullStreams>();
+process.once("exit", () => {
+  for (const child of liveInstances) child.kill("SIGKILL");
+});
+
 /** A real app process (tsx, like `pnpm dev`) on an ephemeral port of 127.0.0.1. */
 export interface AppInstance {
   readonly url: string;
@@ -50,9 +56,11 @@ export async function spawnAppInstance(env: Record<string, string>): Promise<App
   });
   let output = "";
   let exited = false;
+  liveInstances.add(child);
   const exit = new Promise<number | null>((resolve) =>
     child.once("exit", (code) => {
       exited = true;
+      liveInstances.delete(child);
       resolve(code);
     }),
   );
@@ -66,7 +74,11 @@ export async function spawnAppInstance(env: Record<string, string>): Promise<App
     void exit.then((code) => reject(new Error(`instance exited (${code}) before it was ready:\n${output}`)));
   });
   // tsx compiling and importing the whole app: seconds when idle, over a minute on a loaded machine.
-  const { url, instanceId } = await withTimeout(ready, 180_000, () => `instance not ready after 180 s:\n${output}`);
+  const { url, instanceId } = await withTimeout(ready, 180_000, () => `instance not ready after 180 s:\n${output}`).catch((error: unknown) => {
+    // Never leave a half-started instance behind: it would keep a core busy through every later test.
+    if (!exited) child.kill("SIGKILL");
+    throw error;
+  });
   return {
     url,
     port: Number(new URL(url).port),
