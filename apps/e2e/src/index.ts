@@ -8,6 +8,7 @@ export { showServerLogsOnFailure } from "./server-logs-on-failure";
 export { DOC_SCREENSHOT_DIR, SCREENSHOT_DIR, saveDocScreenshot, saveScreenshot } from "./screenshots";
 export { ALICE, BOB } from "./seed-users";
 export type { SeedUser } from "./seed-users";
+export { signUpThroughForm, uniqueUsername } from "./sign-up-user";
 export { UI_TIMEOUT_MS, isSameDocument, markDocument, openSignedInPage, openVisitorPage } from "./user-page";
 export type { UserPage } from "./user-page";
 export { waitUntil } from "./wait-until";

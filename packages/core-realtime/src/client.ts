@@ -10,7 +10,8 @@ export { memoryPositionStore, storagePositionStore } from "./client/position-sto
 export type { PositionStore } from "./client/position-store";
 export type { SequencePosition } from "./client/channel-sequence-tracker";
 export { PresenceRoster } from "./client/presence-roster";
+export type { PresenceRosterMember } from "./client/presence-roster";
 export { RealtimeError } from "./protocol/errors";
 export type { RealtimeErrorBody } from "./protocol/errors";
 export { REALTIME_PROTOCOL_VERSION } from "./protocol/wire-protocol";
-export type { PresenceMember, PresenceUpdate, RealtimeMessage, RealtimeMessageBatch } from "./protocol/wire-protocol";
+export type { PresenceMember, PresenceProfile, PresenceUpdate, RealtimeMessage, RealtimeMessageBatch } from "./protocol/wire-protocol";

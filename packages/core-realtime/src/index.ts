@@ -50,6 +50,7 @@ export type {
   ForcedUnsubscribe,
   PresenceAck,
   PresenceMember,
+  PresenceProfile,
   PresenceUpdate,
   PublishAck,
   RealtimeConnectionHealth,

@@ -9,6 +9,7 @@ import { InMemoryPresenceStore } from "./presence/in-memory-presence-store";
 import { InMemoryRateLimitStore } from "./rate-limits/in-memory-rate-limit-store";
 import type { IRealtimeServer } from "./server/realtime-server";
 import { LocalConnectionTable } from "./server/local-connection-table";
+import { presenceProfileOf } from "./presence/presence-profile";
 import { PresenceTracker } from "./presence/presence-tracker";
 import { resolveRealtimeLimits } from "./rate-limits/realtime-limits";
 import { createConnectionGate } from "./socket-io-connection-gate";
@@ -289,7 +290,9 @@ export class SocketIORealtimeServer implements IRealtimeServer {
       void this.#ctx.occupancy?.join(channel, OCCUPANCY_MEMBER, socket.id);
       if (user === null) continue;
       const resolution = this.#ctx.registry.resolve(channel);
-      if (resolution.kind === "match" && resolution.descriptor.presence) await this.#ctx.presence.join(channel, user.userId, socket.id);
+      if (resolution.kind === "match" && resolution.descriptor.presence) {
+        await this.#ctx.presence.join(channel, user.userId, socket.id, presenceProfileOf(user, resolution.descriptor.scope));
+      }
     }
   }
 

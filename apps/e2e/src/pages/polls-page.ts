@@ -64,6 +64,13 @@ export class PollsPage {
     return (await error.count()) === 0 ? null : ((await error.textContent())?.trim() ?? null);
   }
 
+  /** Who has the poll open right now by name, as the page shows them: `{ userId: displayed name }`. */
+  async presenceNames(pollId: string): Promise<Record<string, string>> {
+    const members = await this.pollById(pollId).getByTestId("poll-presence-member").all();
+    const entries = await Promise.all(members.map(async (member) => [(await member.getAttribute("data-user-id")) ?? "", ((await member.textContent()) ?? "").trim()] as const));
+    return Object.fromEntries(entries);
+  }
+
   /** Who has the poll open right now, as the page shows it: sorted user ids, comma-separated. */
   async presence(pollId: string): Promise<string> {
     return (await this.pollById(pollId).getByTestId("poll-presence").getAttribute("data-user-ids")) ?? "";

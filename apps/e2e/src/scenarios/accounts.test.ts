@@ -1,29 +1,10 @@
 import { expect, it } from "vitest";
-import { describeInBrowser, openSignedInPage, openVisitorPage, saveScreenshot, UI_TIMEOUT_MS, uniqueLabel, useSignedInPair } from "../index";
-import type { SeedUser, UserPage } from "../index";
+import { describeInBrowser, openSignedInPage, openVisitorPage, saveScreenshot, signUpThroughForm, UI_TIMEOUT_MS, uniqueLabel, uniqueUsername, useSignedInPair } from "../index";
+import type { SeedUser } from "../index";
 import { AdminPage } from "../pages/admin-page";
 import { PollsPage } from "../pages/polls-page";
 import { SignUpPage } from "../pages/sign-up-page";
 import { UsersPage } from "../pages/users-page";
-
-let accounts = 0;
-
-/** A username no other test or run used (the sign-up rules: letters, digits, '-'). */
-function uniqueUsername(prefix: string): string {
-  accounts += 1;
-  return `${prefix}-${Date.now().toString(36)}-${accounts}`;
-}
-
-/** Signs a new account up through the form and returns it once the home page shows it signed in. */
-async function signUpThroughForm(visitor: UserPage, username: string, password: string): Promise<SeedUser> {
-  const signUp = new SignUpPage(visitor.page);
-  await signUp.open();
-  await signUp.submit(username, password);
-  await visitor.page.waitForURL((url) => url.pathname === "/");
-  const id = ((await visitor.page.getByTestId("user-id").textContent({ timeout: UI_TIMEOUT_MS })) ?? "").trim();
-  expect(id).not.toBe("");
-  return { id, username, password };
-}
 
 describeInBrowser("accounts: sign-up page and the admin Users page, production build, in-memory", () => {
   const pair = useSignedInPair();

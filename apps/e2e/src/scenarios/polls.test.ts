@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { describeInBrowser, isSameDocument, markDocument, saveScreenshot, UI_TIMEOUT_MS, uniqueLabel, useSignedInPair } from "../index";
+import { describeInBrowser, isSameDocument, markDocument, openVisitorPage, saveScreenshot, signUpThroughForm, UI_TIMEOUT_MS, uniqueLabel, uniqueUsername, useSignedInPair } from "../index";
 import { PollsPage } from "../pages/polls-page";
 
 describeInBrowser("polls page, production build, in-memory", () => {
@@ -77,5 +77,36 @@ describeInBrowser("polls page pages older polls, production build, in-memory", (
     await polls.pollById("seed-offsite").waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await bob.page.getByTestId("poll").count()).toBeGreaterThanOrEqual(23);
     expect(await bob.page.getByTestId("poll-list-older").count()).toBe(0);
+  });
+  it("shows two people on the same poll each other's names, not their ids", async () => {
+    const { stack, server } = pair;
+    // Fresh accounts: their ids are random UUIDs, so a name on screen can only have come from presence.
+    const [dora, eli] = [await openVisitorPage(stack.browser, server.url), await openVisitorPage(stack.browser, server.url)];
+    try {
+      const doraUser = await signUpThroughForm(dora, uniqueUsername("dora"), "dora-password");
+      const eliUser = await signUpThroughForm(eli, uniqueUsername("eli"), "eli-password");
+      expect(doraUser.id).not.toBe(doraUser.username);
+      const doraPolls = new PollsPage(dora.page);
+      const eliPolls = new PollsPage(eli.page);
+      await doraPolls.open();
+      const pollId = await doraPolls.create(uniqueLabel("Who is here?"), ["Me", "Also me"]);
+      await eliPolls.open();
+      await eliPolls.pollById(pollId).waitFor({ timeout: UI_TIMEOUT_MS });
+
+      // Others may have the polls page open too (bob, from the test before): dora and eli must be there by name.
+      const expected = { [doraUser.id]: doraUser.username, [eliUser.id]: eliUser.username };
+      await expect.poll(() => doraPolls.presenceNames(pollId), { timeout: UI_TIMEOUT_MS }).toMatchObject(expected);
+      await expect.poll(() => eliPolls.presenceNames(pollId), { timeout: UI_TIMEOUT_MS }).toMatchObject(expected);
+      const shown = (await doraPolls.pollById(pollId).getByTestId("poll-presence").textContent()) ?? "";
+      expect(shown).toContain(eliUser.username);
+      expect(shown).not.toContain(eliUser.id);
+      // The id list the page contract already had is unchanged.
+      expect((await doraPolls.presence(pollId)).split(",")).toEqual(expect.arrayContaining([doraUser.id, eliUser.id]));
+      await saveScreenshot(dora.page, "polls-presence-names");
+      expect(dora.pageErrors).toEqual([]);
+      expect(eli.pageErrors).toEqual([]);
+    } finally {
+      await Promise.all([dora.close(), eli.close()]);
+    }
   });
 });

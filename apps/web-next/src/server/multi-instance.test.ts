@@ -107,8 +107,8 @@ describe.skipIf(!redisAvailable && process.env.CI !== "true")("two app instances
       ok: true,
       channel: "test-room.lobby",
       members: [
-        { userId: alice.userId, connections: 1 },
-        { userId: bob.userId, connections: 1 },
+        { userId: alice.userId, connections: 1, displayName: "alice" },
+        { userId: bob.userId, connections: 1, displayName: "bob" },
       ].sort((x, y) => x.userId.localeCompare(y.userId)),
     });
     aliceOnB.close();

@@ -24,7 +24,7 @@ describe("authenticateSession", () => {
     const result = await authenticate(aliceToken);
     expect(result).toEqual({
       kind: "authenticated",
-      user: { userId: "alice", roles: ["admin"], sessionId: kit.tokens.verify(aliceToken), expiresAt: kit.clock.now() + 60_000 },
+      user: { userId: "alice", roles: ["admin"], displayName: "alice", sessionId: kit.tokens.verify(aliceToken), expiresAt: kit.clock.now() + 60_000 },
     });
   });
 

@@ -30,7 +30,8 @@ export type AuthenticateSession = (token: string) => Promise<AuthenticationResul
 
 /**
  * Resolves a signed session token to its user. Roles come from the user
- * record, not the session, so a role change applies at the next check.
+ * record, not the session, so a role change applies at the next check; the
+ * username travels as `displayName` (what presence shows to others).
  *
  * @example
  * const result = await authenticateSession(token);
@@ -48,7 +49,8 @@ export function authenticateSessionUseCase(deps: AuthenticateSessionDeps): Authe
     if (user === null) return { kind: "rejected", reason: "unknown-user" };
     return {
       kind: "authenticated",
-      user: { userId: user.id, roles: [...user.roles], sessionId: session.id, expiresAt: session.expiresAt },
+      // The username is the name other people see (presence members); the id stays an opaque key.
+      user: { userId: user.id, roles: [...user.roles], displayName: user.username, sessionId: session.id, expiresAt: session.expiresAt },
     };
   };
 }

@@ -10,7 +10,7 @@ export interface PresenceStoreHarness {
   readonly ttlMs: number;
 }
 
-/** One suite for every `IPresenceStore`: joins, leaves, counts, lease expiry reported once. */
+/** One suite for every `IPresenceStore`: joins, leaves, counts, profiles, lease expiry reported once. */
 export function describePresenceStoreContract(name: string, create: () => Promise<PresenceStoreHarness>): void {
   describe(`IPresenceStore contract: ${name}`, () => {
     let h: PresenceStoreHarness;
@@ -50,6 +50,34 @@ export function describePresenceStoreContract(name: string, create: () => Promis
       expect(left.sort()).toEqual(["bob", "carol"]);
       // A user whose lease lapsed joins again when their instance renews it.
       expect(await h.b.touch(channel, [{ userId: "bob", connectionId: "b:9" }])).toEqual(["bob"]);
+    });
+
+    it("lists each member with the profile of their latest touch, and forgets it when they leave or expire", async () => {
+      const alice = { displayName: "Alice", roles: ["staff"] };
+      await h.a.touch(channel, [{ userId: "alice", connectionId: "a:1", profile: alice }]);
+      await h.b.touch(channel, [{ userId: "bob", connectionId: "b:1" }]);
+      expect(await h.b.list(channel)).toEqual([
+        { userId: "alice", connections: 1, displayName: "Alice", roles: ["staff"] },
+        { userId: "bob", connections: 1 },
+      ]);
+      // A rename shows at the next touch (heartbeats touch every connection).
+      await h.b.touch(channel, [{ userId: "alice", connectionId: "b:2", profile: { displayName: "Alice B." } }]);
+      expect((await h.a.list(channel))[0]).toEqual({ userId: "alice", connections: 2, displayName: "Alice B." });
+
+      await h.a.remove(channel, { userId: "alice", connectionId: "a:1" });
+      expect(await h.a.remove(channel, { userId: "alice", connectionId: "b:2" })).toBe(true);
+      await h.a.touch(channel, [{ userId: "alice", connectionId: "a:3" }]);
+      expect((await h.a.list(channel))[0]).toEqual({ userId: "alice", connections: 1 });
+
+      await h.b.touch(channel, [{ userId: "carol", connectionId: "dead:1", profile: { displayName: "Carol" } }]);
+      h.advance(h.ttlMs + 1);
+      await h.a.touch(channel, [{ userId: "alice", connectionId: "a:3" }]);
+      await Promise.all([h.a.expire(), h.b.expire()]);
+      await h.b.touch(channel, [{ userId: "carol", connectionId: "b:9" }]);
+      expect(await h.a.list(channel)).toEqual([
+        { userId: "alice", connections: 1 },
+        { userId: "carol", connections: 1 },
+      ]);
     });
 
     it("keeps channels apart", async () => {

@@ -31,6 +31,14 @@ export const tickerChannel = defineRealtimeChannel({
   coalesce: { delayMs: 40, maxBatch: 5 },
 });
 
+/** Only holders of the `staff` role; presence shows their roles (the scope allows it). */
+export const staffRoomChannel = defineRealtimeChannel({
+  name: "staff.{roomId}",
+  scope: { role: "staff" },
+  schema: z.object({ n: z.number() }),
+  presence: true,
+});
+
 const labAction = z.strictObject({
   action: z.enum(["echo", "throw", "domain-error", "slow", "broadcast", "broadcast-others"]),
   text: z.string().max(4096).optional(),
@@ -92,6 +100,7 @@ export function createTestRegistry(): { readonly registry: RealtimeHandlerRegist
   registry.registerChannel(inboxChannel);
   registry.registerChannel(roomChannel);
   registry.registerChannel(tickerChannel);
+  registry.registerChannel(staffRoomChannel);
   registry.register(labChannel, (payload, ctx) => runLab(payload, ctx, calls));
   registry.register(membersChatChannel, (payload) => ({ received: payload.text }));
   return { registry, calls };

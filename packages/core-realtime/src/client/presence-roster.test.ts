@@ -17,6 +17,25 @@ describe("PresenceRoster", () => {
     expect(roster.userIds()).toEqual(["bob", "carol"]);
   });
 
+  it("keeps each member's profile from the snapshot or their join, and only the wire's profile fields", () => {
+    const roster = new PresenceRoster();
+    const ticket = roster.snapshotRequested();
+    roster.apply({ channel, event: "join", userId: "u-carol", displayName: "Carol" });
+    roster.snapshotReceived(ticket, [
+      { userId: "u-bob", connections: 2, displayName: "Bob", roles: ["staff"] },
+      { userId: "u-anon", connections: 1 },
+    ]);
+    expect(roster.members()).toEqual([
+      { userId: "u-anon" },
+      { userId: "u-bob", displayName: "Bob", roles: ["staff"] },
+      { userId: "u-carol", displayName: "Carol" },
+    ]);
+    roster.apply({ channel, event: "join", userId: "u-bob", displayName: "Bobby" });
+    roster.apply(leave("u-carol"));
+    expect(roster.members()).toEqual([{ userId: "u-anon" }, { userId: "u-bob", displayName: "Bobby" }]);
+    expect(roster.userIds()).toEqual(["u-anon", "u-bob"]);
+  });
+
   // Every interleaving of "carol joins, then leaves" with a snapshot computed before, between or
   // after the two updates, all received after the request was sent: carol must end up absent.
   it.each([

@@ -1,4 +1,13 @@
-import type { PresenceMember, PresenceUpdate } from "../protocol/wire-protocol";
+import type { PresenceMember, PresenceProfile, PresenceUpdate } from "../protocol/wire-protocol";
+
+/** A member as a page shows it: the user id and whatever profile the channel shares (display name, roles). */
+export interface PresenceRosterMember extends PresenceProfile {
+  readonly userId: string;
+}
+
+function rosterMember({ userId, displayName, roles }: PresenceRosterMember): PresenceRosterMember {
+  return { userId, ...(displayName === undefined ? {} : { displayName }), ...(roles === undefined ? {} : { roles: [...roles] }) };
+}
 
 /**
  * Who is on a presence channel, as a client sees it: a snapshot from
@@ -16,9 +25,10 @@ import type { PresenceMember, PresenceUpdate } from "../protocol/wire-protocol";
  * roster.apply({ channel, event: "join", userId: "bob" });
  * roster.snapshotReceived(ticket, await client.presence(channel, params));
  * roster.userIds(); // ["alice", "bob"]
+ * roster.members(); // [{ userId: "alice", displayName: "Alice" }, { userId: "bob", displayName: "Bob" }]
  */
 export class PresenceRoster {
-  #members = new Set<string>();
+  #members = new Map<string, PresenceRosterMember>();
   /** Updates since the oldest snapshot request still in flight, by request ticket. */
   #pending = new Map<number, PresenceUpdate[]>();
   #nextTicket = 0;
@@ -34,7 +44,7 @@ export class PresenceRoster {
   snapshotReceived(ticket: number, members: readonly PresenceMember[]): void {
     const since = this.#pending.get(ticket);
     if (since === undefined) return; // superseded by a newer snapshot already applied
-    this.#members = new Set(members.map((member) => member.userId));
+    this.#members = new Map(members.map((member) => [member.userId, rosterMember(member)]));
     for (const update of since) this.#applyToMembers(update);
     // Older requests would overwrite newer knowledge: drop them with this one.
     for (const pendingTicket of [...this.#pending.keys()]) if (pendingTicket <= ticket) this.#pending.delete(pendingTicket);
@@ -52,11 +62,16 @@ export class PresenceRoster {
 
   /** Members' user ids, sorted, so renders are stable. */
   userIds(): readonly string[] {
-    return [...this.#members].sort();
+    return [...this.#members.keys()].sort();
+  }
+
+  /** Members with their profiles, sorted by user id. */
+  members(): readonly PresenceRosterMember[] {
+    return [...this.#members.values()].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
   }
 
   #applyToMembers(update: PresenceUpdate): void {
-    if (update.event === "join") this.#members.add(update.userId);
+    if (update.event === "join") this.#members.set(update.userId, rosterMember(update));
     else this.#members.delete(update.userId);
   }
 }

@@ -45,6 +45,17 @@ describe("RealtimeClient publish and presence parse their acks (fake transport)"
     await expect(members).resolves.toEqual([{ userId: "u1", connections: 2 }]);
   });
 
+  it("presence keeps the members' profiles (display name, roles) the server sent", async () => {
+    const { wire, client } = start();
+    const members = client.presence(chat, { roomId: "r1" });
+    const sent = [
+      { userId: "u1", connections: 1, displayName: "alice", roles: ["staff"] },
+      { userId: "u2", connections: 1, displayName: "bob" },
+    ];
+    await wire.answer("realtime:presence", { ok: true, channel: "chat.r1", members: sent });
+    await expect(members).resolves.toEqual(sent);
+  });
+
   it.each([
     ["publish", (client: RealtimeClient) => client.publish(chat, { roomId: "r1" }, { text: "hi" }), "realtime:publish"],
     ["presence", (client: RealtimeClient) => client.presence(chat, { roomId: "r1" }), "realtime:presence"],

@@ -1,5 +1,5 @@
 import type { ExpiredPresence, IPresenceStore, PresenceConnection } from "./presence-store";
-import type { PresenceMember } from "../protocol/wire-protocol";
+import type { PresenceMember, PresenceProfile } from "../protocol/wire-protocol";
 
 export interface PresenceStoreOptions {
   /** How long a connection stays listed without a `touch`. Default 30 s. */
@@ -21,6 +21,8 @@ export const DEFAULT_PRESENCE_TTL_MS = 30_000;
  */
 export class InMemoryPresenceStore implements IPresenceStore {
   readonly #channels = new Map<string, Map<string, Map<string, number>>>();
+  /** channel -> user -> profile of their latest touch; dropped with the user's last connection. */
+  readonly #profiles = new Map<string, Map<string, PresenceProfile>>();
   readonly #ttlMs: number;
   readonly #now: () => number;
 
@@ -37,7 +39,8 @@ export class InMemoryPresenceStore implements IPresenceStore {
       this.#channels.set(channel, users);
     }
     const joined: string[] = [];
-    for (const { userId, connectionId } of connections) {
+    for (const { userId, connectionId, profile } of connections) {
+      if (profile !== undefined) this.#profilesOf(channel).set(userId, profile);
       let leases = users.get(userId);
       if (leases === undefined) {
         leases = new Map();
@@ -54,8 +57,7 @@ export class InMemoryPresenceStore implements IPresenceStore {
     const leases = users?.get(connection.userId);
     if (users === undefined || leases === undefined || !leases.delete(connection.connectionId)) return Promise.resolve(false);
     if (isLive(leases, this.#now())) return Promise.resolve(false);
-    users.delete(connection.userId);
-    if (users.size === 0) this.#channels.delete(channel);
+    this.#forget(channel, users, connection.userId);
     return Promise.resolve(true);
   }
 
@@ -64,7 +66,7 @@ export class InMemoryPresenceStore implements IPresenceStore {
     const members: PresenceMember[] = [];
     for (const [userId, leases] of this.#channels.get(channel) ?? []) {
       const connections = [...leases.values()].filter((end) => end > now).length;
-      if (connections > 0) members.push({ userId, connections });
+      if (connections > 0) members.push({ ...this.#profiles.get(channel)?.get(userId), userId, connections });
     }
     return Promise.resolve(members.sort((a, b) => a.userId.localeCompare(b.userId)));
   }
@@ -76,12 +78,29 @@ export class InMemoryPresenceStore implements IPresenceStore {
       for (const [userId, leases] of users) {
         for (const [connectionId, end] of leases) if (end <= now) leases.delete(connectionId);
         if (leases.size > 0) continue;
-        users.delete(userId);
+        this.#forget(channel, users, userId);
         left.push({ channel, userId });
       }
-      if (users.size === 0) this.#channels.delete(channel);
     }
     return Promise.resolve(left);
+  }
+
+  #profilesOf(channel: string): Map<string, PresenceProfile> {
+    let profiles = this.#profiles.get(channel);
+    if (profiles === undefined) {
+      profiles = new Map();
+      this.#profiles.set(channel, profiles);
+    }
+    return profiles;
+  }
+
+  /** The user's last connection is gone: forget them, their profile, and the channel once empty. */
+  #forget(channel: string, users: Map<string, Map<string, number>>, userId: string): void {
+    users.delete(userId);
+    this.#profiles.get(channel)?.delete(userId);
+    if (users.size > 0) return;
+    this.#channels.delete(channel);
+    this.#profiles.delete(channel);
   }
 }
 

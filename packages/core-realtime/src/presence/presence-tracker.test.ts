@@ -40,4 +40,23 @@ describe("PresenceTracker", () => {
     expect(updates.at(-1)).toEqual({ channel: "room.a", event: "leave", userId: "alice" });
     expect(tracker.channels).toBe(0);
   });
+
+  it("announces a join with the member's profile, lists it, and re-announces it after a lapse; a leave carries the id only", async () => {
+    let now = 0;
+    const store = new InMemoryPresenceStore({ ttlMs: 1_000, now: () => now });
+    const updates: PresenceUpdate[] = [];
+    const tracker = new PresenceTracker({ store, instanceId: "i1", announce: (u) => updates.push(u), log: createLogCapture().logger });
+
+    await tracker.join("room.a", "u-alice", "s1", { displayName: "Alice" });
+    expect(updates).toEqual([{ channel: "room.a", event: "join", userId: "u-alice", displayName: "Alice" }]);
+    expect(await tracker.members("room.a")).toEqual([{ userId: "u-alice", connections: 1, displayName: "Alice" }]);
+
+    // The lease lapsed (a stalled process): the next heartbeat renews it and announces the join again, profile included.
+    now += 1_001;
+    await tracker.heartbeat();
+    expect(updates.at(-1)).toEqual({ channel: "room.a", event: "join", userId: "u-alice", displayName: "Alice" });
+
+    await tracker.leave("room.a", "s1");
+    expect(updates.at(-1)).toEqual({ channel: "room.a", event: "leave", userId: "u-alice" });
+  });
 });

@@ -1,6 +1,12 @@
 import type { Logger } from "@repo/core-observability";
 import type { IPresenceStore, PresenceConnection } from "./presence-store";
-import type { PresenceMember, PresenceUpdate } from "../protocol/wire-protocol";
+import type { PresenceMember, PresenceProfile, PresenceUpdate } from "../protocol/wire-protocol";
+
+/** One local socket on a presence channel: whose it is and what the channel shows about them. */
+interface LocalMember {
+  readonly userId: string;
+  readonly profile: PresenceProfile;
+}
 
 export interface PresenceTrackerOptions {
   readonly store: IPresenceStore;
@@ -21,15 +27,15 @@ export interface PresenceTrackerOptions {
  *
  * @example
  * const tracker = new PresenceTracker({ store, instanceId, announce: (u) => io.to(channelRoom(u.channel)).emit(...), log });
- * await tracker.join("rooms.r1", "alice", socket.id);
+ * await tracker.join("rooms.r1", "alice", socket.id, { displayName: "Alice" });
  */
 export class PresenceTracker {
   readonly #store: IPresenceStore;
   readonly #instanceId: string;
   readonly #announce: (update: PresenceUpdate) => void;
   readonly #log: Logger;
-  /** channel -> socket id -> user id, for this instance's sockets only. */
-  readonly #local = new Map<string, Map<string, string>>();
+  /** channel -> socket id -> member, for this instance's sockets only. */
+  readonly #local = new Map<string, Map<string, LocalMember>>();
   #beating = false;
 
   constructor(options: PresenceTrackerOptions) {
@@ -39,27 +45,29 @@ export class PresenceTracker {
     this.#log = options.log;
   }
 
-  async join(channel: string, userId: string, socketId: string): Promise<void> {
+  /** `profile` (display name, roles where the scope allows) is stored with the connection and sent with the join. */
+  async join(channel: string, userId: string, socketId: string, profile: PresenceProfile = {}): Promise<void> {
     let sockets = this.#local.get(channel);
     if (sockets === undefined) {
       sockets = new Map();
       this.#local.set(channel, sockets);
     }
-    sockets.set(socketId, userId);
+    const member: LocalMember = { userId, profile };
+    sockets.set(socketId, member);
     await this.#guard("join", channel, async () => {
-      const joined = await this.#store.touch(channel, [this.#connection(userId, socketId)]);
-      for (const user of joined) this.#announce({ channel, event: "join", userId: user });
+      const joined = await this.#store.touch(channel, [this.#connection(member, socketId)]);
+      for (const user of joined) this.#announce({ ...profile, channel, event: "join", userId: user });
     });
   }
 
   async leave(channel: string, socketId: string): Promise<void> {
     const sockets = this.#local.get(channel);
-    const userId = sockets?.get(socketId);
+    const userId = sockets?.get(socketId)?.userId;
     if (sockets === undefined || userId === undefined) return;
     sockets.delete(socketId);
     if (sockets.size === 0) this.#local.delete(channel);
     await this.#guard("leave", channel, async () => {
-      if (await this.#store.remove(channel, this.#connection(userId, socketId))) this.#announce({ channel, event: "leave", userId });
+      if (await this.#store.remove(channel, { userId, connectionId: this.#connectionId(socketId) })) this.#announce({ channel, event: "leave", userId });
     });
   }
 
@@ -73,9 +81,12 @@ export class PresenceTracker {
     this.#beating = true;
     try {
       for (const [channel, sockets] of [...this.#local]) {
-        const connections = [...sockets].map(([socketId, userId]) => this.#connection(userId, socketId));
+        const connections = [...sockets].map(([socketId, member]) => this.#connection(member, socketId));
         await this.#guard("heartbeat", channel, async () => {
-          for (const userId of await this.#store.touch(channel, connections)) this.#announce({ channel, event: "join", userId });
+          for (const userId of await this.#store.touch(channel, connections)) {
+            const profile = connections.find((connection) => connection.userId === userId)?.profile ?? {};
+            this.#announce({ ...profile, channel, event: "join", userId });
+          }
         });
       }
       await this.#guard("expire", "*", async () => {
@@ -92,8 +103,12 @@ export class PresenceTracker {
     return this.#local.size;
   }
 
-  #connection(userId: string, socketId: string): PresenceConnection {
-    return { userId, connectionId: `${this.#instanceId}:${socketId}` };
+  #connection(member: LocalMember, socketId: string): PresenceConnection {
+    return { userId: member.userId, connectionId: this.#connectionId(socketId), profile: member.profile };
+  }
+
+  #connectionId(socketId: string): string {
+    return `${this.#instanceId}:${socketId}`;
   }
 
   async #guard(what: string, channel: string, work: () => Promise<void>): Promise<void> {

@@ -40,7 +40,8 @@ export const ZPresenceAck = z.discriminatedUnion("ok", [
   z.object({
     ok: z.literal(true),
     channel: z.string(),
-    members: z.array(z.object({ userId: z.string(), connections: z.number() })),
+    // Profile fields are additions (ADR-018): kept when present, so parsing does not strip the names.
+    members: z.array(z.object({ userId: z.string(), connections: z.number(), displayName: z.string().optional(), roles: z.array(z.string()).optional() })),
   }),
   ZErrorAck,
 ]) satisfies z.ZodType<PresenceAck>;

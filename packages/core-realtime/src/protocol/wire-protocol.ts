@@ -127,12 +127,24 @@ export function unpackMessageBatch(batch: RealtimeMessageBatch): RealtimeMessage
   return unpacked;
 }
 
-export interface PresenceMember {
+/**
+ * What a presence channel tells its subscribers about a member besides the
+ * user id (additions to the wire, ADR-018): the display name when the
+ * authenticator knows one, and the roles only on channels whose scope is a
+ * role (everyone there holds that role already). Both optional.
+ */
+export interface PresenceProfile {
+  readonly displayName?: string;
+  readonly roles?: readonly string[];
+}
+
+export interface PresenceMember extends PresenceProfile {
   readonly userId: string;
   readonly connections: number;
 }
 
-export interface PresenceUpdate {
+/** A join carries the member's profile; a leave only the user id. */
+export interface PresenceUpdate extends PresenceProfile {
   readonly channel: string;
   readonly event: "join" | "leave";
   readonly userId: string;

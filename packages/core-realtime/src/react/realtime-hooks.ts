@@ -1,8 +1,9 @@
-import { createContext, createElement, useContext, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { createContext, createElement, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { ReactNode } from "react";
 import type { ChannelParams } from "../channels/channel-template";
 import type { AnyRealtimeChannel, ChannelPayload } from "../channels/define-realtime-channel";
 import { PresenceRoster } from "../client/presence-roster";
+import type { PresenceRosterMember } from "../client/presence-roster";
 import type { RealtimeClient, RealtimeConnectionDiagnostics, RealtimeConnectionStatus, SubscribeOptions } from "../client/realtime-client";
 import type { RealtimeMessage } from "../protocol/wire-protocol";
 
@@ -79,16 +80,30 @@ export function useChannel<D extends AnyRealtimeChannel>(
  * while `params` is null. Subscribes while mounted (sharing the client's
  * subscription with any `useChannel` on the same channel), asks for a
  * snapshot on every (re)subscribe, and applies join/leave updates between.
+ * `usePresenceMembers` gives the same members with their display names.
  *
  * @example
  * const here = usePresence(pollChannel, { pollId }); // ["alice", "bob"]
  */
 export function usePresence<D extends AnyRealtimeChannel>(descriptor: D, params: ChannelParams<D["name"]> | null): readonly string[] | null {
+  const members = usePresenceMembers(descriptor, params);
+  return useMemo(() => (members === null ? null : members.map((member) => member.userId)), [members]);
+}
+
+/**
+ * `usePresence` with each member's profile: the display name (and the roles
+ * on channels whose scope shows them), sorted by user id; `null` until the
+ * first snapshot arrived or while `params` is null.
+ *
+ * @example
+ * const here = usePresenceMembers(pollChannel, { pollId }); // [{ userId: "u1", displayName: "alice" }, ...]
+ */
+export function usePresenceMembers<D extends AnyRealtimeChannel>(descriptor: D, params: ChannelParams<D["name"]> | null): readonly PresenceRosterMember[] | null {
   const client = useRealtimeClient();
-  const [userIds, setUserIds] = useState<readonly string[] | null>(null);
+  const [members, setMembers] = useState<readonly PresenceRosterMember[] | null>(null);
   const paramsKey = params === null ? null : JSON.stringify(params);
   useEffect(() => {
-    setUserIds(null);
+    setMembers(null);
     if (paramsKey === null) return undefined;
     const parsed = JSON.parse(paramsKey) as ChannelParams<D["name"]>;
     const roster = new PresenceRoster();
@@ -96,9 +111,9 @@ export function usePresence<D extends AnyRealtimeChannel>(descriptor: D, params:
     const refresh = (): void => {
       const ticket = roster.snapshotRequested();
       client.presence(descriptor, parsed).then(
-        (members) => {
-          roster.snapshotReceived(ticket, members);
-          if (live) setUserIds(roster.userIds());
+        (snapshot) => {
+          roster.snapshotReceived(ticket, snapshot);
+          if (live) setMembers(roster.members());
         },
         (error: unknown) => {
           roster.snapshotFailed(ticket);
@@ -110,7 +125,7 @@ export function usePresence<D extends AnyRealtimeChannel>(descriptor: D, params:
       onSubscribed: refresh,
       onPresence: (update) => {
         roster.apply(update);
-        if (live) setUserIds(roster.userIds());
+        if (live) setMembers(roster.members());
       },
     });
     return () => {
@@ -118,5 +133,5 @@ export function usePresence<D extends AnyRealtimeChannel>(descriptor: D, params:
       unsubscribe();
     };
   }, [client, descriptor, paramsKey]);
-  return userIds;
+  return members;
 }

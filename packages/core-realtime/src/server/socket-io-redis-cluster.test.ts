@@ -194,6 +194,58 @@ describeWithRedis(available)("two instances sharing one Redis", () => {
       }
     });
 
+    it("gives members their display name on every instance, and their roles only where the channel's scope is a role", async () => {
+      cluster = await startRedisCluster(redis, keyspace.prefix);
+      const users = {
+        alice: { userId: "u-alice", roles: ["staff"], displayName: "Alice" },
+        bob: { userId: "u-bob", roles: ["staff"], displayName: "Bob" },
+        carol: { userId: "u-carol", roles: ["staff"], displayName: "Carol" },
+      };
+      for (const user of Object.values(users)) cluster.authenticator.users.set(user.userId, user);
+      const alice = await cluster.b.connect({ token: users.alice.userId });
+      const bob = await cluster.a.connect({ token: users.bob.userId });
+      const updates: PresenceUpdate[] = [];
+      bob.on("realtime:presence-update", (update) => updates.push(update));
+      for (const socket of [alice, bob]) {
+        for (const channel of ["room.names", "staff.names"]) expect(await request(socket, "realtime:subscribe", { channel })).toMatchObject({ ok: true });
+      }
+
+      expect(await request(bob, "realtime:presence", { channel: "room.names" })).toMatchObject({
+        members: [
+          { userId: "u-alice", connections: 1, displayName: "Alice" },
+          { userId: "u-bob", connections: 1, displayName: "Bob" },
+        ],
+      });
+      const onRoom = await request(bob, "realtime:presence", { channel: "room.names" });
+      // An "authenticated" channel would tell everyone who holds which role: no roles there.
+      expect(JSON.stringify(onRoom)).not.toContain("roles");
+      expect(await request(bob, "realtime:presence", { channel: "staff.names" })).toEqual({
+        ok: true,
+        channel: "staff.names",
+        members: [
+          { userId: "u-alice", connections: 1, displayName: "Alice", roles: ["staff"] },
+          { userId: "u-bob", connections: 1, displayName: "Bob", roles: ["staff"] },
+        ],
+      });
+
+      // A join announced by the other instance carries the same profile.
+      const carol = await cluster.b.connect({ token: users.carol.userId });
+      await request(carol, "realtime:subscribe", { channel: "room.names" });
+      await request(carol, "realtime:subscribe", { channel: "staff.names" });
+      await waitUntil(() => updates.filter((u) => u.userId === "u-carol").length === 2);
+      expect(updates.filter((u) => u.userId === "u-carol")).toEqual(
+        expect.arrayContaining([
+          { channel: "room.names", event: "join", userId: "u-carol", displayName: "Carol" },
+          { channel: "staff.names", event: "join", userId: "u-carol", displayName: "Carol", roles: ["staff"] },
+        ]),
+      );
+      carol.disconnect();
+      await waitUntil(() => updates.some((u) => u.userId === "u-carol" && u.event === "leave"));
+      // A leave names the user only: nothing of the profile.
+      expect(updates.find((u) => u.event === "leave")).toMatchObject({ event: "leave", userId: "u-carol" });
+      expect(Object.keys(updates.find((u) => u.event === "leave") ?? {}).sort()).toEqual(["channel", "event", "userId"]);
+    });
+
     it("gives the SDK the member list and the join/leave events", async () => {
       cluster = await startRedisCluster(redis, keyspace.prefix);
       cluster.authenticator.users.set("dave", { userId: "dave", roles: [] });

@@ -7,6 +7,7 @@ import { emitToSocket } from "../socket-io-server-types";
 import type { RealtimeIOSocket } from "../socket-io-server-types";
 import { REALTIME_EVENTS, ZSubscribeFrame, ZUnsubscribeFrame, channelOfRoom, channelRoom } from "../protocol/wire-protocol";
 import type { SubscribeAck, UnsubscribeAck } from "../protocol/wire-protocol";
+import { presenceProfileOf } from "../presence/presence-profile";
 
 
 /**
@@ -46,7 +47,8 @@ export async function handleSubscribe(ctx: SocketIOGateContext, socket: Realtime
     await socket.join(channelRoom(channel));
     // Never awaited: a webhook's bookkeeping must not slow the subscribe (the tracker logs its own failures).
     void ctx.occupancy?.join(channel, OCCUPANCY_MEMBER, socket.id);
-    if (descriptor.presence && socket.data.user !== null) await ctx.presence.join(channel, socket.data.user.userId, socket.id);
+    const user = socket.data.user;
+    if (descriptor.presence && user !== null) await ctx.presence.join(channel, user.userId, socket.id, presenceProfileOf(user, descriptor.scope));
   }
   if (since === undefined) {
     // Where this subscription starts: the client drops what came before and waits for what comes after in order.

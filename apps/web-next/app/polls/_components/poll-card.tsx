@@ -1,7 +1,7 @@
 "use client";
 
 import { RealtimeError } from "@repo/core-realtime/client";
-import { usePresence, useRealtimeClient } from "@repo/core-realtime/react";
+import { usePresenceMembers, useRealtimeClient } from "@repo/core-realtime/react";
 import { pollChannel, ZVoteReply } from "@repo/polls/client";
 import { useState } from "react";
 import type { AppTrpcClient } from "../../_components/trpc-client";
@@ -23,13 +23,14 @@ function percent(votes: number, total: number): number {
 
 /**
  * One poll: its question, a vote button and live count per option, the live
- * total, and the server's refusal code when a vote is refused. Votes go over
- * the poll's channel; the creator and admins also get Open / Close.
+ * total, who has it open right now (by display name), and the server's
+ * refusal code when a vote is refused. Votes go over the poll's channel; the
+ * creator and admins also get Open / Close.
  */
 export function PollCard({ trpc, initial }: { readonly trpc: AppTrpcClient; readonly initial: PollListRow }) {
   const client = useRealtimeClient();
   const { poll, apply, refresh, liveError } = useLivePoll(trpc, initial);
-  const here = usePresence(pollChannel, { pollId: initial.id });
+  const here = usePresenceMembers(pollChannel, { pollId: initial.id });
   const [myVote, setMyVote] = useState(initial.myVote);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -103,8 +104,20 @@ export function PollCard({ trpc, initial }: { readonly trpc: AppTrpcClient; read
         <span>
           Total votes: <strong data-testid="poll-total">{poll.totalVotes}</strong>
         </span>
-        <span className="muted" data-testid="poll-presence" data-user-ids={here?.join(",") ?? ""}>
-          {here === null ? "" : `Here now: ${here.join(", ")}`}
+        <span className="muted" data-testid="poll-presence" data-user-ids={here?.map((member) => member.userId).join(",") ?? ""}>
+          {here === null ? null : (
+            <>
+              Here now:{" "}
+              {here.map((member, i) => (
+                <span key={member.userId}>
+                  {i > 0 ? ", " : ""}
+                  <span data-testid="poll-presence-member" data-user-id={member.userId} title={member.userId}>
+                    {member.displayName ?? member.userId}
+                  </span>
+                </span>
+              ))}
+            </>
+          )}
         </span>
         {initial.canManage && poll.status === "draft" && (
           <button type="button" className="secondary" data-testid="poll-open" disabled={busy} onClick={() => void changeStatus("open")}>

@@ -121,7 +121,7 @@ describe("server HTTP API against the real server", () => {
 
     expect(await call("GET", `${REALTIME_API_PATHS.presence}?channel=test-room.api`)).toEqual({
       status: 200,
-      body: { ok: true, channel: "test-room.api", members: [{ userId: aliceId, connections: 1 }] },
+      body: { ok: true, channel: "test-room.api", members: [{ userId: aliceId, connections: 1, displayName: "alice" }] },
     });
     expect((await call("GET", `${REALTIME_API_PATHS.presence}?channel=nope.x`)).status).toBe(404);
 

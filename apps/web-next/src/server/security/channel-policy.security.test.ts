@@ -96,7 +96,7 @@ describe("security: per-resource channel policies against the real app server", 
     expect(handlerCalls.filter((call) => call.userId === "bob")).toEqual([]);
     expect(bobWire.filter((data) => data.includes(kept))).toEqual([]);
     const members: unknown = await aliceSocket.socket.timeout(3_000).emitWithAck("realtime:presence", { channel: "sec.docs.a1" });
-    expect(members).toEqual({ ok: true, channel: "sec.docs.a1", members: [{ userId: "alice", connections: 1 }] });
+    expect(members).toEqual({ ok: true, channel: "sec.docs.a1", members: [{ userId: "alice", connections: 1, displayName: "alice" }] });
     expect(await leakedTo(await broadcastDoc("a1"), aliceWire, { bob: bobWire })).toEqual([]);
     // The owner publishes normally.
     expect(await aliceSocket.publish("sec.docs.a1", { text: "mine" })).toMatchObject({ ok: true, result: { handled: true } });

@@ -89,7 +89,7 @@ describe("security: draft polls stay private on the real app server", () => {
     expect(await votes.counts(draft)).toEqual(new Map());
     expect(await leakedTo(await broadcastTally(draft), aliceWire, { bob: bobWire })).toEqual([]);
     const members: unknown = await aliceSocket.socket.timeout(3_000).emitWithAck("realtime:presence", { channel });
-    expect(members).toEqual({ ok: true, channel, members: [{ userId: "alice", connections: 1 }] });
+    expect(members).toEqual({ ok: true, channel, members: [{ userId: "alice", connections: 1, displayName: "alice" }] });
     // polls.get agrees with the channel: not found, as for an id that does not exist.
     expect((await trpc(bob, "polls.get", { id: draft })).status).toBe(404);
     aliceSocket.close();
