@@ -3,7 +3,7 @@ import type { SeedUser } from "./seed-users";
 const REQUEST_TIMEOUT_MS = 15_000;
 
 /** A non-2xx answer from the app, with the tRPC error code when there is one. */
-export class AppApiError extends Error {
+class AppApiError extends Error {
   override readonly name = "AppApiError";
   readonly status: number;
   readonly code: string | undefined;

@@ -10,7 +10,7 @@ import { waitUntil } from "./wait-until";
 import { WEB_NEXT_DIR, assertProductionBuild } from "./web-next-app";
 
 /** Shared by every instance and every restart, so sessions stay valid across both. */
-export const E2E_SESSION_SECRET = "e2e-session-secret-0123456789abcdef0123456789";
+const E2E_SESSION_SECRET = "e2e-session-secret-0123456789abcdef0123456789";
 
 /**
  * A production boot (tsx importing the whole app, PGlite or PostgreSQL, dev seed, Next) took 100 s

@@ -4,13 +4,13 @@ import type { Browser } from "playwright-core";
 import { e2eEnv } from "./env";
 
 /** Debian's Chromium (`apt-get install -y chromium`); `CHROMIUM_PATH` overrides it. Never `playwright install`. */
-export const CHROMIUM_PATH = e2eEnv.chromiumPath;
+const CHROMIUM_PATH = e2eEnv.chromiumPath;
 
 /**
  * Headless without a sandbox (containers run as root) or GPU, and
  * nothing that phones home or updates itself while a test runs.
  */
-export const CHROMIUM_ARGS: readonly string[] = [
+const CHROMIUM_ARGS: readonly string[] = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",

@@ -5,10 +5,10 @@ import type { Page } from "playwright-core";
 import { e2eEnv } from "./env";
 
 /** apps/e2e/test-output/screenshots (git-ignored): one picture per scenario, for whoever reads a failure. */
-export const SCREENSHOT_DIR = fileURLToPath(new URL("../test-output/screenshots", import.meta.url));
+const SCREENSHOT_DIR = fileURLToPath(new URL("../test-output/screenshots", import.meta.url));
 
 /** docs/screenshots: the pictures the README shows, refreshed only when asked. */
-export const DOC_SCREENSHOT_DIR = fileURLToPath(new URL("../../../docs/screenshots", import.meta.url));
+const DOC_SCREENSHOT_DIR = fileURLToPath(new URL("../../../docs/screenshots", import.meta.url));
 
 function fileNameFor(name: string): string {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`screenshot name must be kebab-case: ${name}`);

@@ -22,7 +22,7 @@ import { resolveRealtime } from "./realtime/resolve-realtime";
 import { openAppDatabase } from "./server/open-app-database";
 import type { BindAllDeps, RealtimeBinding } from "./realtime/resolve-realtime";
 
-export type { BindAllDeps, RealtimeBinding } from "./realtime/resolve-realtime";
+export type { BindAllDeps } from "./realtime/resolve-realtime";
 
 export interface BindAllOptions {
   /** Defaults to this process's parsed environment. */
@@ -59,7 +59,7 @@ function wakeOf(given: IOutboxWakeSource | undefined, database: AppDatabase): { 
 }
 
 /** The feature config every feature receives, derived from the app's env. */
-export function featureConfigFromEnv(env: AppEnv): FeatureConfig {
+function featureConfigFromEnv(env: AppEnv): FeatureConfig {
   return {
     env: env.NODE_ENV,
     sessionSecret: env.SESSION_SECRET,

@@ -21,10 +21,10 @@ const APP_ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const DEFAULT_DATA_DIR = resolve(APP_ROOT, ".data");
 
 /** DATA_DIR value for a fresh in-memory store (nothing survives the process; tests, demos). */
-export const IN_MEMORY_DATA_DIR = "memory://";
+const IN_MEMORY_DATA_DIR = "memory://";
 
 /** Shortest server-API key accepted: 32 characters, e.g. 24 random bytes in base64url. */
-export const MIN_API_KEY_LENGTH = 32;
+const MIN_API_KEY_LENGTH = 32;
 
 /** Used when SESSION_SECRET is unset outside production: public, so sessions signed with it are forgeable. */
 export const DEV_SESSION_SECRET = "dev-only-session-secret-do-not-use-in-production";

@@ -1,7 +1,7 @@
 import type { FeatureModule } from "@repo/core-di";
 
 /** The router type a feature module carries, or `never` when it has none. */
-export type RouterOf<M> = M extends { readonly router?: infer R } ? Exclude<R, undefined> : never;
+type RouterOf<M> = M extends { readonly router?: infer R } ? Exclude<R, undefined> : never;
 
 /** `{ auth: FeatureModule<AuthRouter>, ... }` -> `{ auth: AuthRouter, ... }`, dropping features without a router. */
 export type FeatureRouters<F> = { [K in keyof F as [RouterOf<F[K]>] extends [never] ? never : K]: RouterOf<F[K]> };

@@ -4,7 +4,6 @@
  * without the server half of the feature.
  */
 export { articlesFeedChannel } from "./realtime/articles-feed.channel";
-export { ZArticleSummary } from "./domain/article-summary";
 export type { TArticleSummary } from "./domain/article-summary";
 export { ARTICLE_BODY_MAX_LENGTH, ARTICLE_TITLE_MAX_LENGTH } from "./domain/article";
-export { FEED_MAX_ITEMS, mergeArticleFeed } from "./feed/merge-article-feed";
+export { mergeArticleFeed } from "./feed/merge-article-feed";

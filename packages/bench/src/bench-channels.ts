@@ -7,7 +7,7 @@ import { defineRealtimeChannel } from "@repo/core-realtime";
  * to (late messages of an earlier step are not counted in the next) and
  * padding to the payload size under test.
  */
-export const ZBenchPayload = z.object({
+const ZBenchPayload = z.object({
   dueAt: z.number(),
   step: z.number().int().min(0),
   pad: z.string().max(65_536),
@@ -16,7 +16,6 @@ export type TBenchPayload = z.infer<typeof ZBenchPayload>;
 
 /** What a client publishes in the inbound scenario, and what the handler answers. */
 export const ZBenchInbound = z.object({ dueAt: z.number(), step: z.number().int().min(0), pad: z.string().max(16_384) });
-export type TBenchInbound = z.infer<typeof ZBenchInbound>;
 
 /** Scenario 1 and `start()`: one public channel every subscriber joins. */
 export const benchFanOutChannel = defineRealtimeChannel({

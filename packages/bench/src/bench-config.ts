@@ -99,7 +99,7 @@ export function benchConfig(
 }
 
 /** Where scenario 7 creates (and drops) its database when BENCH_DATABASE_URL / TEST_DATABASE_URL are unset. */
-export const DEFAULT_BENCH_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/postgres";
+const DEFAULT_BENCH_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
 /** File descriptors a server process needs beyond one per connection (listeners, pipes, Redis, libuv). */
 export const FD_HEADROOM = 512;

@@ -1,7 +1,4 @@
+/** @public The `start()` door (docs/benchmarks.md): load drivers outside this repo import it, no workspace does. */
 export { start } from "./start";
+/** @public The door's option and result types. */
 export type { StartOptions, StartedBenchServer } from "./start";
-export { LatencyHistogram } from "./stats/latency-histogram";
-export type { HistogramBuckets } from "./stats/latency-histogram";
-export { median, ratio } from "./stats/ratio";
-export { RateSearch } from "./rate-search";
-export type { RateSearchOptions } from "./rate-search";

@@ -1,12 +1,10 @@
 export { createInMemoryDatabase, openDatabase } from "./open-database";
 export type { AppDatabase, BaseSchema, DatabaseOptions } from "./app-database";
 export { inTransaction } from "./in-transaction";
-export { migrateToLatest, migrationTableOf } from "./migrate-to-latest";
+export { migrateToLatest } from "./migrate-to-latest";
 export type { FeatureMigrationReport, FeatureMigrations } from "./migrate-to-latest";
 export { DatabaseError, MigrationFailedError } from "./database-errors";
-export type { DatabaseErrorCode } from "./database-errors";
-export { assertPostgresUrl, isPostgresUrl, redactPostgresUrl } from "./postgres-url";
-export { DATA_DIR_LOCK_FILE } from "./data-dir-lock";
+export { isPostgresUrl, redactPostgresUrl } from "./postgres-url";
 export type { Migration } from "kysely/migration";
 export type { Kysely, Transaction } from "kysely";
 export { sql } from "kysely";

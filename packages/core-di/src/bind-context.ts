@@ -5,7 +5,7 @@ import type { IRealtimeBroadcaster, IRealtimeHandlerRegistry, IRealtimeServer, I
 import type { RedisClientType } from "redis";
 
 /** OpenTelemetry tracer as `@repo/core-observability` hands it out (no direct @opentelemetry dependency here). */
-export type Tracer = ReturnType<typeof getTracer>;
+type Tracer = ReturnType<typeof getTracer>;
 
 /** The Redis client the app creates once (`redis` package, RESP3 defaults) and shares with features. */
 export type RedisClient = RedisClientType;

@@ -1,10 +1,8 @@
 export { token } from "./token";
-export type { Token } from "./token";
 export { createContainer } from "./container";
 export type { Container } from "./container";
-export { DuplicateBindingError, MissingBindingError } from "./container-errors";
 export { featureRedisPrefix } from "./bind-context";
-export { transactionsOf, TransactionsNotBoundError } from "./transactions-of";
-export type { BindContext, FeatureConfig, RedisClient, Tracer } from "./bind-context";
-export type { FeatureModule, HttpMethod, HttpRoute } from "./feature-module";
+export { transactionsOf } from "./transactions-of";
+export type { BindContext, FeatureConfig, RedisClient } from "./bind-context";
+export type { FeatureModule, HttpRoute } from "./feature-module";
 export { instrumentRealtimeHandler, instrumentUseCase, traceConsumer } from "./instrument";

@@ -16,9 +16,6 @@ export const FEATURE_ANCHORS = {
   "src/bind-dev-seed.ts": ["// @anchor:bindings", "// @anchor:realtime-handlers"],
 } as const satisfies Record<string, readonly string[]>;
 
-/** A file of a feature that carries anchors. */
-export type FeatureAnchorFile = keyof typeof FEATURE_ANCHORS;
-
 /** Where the `feature` generator's template lives, relative to the repo root; its files add `.hbs`. */
 export const FEATURE_TEMPLATE_DIR = "turbo/generators/templates/feature";
 

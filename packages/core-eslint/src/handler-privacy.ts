@@ -10,7 +10,7 @@ import { isInside } from "./repo-root";
 import { findOwningPackageDir } from "./workspace";
 
 /** The feature files that wire handlers (ADR-008); the only importers a handler has outside its folder. */
-export const BIND_FILES: readonly string[] = ["bind-production.ts", "bind-dev-seed.ts"];
+const BIND_FILES: readonly string[] = ["bind-production.ts", "bind-dev-seed.ts"];
 
 /** What distinguishes the realtime and the event flavour of the rule. */
 export interface HandlerPrivacySpec {

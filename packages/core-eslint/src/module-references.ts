@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 
 /** How a module is referenced; re-exports are told apart because barrels are judged on them. */
-export type ModuleReferenceKind = "import" | "re-export" | "require" | "dynamic-import" | "import-equals" | "import-type";
+type ModuleReferenceKind = "import" | "re-export" | "require" | "dynamic-import" | "import-equals" | "import-type";
 
 /** One place in a file that names another module. */
 export interface ModuleReference {

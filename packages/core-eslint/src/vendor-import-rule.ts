@@ -37,7 +37,7 @@ const stringList = (description: string): JSONSchema4 => ({
  * @example
  * vendorOf(scope.resolve("socket.io-client/dist/socket.io.js"), ["socket.io-client"]); // "socket.io-client"
  */
-export function vendorOf(resolved: ResolvedModule, vendors: readonly string[]): string | undefined {
+function vendorOf(resolved: ResolvedModule, vendors: readonly string[]): string | undefined {
   const byName = vendors.find((vendor) => resolved.bare?.name === vendor);
   if (byName !== undefined) return byName;
   const file = resolved.file?.split("\\").join("/");

@@ -1,5 +1,5 @@
 /** Event and job names: lower-case letters, digits and `: . _ -` (`poll:created`, `article.published`). */
-export const DESCRIPTOR_NAME_PATTERN = /^[a-z0-9:._-]+$/;
+const DESCRIPTOR_NAME_PATTERN = /^[a-z0-9:._-]+$/;
 
 /** A descriptor was defined wrongly; thrown at module load, so it fails fast in any test. */
 export class DescriptorDefinitionError extends Error {

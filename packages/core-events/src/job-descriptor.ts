@@ -20,7 +20,7 @@ export interface JobDescriptor<TName extends string = string, TSchema extends z.
 /** The payload a job handler receives: the schema's output type. */
 export type JobPayload<J extends JobDescriptor> = z.output<J["schema"]>;
 
-export const DEFAULT_JOB_RETRIES = 3;
+const DEFAULT_JOB_RETRIES = 3;
 export const DEFAULT_JOB_BACKOFF: JobBackoff = Object.freeze({ type: "exponential", delayMs: 1000 });
 
 /**

@@ -1,17 +1,6 @@
 import { z } from "zod";
 import { defineEvent } from "./event-descriptor";
 
-/** The shape shared by every job lifecycle event, for observers that handle all three. */
-export interface JobLifecycleEventPayload {
-  job: string;
-  id: string;
-  attempt?: number;
-  durationMs?: number;
-  /** The error message only; never a stack. */
-  error?: string;
-  willRetry?: boolean;
-}
-
 const jobReference = { job: z.string().min(1), id: z.string().min(1) };
 const attemptTiming = { attempt: z.number().int().positive(), durationMs: z.number().nonnegative() };
 

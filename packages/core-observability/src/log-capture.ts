@@ -3,7 +3,7 @@ import { createLogger } from "./logger";
 import type { Logger } from "./logger";
 
 /** One parsed JSON log line. */
-export type LogEntry = Record<string, unknown> & { level: number; msg?: string };
+type LogEntry = Record<string, unknown> & { level: number; msg?: string };
 
 export interface LogCapture {
   readonly logger: Logger;

@@ -3,7 +3,7 @@ import type { Registry } from "prom-client";
 import type { EventMetrics } from "./event-metrics";
 
 /** Jobs range from a cache refresh to a bulk email: 5 ms to a minute. */
-export const JOB_DURATION_SECONDS_BUCKETS: readonly number[] = [0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60];
+const JOB_DURATION_SECONDS_BUCKETS: readonly number[] = [0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60];
 
 /**
  * Event and job metrics registered on `registry`: `events_published_total{event}`,

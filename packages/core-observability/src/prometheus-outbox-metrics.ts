@@ -4,7 +4,7 @@ import { zeroOutboxSnapshot } from "./outbox-metrics";
 import type { OutboxMetrics } from "./outbox-metrics";
 
 /** Commit-to-delivery through the outbox: a few ms when healthy, seconds to minutes while retrying. */
-export const OUTBOX_LATENCY_SECONDS_BUCKETS: readonly number[] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 60];
+const OUTBOX_LATENCY_SECONDS_BUCKETS: readonly number[] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 60];
 
 /**
  * Outbox metrics registered on `registry` (`realtime_outbox_*` series), with

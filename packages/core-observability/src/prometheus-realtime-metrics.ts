@@ -4,7 +4,7 @@ import { zeroSnapshot } from "./realtime-metrics";
 import type { RealtimeMetrics } from "./realtime-metrics";
 
 /** Fan-out of one broadcast is in-process work: 100 µs to 100 ms covers healthy to alarming. */
-export const FANOUT_SECONDS_BUCKETS: readonly number[] = [
+const FANOUT_SECONDS_BUCKETS: readonly number[] = [
   0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
 ];
 

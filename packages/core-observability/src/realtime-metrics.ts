@@ -1,5 +1,5 @@
 /** The auth checkpoint that turned a client away. */
-export type RealtimeGate = "connect" | "subscribe" | "inbound";
+type RealtimeGate = "connect" | "subscribe" | "inbound";
 
 /**
  * What the realtime server reports. `template` is always the channel template

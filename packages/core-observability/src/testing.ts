@@ -1,2 +1,2 @@
 export { createLogCapture } from "./log-capture";
-export type { LogCapture, LogEntry } from "./log-capture";
+export type { LogCapture } from "./log-capture";

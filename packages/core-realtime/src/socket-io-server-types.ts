@@ -3,7 +3,7 @@ import type { RealtimeUser } from "./channels/realtime-user";
 import type { ClientToServerEvents, ServerToClientEvents } from "./protocol/wire-protocol";
 
 /** Messages between server instances (through the adapter's `serverSideEmit`). */
-export interface RealtimeInterServerEvents {
+interface RealtimeInterServerEvents {
   /** Re-run gates 1 and 2 for this user's sockets on the receiving instance. */
   "realtime:reauthenticate": (userId: string) => void;
   /** Answer this instance's subscribers per concrete channel (the server API's channel list). */
@@ -15,7 +15,7 @@ export interface RealtimeInterServerEvents {
  * `socket.data` is shared with other instances (`fetchSockets`) and persisted
  * by connection-state recovery, and tokens must not travel or be stored.
  */
-export interface RealtimeSocketData {
+interface RealtimeSocketData {
   user: RealtimeUser | null;
   /** Concrete channel name -> channel template, for metrics and re-authorization. */
   subscriptions: Map<string, string>;

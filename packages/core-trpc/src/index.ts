@@ -1,3 +1,2 @@
-export { authedProcedure, createCallerFactory, mergeRouters, publicProcedure, roleProcedure, router } from "./trpc";
-export { formatError, INTERNAL_ERROR_MESSAGE } from "./format-error";
+export { authedProcedure, createCallerFactory, publicProcedure, roleProcedure, router } from "./trpc";
 export type { RequestContext } from "./request-context";

@@ -20,14 +20,6 @@ const t = initTRPC.context<RequestContext>().create({
 export const router = t.router;
 
 /**
- * Merges routers side by side (their procedure names must not clash).
- *
- * @example
- * const appRouter = mergeRouters(router({ auth: authRouter }), router({ realtime: realtimeRouter }));
- */
-export const mergeRouters = t.mergeRouters;
-
-/**
  * Server-side caller for a router, for tests and server code.
  *
  * @example

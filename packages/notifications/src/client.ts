@@ -4,14 +4,6 @@
  * state with), without the server half of the feature (repositories,
  * Redis, use cases) in the bundle.
  */
-export {
-  notificationsChannel,
-  ZNotificationCreatedMessage,
-  ZNotificationMessage,
-  ZNotificationsReadMessage,
-  ZNotificationView,
-} from "./realtime/notifications.channel";
-export type { TNotificationCreatedMessage, TNotificationMessage, TNotificationsReadMessage } from "./realtime/notifications.channel";
+export { notificationsChannel } from "./realtime/notifications.channel";
 export type { NotificationView } from "./domain/notification";
-export { EMPTY_NOTIFICATION_INBOX, INBOX_MAX_ITEMS, reduceNotificationInbox } from "./inbox/notification-inbox";
-export type { NotificationInbox, NotificationInboxEvent } from "./inbox/notification-inbox";
+export { EMPTY_NOTIFICATION_INBOX, reduceNotificationInbox } from "./inbox/notification-inbox";

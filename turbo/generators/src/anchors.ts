@@ -27,7 +27,7 @@ function escapeRegExp(text: string): string {
  * @example
  * anchorPattern(ANCHORS.features).test("    // @anchor:features"); // true
  */
-export function anchorPattern(anchor: Anchor): RegExp {
+function anchorPattern(anchor: Anchor): RegExp {
   return new RegExp(`^([ \\t]*)${escapeRegExp(anchor)}[ \\t]*$`, "m");
 }
 

@@ -1,5 +1,5 @@
 /** The manifest sections a generator may add to. */
-export type DependencySection = "dependencies" | "devDependencies";
+type DependencySection = "dependencies" | "devDependencies";
 
 /** Specifiers to make sure of, per section: `{ dependencies: { "@repo/core-di": "workspace:*" } }`. */
 export type RequiredDependencies = Partial<Record<DependencySection, Readonly<Record<string, string>>>>;

@@ -3,10 +3,10 @@
  * (`packages/live-scores`), a package (`@repo/live-scores`), a channel segment (`demo.live-scores`)
  * and, through camel/Pascal case, a TypeScript identifier (`liveScoresChannel`).
  */
-export const NAME_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const NAME_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** Long enough for any sensible name, short enough for identifiers and channel names. */
-export const MAX_NAME_LENGTH = 40;
+const MAX_NAME_LENGTH = 40;
 
 /**
  * Why `value` is not an acceptable name, or `null` when it is. `label` names the input in the

@@ -11,7 +11,7 @@ import { channelFiles, featureWiringFiles, handlerFiles, isRealtimeKind, REALTIM
 import { realtimeFeatureProblems, realtimeKindProblem, realtimeNameProblems, realtimeProblems } from "./validate-realtime";
 
 /** The realtime templates, relative to the generator config. */
-export const REALTIME_TEMPLATE = "templates/realtime";
+const REALTIME_TEMPLATE = "templates/realtime";
 
 const CHANNEL_EXPORT_LINES = [
   "export { {{camel name}}Channel, Z{{pascal name}}Inbound, Z{{pascal name}}Message } from \"./realtime/{{name}}.channel\";",

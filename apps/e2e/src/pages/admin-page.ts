@@ -6,11 +6,11 @@ export type AdminMetric = (typeof ADMIN_METRICS)[number];
 
 /** The columns of an instance row and of the cluster totals row (`instance-<column>`, `total-<column>`). */
 export const INSTANCE_COLUMNS = ["connections", "subscriptions", "messages-per-second", "rejections", "outbox-pending", "outbox-deliveries", "outbox-retries"] as const;
-export type InstanceColumn = (typeof INSTANCE_COLUMNS)[number];
+type InstanceColumn = (typeof INSTANCE_COLUMNS)[number];
 
 /** The outbox panel's figures. */
-export const OUTBOX_FIGURES = ["outbox-pending", "outbox-oldest-age", "outbox-deliveries", "outbox-retries"] as const;
-export type OutboxFigure = (typeof OUTBOX_FIGURES)[number];
+const OUTBOX_FIGURES = ["outbox-pending", "outbox-oldest-age", "outbox-deliveries", "outbox-retries"] as const;
+type OutboxFigure = (typeof OUTBOX_FIGURES)[number];
 
 /** What the cluster table, the header and the outbox panel show. */
 export interface ClusterReading {

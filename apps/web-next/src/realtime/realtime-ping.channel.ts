@@ -1,11 +1,10 @@
 import { defineRealtimeChannel } from "@repo/core-realtime";
 import { z } from "zod";
 
-export const ZRealtimePingTick = z.object({ serverTime: z.number(), instanceId: z.string() });
+const ZRealtimePingTick = z.object({ serverTime: z.number(), instanceId: z.string() });
 export type TRealtimePingTick = z.infer<typeof ZRealtimePingTick>;
 
-export const ZRealtimePingRequest = z.object({ clientTime: z.number() });
-export type TRealtimePingRequest = z.infer<typeof ZRealtimePingRequest>;
+const ZRealtimePingRequest = z.object({ clientTime: z.number() });
 
 /** What the `ping` handler acks with, so a page can compute round-trip time. */
 export const ZRealtimePingReply = z.object({ serverTime: z.number(), clientTime: z.number() });

@@ -49,7 +49,7 @@ async function isDatabaseReachable(database: DatabaseProbe, timeoutMs: number): 
 }
 
 /** 127.0.0.0/8, ::1 and their IPv4-mapped forms: the scraper runs on this host. */
-export function isLoopbackAddress(address: string | undefined): boolean {
+function isLoopbackAddress(address: string | undefined): boolean {
   if (address === undefined) return false;
   const v4 = address.startsWith("::ffff:") ? address.slice("::ffff:".length) : address;
   return v4.startsWith("127.") || address === "::1";

@@ -1,5 +1,5 @@
 /** Where the process is in its life; readiness follows it. */
-export type LifecyclePhase = "starting" | "ready" | "draining" | "stopped";
+type LifecyclePhase = "starting" | "ready" | "draining" | "stopped";
 
 export interface Lifecycle {
   readonly phase: LifecyclePhase;

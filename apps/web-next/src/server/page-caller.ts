@@ -10,7 +10,7 @@ const appCallerFactory = (appRouter: BoundApp["appRouter"]) => createCallerFacto
 type CreateAppCaller = ReturnType<typeof appCallerFactory>;
 
 /** The app router called in-process as one request's user: what a server component uses instead of HTTP. */
-export type AppCaller = ReturnType<CreateAppCaller>;
+type AppCaller = ReturnType<CreateAppCaller>;
 
 /**
  * How a server-rendered page reaches the bound app. Next renders pages in

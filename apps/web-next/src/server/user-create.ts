@@ -15,7 +15,7 @@ export interface UserCreateIo {
   readonly readPassword: (username: string) => Promise<string | null>;
 }
 
-export const USER_CREATE_USAGE = "usage: pnpm user:create [--admin] <username>   (the password is read from standard input)";
+const USER_CREATE_USAGE = "usage: pnpm user:create [--admin] <username>   (the password is read from standard input)";
 
 /** Exit codes: 0 created; 1 the store refused (name taken, DATA_DIR_IN_USE, a failed migration); 2 bad usage or input. */
 type ExitCode = 0 | 1 | 2;

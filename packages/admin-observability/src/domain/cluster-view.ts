@@ -1,7 +1,7 @@
 import type { TMetricsSample } from "./metrics-sample";
 
 /** An instance that sent nothing for this many sample intervals has stopped reporting. */
-export const STALE_AFTER_SAMPLE_INTERVALS = 5;
+const STALE_AFTER_SAMPLE_INTERVALS = 5;
 
 /**
  * How long an instance's last sample counts before the dashboard drops the
@@ -16,7 +16,7 @@ export function staleAfterMsFor(sampleIntervalMs: number): number {
 }
 
 /** One instance's latest sample and when this view received it (the viewer's clock, so skew between hosts does not matter). */
-export interface InstanceReading {
+interface InstanceReading {
   readonly sample: TMetricsSample;
   readonly receivedAt: number;
 }

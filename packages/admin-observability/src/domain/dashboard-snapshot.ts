@@ -3,7 +3,8 @@ import { ZActivityEntry } from "./activity-entry";
 import { ZMetricsSample } from "./metrics-sample";
 
 /** What the `/admin` page renders on first paint, before the channel delivers anything. */
-export const ZDashboardSnapshot = z.object({
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- only its type is used (no package imports the value; knip)
+const ZDashboardSnapshot = z.object({
   /** How often each instance pushes a new sample on the channel. */
   sampleIntervalMs: z.number().int().positive(),
   /** An instance whose last sample is older than this has stopped reporting and leaves the dashboard. */

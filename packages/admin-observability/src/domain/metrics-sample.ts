@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const ZRejectionCount = z.object({ gate: z.string(), code: z.string(), count: z.number().int().nonnegative() });
+const ZRejectionCount = z.object({ gate: z.string(), code: z.string(), count: z.number().int().nonnegative() });
 export type TRejectionCount = z.infer<typeof ZRejectionCount>;
 
 /**
@@ -10,7 +10,7 @@ export type TRejectionCount = z.infer<typeof ZRejectionCount>;
  * every instance reports the same backlog; deliveries and retries are this
  * instance's relay's own counters.
  */
-export const ZOutboxSample = z.object({
+const ZOutboxSample = z.object({
   /** Records committed and not yet delivered (outbox depth). */
   pending: z.number().int().nonnegative(),
   /** Age of the oldest undelivered record, 0 when none waits. */

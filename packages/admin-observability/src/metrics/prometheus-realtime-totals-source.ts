@@ -3,7 +3,7 @@ import type { TRejectionCount } from "../domain/metrics-sample";
 import type { IRealtimeTotalsSource, RealtimeTotals } from "./realtime-totals";
 
 /** The `realtime_*` series `createRealtimeMetrics` registers (ADR-014) that the dashboard reads. */
-export const REALTIME_METRIC_NAMES = {
+const REALTIME_METRIC_NAMES = {
   connectedSockets: "realtime_connected_sockets",
   subscriptions: "realtime_subscriptions",
   broadcast: "realtime_messages_broadcast_total",

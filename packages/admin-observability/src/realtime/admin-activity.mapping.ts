@@ -11,7 +11,7 @@ import { adminObservabilityChannel } from "./admin-observability.channel";
  * @example
  * adminActivityMapping("job:completed")({ job: "notify", id: "j1", attempt: 1, durationMs: 3 }, meta);
  */
-export function adminActivityMapping(eventName: string) {
+function adminActivityMapping(eventName: string) {
   return (payload: unknown, meta: EventMeta): RealtimeBridgeMapping<typeof adminObservabilityChannel> => ({
     params: {},
     payload: { kind: "activity", entry: toActivityEntry(eventName, payload, meta) },

@@ -4,12 +4,10 @@ import { ZActivityEntry } from "../domain/activity-entry";
 import { ZMetricsSample } from "../domain/metrics-sample";
 
 /** A new metrics sample (every `sampleIntervalMs`). */
-export const ZAdminMetricsMessage = z.object({ kind: z.literal("metrics"), sample: ZMetricsSample });
-export type TAdminMetricsMessage = z.infer<typeof ZAdminMetricsMessage>;
+const ZAdminMetricsMessage = z.object({ kind: z.literal("metrics"), sample: ZMetricsSample });
 
 /** One allowlisted bus event or job lifecycle event, forwarded by the realtime bridge. */
 export const ZAdminActivityMessage = z.object({ kind: z.literal("activity"), entry: ZActivityEntry });
-export type TAdminActivityMessage = z.infer<typeof ZAdminActivityMessage>;
 
 export const ZAdminObservabilityMessage = z.discriminatedUnion("kind", [ZAdminMetricsMessage, ZAdminActivityMessage]);
 export type TAdminObservabilityMessage = z.infer<typeof ZAdminObservabilityMessage>;

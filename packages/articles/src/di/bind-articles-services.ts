@@ -15,7 +15,7 @@ import { searchArticlesUseCase } from "../use-cases/search-articles";
 import { ArticlesSymbols } from "./symbols";
 
 /** How many stored articles the search index loads at start (older ones are not searchable until re-published). */
-export const SEARCH_INDEX_LOAD_LIMIT = 10_000;
+const SEARCH_INDEX_LOAD_LIMIT = 10_000;
 
 export interface ArticlesServices {
   readonly articles: IArticleRepository;

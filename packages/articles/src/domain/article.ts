@@ -22,4 +22,3 @@ export const ZPublishArticleRequest = z.object({
   title: z.string().trim().min(1, "Title must not be empty").max(ARTICLE_TITLE_MAX_LENGTH),
   body: z.string().trim().min(1, "Body must not be empty").max(ARTICLE_BODY_MAX_LENGTH),
 });
-export type TPublishArticleRequest = z.infer<typeof ZPublishArticleRequest>;

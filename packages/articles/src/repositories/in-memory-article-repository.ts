@@ -2,7 +2,7 @@ import type { Article } from "../domain/article";
 import type { IArticleRepository } from "./article-repository";
 
 /** Newest first; the id breaks ties so the order is total and stable. */
-export function newestFirst(a: Article, b: Article): number {
+function newestFirst(a: Article, b: Article): number {
   return b.publishedAt - a.publishedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 

@@ -5,12 +5,11 @@ import type { ListArticles } from "../use-cases/list-articles";
 import type { PublishArticle } from "../use-cases/publish-article";
 import type { SearchArticles } from "../use-cases/search-articles";
 
-export const ZListArticlesRequest = z.object({ limit: z.number().int().min(1).max(100).default(20) }).optional();
-export const ZSearchArticlesRequest = z.object({
+const ZListArticlesRequest = z.object({ limit: z.number().int().min(1).max(100).default(20) }).optional();
+const ZSearchArticlesRequest = z.object({
   q: z.string().trim().min(1, "Type something to search for").max(200),
   limit: z.number().int().min(1).max(100).optional(),
 });
-export type TSearchArticlesRequest = z.infer<typeof ZSearchArticlesRequest>;
 
 export interface ArticlesRouterDeps {
   readonly publishArticle: PublishArticle;

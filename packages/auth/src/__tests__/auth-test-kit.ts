@@ -16,7 +16,7 @@ export function createTestClock(start = Date.UTC(2026, 0, 1)): TestClock {
   return { now: () => current, advance: (ms) => void (current += ms) };
 }
 
-export const TEST_SECRET = "test-secret-of-reasonable-length-0123456789";
+const TEST_SECRET = "test-secret-of-reasonable-length-0123456789";
 
 /** Real in-memory repositories, a real (cheap) argon2 hasher and a hand-driven clock. */
 export interface AuthTestKit {

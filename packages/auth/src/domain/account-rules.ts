@@ -1,16 +1,16 @@
 import { z } from "zod";
 
 /** Usernames: 3-32 letters, digits, `_`, `.` or `-`, starting with a letter or digit (they appear in pages and logs). */
-export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{2,31}$/;
-export const PASSWORD_MIN_LENGTH = 8;
+const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{2,31}$/;
+const PASSWORD_MIN_LENGTH = 8;
 /** argon2 takes any length, but a megabyte password is a CPU attack, not a password. */
-export const PASSWORD_MAX_LENGTH = 256;
+const PASSWORD_MAX_LENGTH = 256;
 
-export const ZUsername = z
+const ZUsername = z
   .string()
   .regex(USERNAME_PATTERN, "Username must be 3-32 letters, digits, '_', '.' or '-', starting with a letter or digit");
 
-export const ZPassword = z
+const ZPassword = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(PASSWORD_MAX_LENGTH, `Password must be at most ${PASSWORD_MAX_LENGTH} characters`);
@@ -22,7 +22,6 @@ export const ZSignUpRequest = z
     message: "Password must differ from the username",
     path: ["password"],
   });
-export type TSignUpRequest = z.infer<typeof ZSignUpRequest>;
 
 /**
  * The first broken rule as one sentence, or `null` when `input` meets them all.

@@ -14,11 +14,10 @@ import type { SessionCookieOptions } from "./session-cookie";
 export const AUTH_LOGIN_PATH = "/api/auth/login";
 export const AUTH_LOGOUT_PATH = "/api/auth/logout";
 
-export const ZLoginRequest = z.strictObject({
+const ZLoginRequest = z.strictObject({
   username: z.string().min(1).max(200),
   password: z.string().min(1).max(1024),
 });
-export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 
 export interface AuthHttpRoutesDeps {
   readonly signIn: SignIn;

@@ -6,7 +6,7 @@ export class InvalidBodyError extends Error {
 }
 
 /** Credentials are tiny; anything bigger is a mistake or an attack. */
-export const MAX_JSON_BODY_BYTES = 16 * 1024;
+const MAX_JSON_BODY_BYTES = 16 * 1024;
 
 /**
  * Reads and parses a JSON request body, refusing more than `maxBytes`.

@@ -10,7 +10,7 @@ export const SESSION_COOKIE_NAME = "session";
  * browser refuse it unless it is Secure, Path=/ and without Domain, so a
  * sibling subdomain cannot plant one that shadows ours.
  */
-export const HOST_SESSION_COOKIE_NAME = "__Host-session";
+const HOST_SESSION_COOKIE_NAME = "__Host-session";
 
 export interface SessionCookieOptions {
   /** Adds `Secure` (HTTPS only) and uses the `__Host-session` name. */
@@ -24,7 +24,7 @@ export interface SessionCookieOptions {
  * @example
  * sessionCookieName({ secure: true }); // "__Host-session"
  */
-export function sessionCookieName(options: Pick<SessionCookieOptions, "secure">): string {
+function sessionCookieName(options: Pick<SessionCookieOptions, "secure">): string {
   return options.secure ? HOST_SESSION_COOKIE_NAME : SESSION_COOKIE_NAME;
 }
 

@@ -7,16 +7,15 @@ import type { ChangeUserRoles } from "../use-cases/change-user-roles";
 import type { ListUsers } from "../use-cases/list-users";
 
 /** The role that may list users and change roles (the Users page, `/admin/users`). */
-export const USER_ADMIN_ROLE = ADMIN_ROLE;
+const USER_ADMIN_ROLE = ADMIN_ROLE;
 
 /** The input of `auth.setRoles`: the whole new set of roles (an empty array revokes them all). */
-export const ZSetRolesInput = z.strictObject({
+const ZSetRolesInput = z.strictObject({
   userId: z.string().min(1).max(64),
   roles: z
     .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A role is 1-64 letters, digits, "_" or "-"'))
     .max(32),
 });
-export type TSetRolesInput = z.infer<typeof ZSetRolesInput>;
 
 export interface AuthRouterDeps {
   readonly listUsers: ListUsers;

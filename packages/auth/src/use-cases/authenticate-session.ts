@@ -11,7 +11,7 @@ export interface AuthenticateSessionDeps {
 }
 
 /** A signed-in user as every gate sees it, with the session behind it. */
-export type SessionUser = RealtimeUser & { readonly sessionId: string; readonly expiresAt: number };
+type SessionUser = RealtimeUser & { readonly sessionId: string; readonly expiresAt: number };
 
 export type SessionRejection =
   /** Not signed by this server's secret (forged or altered). */
@@ -22,7 +22,7 @@ export type SessionRejection =
   /** The session's user no longer exists. */
   | "unknown-user";
 
-export type AuthenticationResult =
+type AuthenticationResult =
   | { readonly kind: "authenticated"; readonly user: SessionUser }
   | { readonly kind: "rejected"; readonly reason: SessionRejection };
 

@@ -9,7 +9,7 @@ export interface ChangeUserRolesDeps {
   readonly realtimeServer: Pick<IRealtimeServer, "reauthenticateUser"> | null;
 }
 
-export interface ChangeUserRolesInput {
+interface ChangeUserRolesInput {
   readonly userId: string;
   readonly roles: readonly string[];
 }

@@ -8,7 +8,7 @@ export interface CreateAccountDeps {
 }
 
 /** A broken rule or a taken username are expected outcomes, so they are values. */
-export type CreateAccountResult =
+type CreateAccountResult =
   | { readonly ok: true; readonly user: PublicUser }
   | { readonly ok: false; readonly code: "INVALID_INPUT" | "USERNAME_TAKEN"; readonly message: string };
 

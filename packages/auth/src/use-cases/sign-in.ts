@@ -12,7 +12,7 @@ export interface SignInDeps extends OpenSessionDeps {
   readonly hasher: IPasswordHasher;
 }
 
-export interface SignInInput {
+interface SignInInput {
   readonly username: string;
   readonly password: string;
 }

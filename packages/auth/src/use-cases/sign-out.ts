@@ -9,7 +9,7 @@ export interface SignOutDeps {
   readonly realtimeServer: Pick<IRealtimeServer, "disconnectSession"> | null;
 }
 
-export interface SignOutResult {
+interface SignOutResult {
   /** A stored session was deleted. */
   readonly signedOut: boolean;
 }

@@ -10,7 +10,7 @@ export interface SignUpDeps {
 }
 
 /** A broken rule or a taken username are expected outcomes, so they are values. */
-export type SignUpResult =
+type SignUpResult =
   | { readonly ok: true; readonly token: string; readonly session: Session; readonly user: PublicUser }
   | { readonly ok: false; readonly code: "INVALID_INPUT" | "USERNAME_TAKEN"; readonly message: string };
 

@@ -8,7 +8,7 @@ const SERVER_ENTRY = new URL("../server-process.ts", import.meta.url);
 const DRIVER_ENTRY = new URL("../load-driver.ts", import.meta.url);
 
 /** Connections one driver process holds at most: keeps each driver's fd count and event loop modest. */
-export const MAX_CLIENTS_PER_DRIVER = 2_500;
+const MAX_CLIENTS_PER_DRIVER = 2_500;
 
 const COMMAND_TIMEOUT_MS = 30_000;
 /** A server's start includes tsx compiling both stacks in a fresh process: over 30 s at load 20+ on this shared machine. */

@@ -1,7 +1,7 @@
 import type { LatencyHistogram } from "../stats/latency-histogram";
 
 /** Latency bound a passing step stays under, at the 99th percentile. */
-export const P99_BOUND_MS = 100;
+const P99_BOUND_MS = 100;
 
 /** One measured step of one stack at one offered rate. */
 export interface StepResult {

@@ -16,7 +16,7 @@ export class CallgrindError extends Error {
   override readonly name = "CallgrindError";
 }
 
-export const execCommand: CommandRunner = (command, args) =>
+const execCommand: CommandRunner = (command, args) =>
   new Promise((resolve, reject) => {
     execFile(command, [...args], { timeout: 60_000 }, (error, stdout, stderr) => {
       if (error !== null) reject(new CallgrindError(`${command} ${args.join(" ")} failed: ${error.message} ${stderr}`.trim()));
@@ -24,7 +24,7 @@ export const execCommand: CommandRunner = (command, args) =>
     });
   });
 
-export const nodeDumpFiles: DumpFiles = {
+const nodeDumpFiles: DumpFiles = {
   list: (dir) => readdir(dir),
   read: (path) => readFile(path, "utf8"),
   remove: (path) => rm(path, { force: true }),

@@ -9,7 +9,7 @@ const ZCount = z.number().int().min(0);
  * own channel (scenario 2's operation), or nothing (the same pacing with no broadcast,
  * counted to be subtracted).
  */
-export const ZBroadcastKind = z.enum(["fan-out", "targeted", "none"]);
+const ZBroadcastKind = z.enum(["fan-out", "targeted", "none"]);
 export type TBroadcastKind = z.infer<typeof ZBroadcastKind>;
 
 /** What the instruction counter asks its target server (running under callgrind) to do. */

@@ -4,8 +4,8 @@ import type { RedisClientType } from "redis";
 import type { RedisAdapterConfig } from "./bench-stack";
 
 /** Adapter settings both stacks share: the ones `createRedisStreamsAdapter` (ADR-019) uses. */
-export const STREAM_MAX_LEN = 10_000;
-export const STREAM_BLOCK_TIME_MS = 5_000;
+const STREAM_MAX_LEN = 10_000;
+const STREAM_BLOCK_TIME_MS = 5_000;
 
 export interface RedisConnection {
   readonly client: RedisClientType;

@@ -1,7 +1,7 @@
 import { createVendorImportRule } from "../vendor-import-rule";
 
 /** Job-queue libraries ADR-015 hides behind IJobQueue. */
-export const DEFAULT_JOB_VENDORS: readonly string[] = ["bullmq", "bull", "bee-queue", "agenda", "pg-boss"];
+const DEFAULT_JOB_VENDORS: readonly string[] = ["bullmq", "bull", "bee-queue", "agenda", "pg-boss"];
 
 /** The one package that may load a job-queue library. Globs are relative to the repo root. */
 export const DEFAULT_JOB_VENDOR_ALLOW: readonly string[] = ["packages/core-events/**"];

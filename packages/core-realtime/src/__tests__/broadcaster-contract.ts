@@ -24,12 +24,12 @@ export function contractRegistry(): RealtimeHandlerRegistry {
   return registry;
 }
 
-export const contractUsers = {
+const contractUsers = {
   alice: { userId: "alice", roles: ["admin"] } satisfies RealtimeUser,
   bob: { userId: "bob", roles: [] } satisfies RealtimeUser,
 };
 
-export type SubscribeOutcome = { readonly ok: true } | { readonly ok: false; readonly code: string };
+type SubscribeOutcome = { readonly ok: true } | { readonly ok: false; readonly code: string };
 
 export interface ContractSubscriber {
   subscribe(channel: string): Promise<SubscribeOutcome>;
@@ -150,7 +150,7 @@ export function describeBroadcasterContract(adapter: string, createHarness: () =
 }
 
 /** How long `waitUntil` waits for a condition by default. */
-export const WAIT_TIMEOUT_MS = 20_000;
+const WAIT_TIMEOUT_MS = 20_000;
 
 /**
  * Polls until `predicate` holds; for adapters that deliver asynchronously. The bound is

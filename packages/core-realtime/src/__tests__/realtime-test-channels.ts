@@ -32,7 +32,7 @@ export const tickerChannel = defineRealtimeChannel({
 });
 
 /** Only holders of the `staff` role; presence shows their roles (the scope allows it). */
-export const staffRoomChannel = defineRealtimeChannel({
+const staffRoomChannel = defineRealtimeChannel({
   name: "staff.{roomId}",
   scope: { role: "staff" },
   schema: z.object({ n: z.number() }),
@@ -46,7 +46,7 @@ const labAction = z.strictObject({
 });
 
 /** A public channel clients publish to; the handler does whatever `action` says. */
-export const labChannel = defineRealtimeChannel({
+const labChannel = defineRealtimeChannel({
   name: "lab.{roomId}",
   scope: "public",
   schema: z.object({ text: z.string(), from: z.string().nullable() }),
@@ -54,7 +54,7 @@ export const labChannel = defineRealtimeChannel({
 });
 
 /** Signed-in users only, with an inbound handler. */
-export const membersChatChannel = defineRealtimeChannel({
+const membersChatChannel = defineRealtimeChannel({
   name: "chat.members",
   scope: "authenticated",
   schema: z.object({ text: z.string() }),

@@ -36,7 +36,7 @@ export interface RedisClusterOptions {
  * state (local delivery, own epoch, own buckets), which is right in an outage and a false
  * failure on a loaded machine with a healthy Redis: so it is generous here.
  */
-export const REDIS_TEST_TIMEOUT_MS = 20_000;
+const REDIS_TEST_TIMEOUT_MS = 20_000;
 
 /**
  * Two `SocketIORealtimeServer` instances wired exactly as the app wires them

@@ -23,7 +23,7 @@ import { contractRegistry, waitUntil } from "./broadcaster-contract";
 export type RealtimeTestClient = ClientSocket<ServerToClientEvents, ClientToServerEvents>;
 
 /** An ack that has not come by then never will; a loaded machine is slow, not wrong, so this is generous. */
-export const ACK_TIMEOUT_MS = 20_000;
+const ACK_TIMEOUT_MS = 20_000;
 
 /**
  * Test authenticator: `auth.token` is looked up in `users` (token -> user).
@@ -46,7 +46,7 @@ export class TokenTableAuthenticator implements IRealtimeAuthenticator {
   }
 }
 
-export interface TestClientOptions {
+interface TestClientOptions {
   readonly token?: string;
   /** Protocol version sent in `auth`; `null` sends none. Default: the server's. */
   readonly version?: string | null;

@@ -12,7 +12,7 @@ export interface ChannelCoalesceOptions {
 }
 
 /** The bounds `defineRealtimeChannel` checks: a longer delay is latency no page wants, a bigger batch a frame no client should parse in one go. */
-export const CHANNEL_COALESCE_BOUNDS = Object.freeze({
+const CHANNEL_COALESCE_BOUNDS = Object.freeze({
   delayMs: Object.freeze({ min: 1, max: 1_000 }),
   maxBatch: Object.freeze({ min: 2, max: 1_000 }),
 });

@@ -10,7 +10,7 @@ import type { RealtimeUser } from "./realtime-user";
  */
 export type ChannelPolicyAccess = "read" | "publish";
 
-export interface ChannelPolicyContext {
+interface ChannelPolicyContext {
   readonly access: ChannelPolicyAccess;
   /** The concrete channel name, e.g. `polls.p1`. */
   readonly channel: string;

@@ -1,5 +1,5 @@
 /** How many message ids a client remembers by default: far more than any replay window holds. */
-export const DEFAULT_APPLIED_MESSAGE_IDS = 5_000;
+const DEFAULT_APPLIED_MESSAGE_IDS = 5_000;
 
 /**
  * The message ids a client already handed to the application, oldest

@@ -9,13 +9,13 @@ export interface PositionStore {
 const KEY_PREFIX = "realtime:pos:";
 
 /** The part of the Web Storage API used here (declared locally so Node code needs no DOM types). */
-export interface KeyValueStorage {
+interface KeyValueStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
 }
 
 /** A `Storage` (sessionStorage in a tab: survives reloads, not other tabs). */
-export function storagePositionStore(storage: KeyValueStorage): PositionStore {
+function storagePositionStore(storage: KeyValueStorage): PositionStore {
   return {
     load(channel) {
       const raw = storage.getItem(KEY_PREFIX + channel);

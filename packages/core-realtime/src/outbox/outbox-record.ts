@@ -1,8 +1,5 @@
 import { z } from "zod";
 
-/** The table every outbox record lives in (created by `realtimeOutboxMigrations`). */
-export const OUTBOX_TABLE = "realtime_outbox";
-
 /** The PostgreSQL `NOTIFY` channel a commit with outbox records wakes relays on. */
 export const OUTBOX_NOTIFY_CHANNEL = "realtime_outbox";
 
@@ -31,7 +28,7 @@ export interface OutboxRecord {
 }
 
 /** A row as the relay's query returns it (numbers as float8, ids as text, JSON parsed by the driver). */
-export const ZOutboxRow = z.object({
+const ZOutboxRow = z.object({
   id: z.string(),
   channel_key: z.string(),
   channel: z.string(),

@@ -18,7 +18,7 @@ export interface CommittedOutboxRecords {
 }
 
 /** Commit hooks; `committed` hears what the transaction stored. */
-export interface RealtimeTransactionHooks {
+interface RealtimeTransactionHooks {
   /** Runs right after commit, before anything is delivered (the relay kick, a test-only fault hook). */
   readonly afterCommit?: readonly ((committed: CommittedOutboxRecords) => void)[];
 }

@@ -3,7 +3,7 @@ import type { IRealtimeBroadcaster } from "../broadcast/realtime-broadcaster";
 import type { IRealtimeTransactionRunner } from "./realtime-transaction-runner";
 
 /** What a use case's unit of work hands its body: the feature's repositories bound to one transaction, and its broadcaster. */
-export type UnitOfWorkScope<R> = R & { readonly realtime: IRealtimeBroadcaster };
+type UnitOfWorkScope<R> = R & { readonly realtime: IRealtimeBroadcaster };
 
 /**
  * One transaction for a use case's state change and the broadcasts it causes

@@ -3,7 +3,8 @@
  * `connect_error.data`. Outside clients are written against these strings:
  * extend the list, never rename an entry.
  */
-export const REALTIME_ERROR_CODES = [
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- only its type is used (no package imports the value; knip)
+const REALTIME_ERROR_CODES = [
   "UNAUTHENTICATED",
   "FORBIDDEN",
   "UNKNOWN_CHANNEL",

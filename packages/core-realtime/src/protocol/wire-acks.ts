@@ -1,19 +1,19 @@
 import { z } from "zod";
 import type { RealtimeErrorBody } from "./errors";
-import type { ErrorAck, PresenceAck, PublishAck, SubscribeAck, UnsubscribeAck } from "./wire-protocol";
+import type { ErrorAck, PresenceAck, PublishAck, SubscribeAck } from "./wire-protocol";
 
 /**
  * Zod schemas of the acks in `wire-protocol.ts`, for whoever reads one back
  * (the client, a shared idempotency store). Objects are not strict: a newer
  * server may add fields (ADR-018: extend, never rename), and they are dropped.
  */
-export const ZRealtimeErrorBody = z.object({
+const ZRealtimeErrorBody = z.object({
   code: z.string(),
   message: z.string(),
   retryAfterMs: z.number().optional(),
 }) satisfies z.ZodType<RealtimeErrorBody>;
 
-export const ZErrorAck = z.object({ ok: z.literal(false), error: ZRealtimeErrorBody }) satisfies z.ZodType<ErrorAck>;
+const ZErrorAck = z.object({ ok: z.literal(false), error: ZRealtimeErrorBody }) satisfies z.ZodType<ErrorAck>;
 
 export const ZSubscribeAck = z.discriminatedUnion("ok", [
   z.object({
@@ -25,11 +25,6 @@ export const ZSubscribeAck = z.discriminatedUnion("ok", [
   }),
   ZErrorAck,
 ]) satisfies z.ZodType<SubscribeAck>;
-
-export const ZUnsubscribeAck = z.discriminatedUnion("ok", [
-  z.object({ ok: z.literal(true), channel: z.string() }),
-  ZErrorAck,
-]) satisfies z.ZodType<UnsubscribeAck>;
 
 export const ZPublishAck = z.discriminatedUnion("ok", [
   z.object({ ok: z.literal(true), result: z.unknown().optional(), duplicate: z.boolean().optional() }),

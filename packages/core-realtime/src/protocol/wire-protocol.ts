@@ -23,7 +23,7 @@ export const REALTIME_EVENTS = {
 } as const;
 
 /** Longest client message id accepted for publish de-duplication. */
-export const MAX_CLIENT_MESSAGE_ID_LENGTH = 64;
+const MAX_CLIENT_MESSAGE_ID_LENGTH = 64;
 
 const channelField = z.string().min(1).max(256);
 
@@ -35,24 +35,20 @@ export const ZSubscribeFrame = z.strictObject({
 export type TSubscribeFrame = z.infer<typeof ZSubscribeFrame>;
 
 export const ZUnsubscribeFrame = z.strictObject({ channel: channelField });
-export type TUnsubscribeFrame = z.infer<typeof ZUnsubscribeFrame>;
 
 export const ZPublishFrame = z.strictObject({
   channel: channelField,
   payload: z.unknown(),
   id: z.string().min(1).max(MAX_CLIENT_MESSAGE_ID_LENGTH).optional(),
 });
-export type TPublishFrame = z.infer<typeof ZPublishFrame>;
 
 export const ZPresenceFrame = z.strictObject({ channel: channelField });
-export type TPresenceFrame = z.infer<typeof ZPresenceFrame>;
 
 /** What the handshake's `auth` object carries. */
 export const ZHandshakeAuth = z.object({
   version: z.string().max(32).optional(),
   token: z.string().max(4096).optional(),
 });
-export type THandshakeAuth = z.infer<typeof ZHandshakeAuth>;
 
 /** One message on a channel, as every subscriber receives it. */
 export interface RealtimeMessage<TPayload = unknown> {
@@ -72,7 +68,7 @@ export interface RealtimeMessage<TPayload = unknown> {
 }
 
 /** One message inside a `realtime:message-batch` frame: the envelope without what the frame carries once. */
-export interface RealtimeBatchedMessage<TPayload = unknown> {
+interface RealtimeBatchedMessage<TPayload = unknown> {
   readonly seq: number;
   readonly emittedAt: number;
   readonly id?: string;

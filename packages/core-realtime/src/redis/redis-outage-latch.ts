@@ -3,7 +3,7 @@ import type { Logger } from "@repo/core-observability";
 import { RedisUnavailableError } from "./redis-bounded-call";
 
 /** How long a tripped latch keeps calls away from Redis before one call probes it again. */
-export const DEFAULT_REDIS_PROBE_INTERVAL_MS = 1_000;
+const DEFAULT_REDIS_PROBE_INTERVAL_MS = 1_000;
 
 export interface RedisOutageLatchOptions {
   /** Names the store in every log line (`store` field), e.g. `channel-log`, `rate-limit`, `presence`. */

@@ -21,7 +21,7 @@ export type ServerApiHistoryAck = Ack<{
 export type ServerApiPresenceAck = Ack<{ readonly channel: string; readonly members: readonly PresenceMember[] }>;
 export type ServerApiChannelsAck = Ack<{ readonly channels: readonly ChannelOccupancy[] }>;
 
-export interface ChannelOccupancy {
+interface ChannelOccupancy {
   readonly channel: string;
   readonly subscribers: number;
 }

@@ -18,7 +18,7 @@ import type { PublishAck } from "../protocol/wire-protocol";
 export const OCCUPANCY_MEMBER = "subscribers";
 
 /** What only this process knows about a socket: never put on `socket.data` (see RealtimeSocketData). */
-export interface SocketLocalState {
+interface SocketLocalState {
   /** Kept for re-authentication; never logged. */
   readonly credentials: RealtimeCredentials;
   readonly bucket: TokenBucket;

@@ -62,7 +62,7 @@ async function moveSessionRoom(socket: RealtimeIOSocket, previous: RealtimeUser,
  * @example
  * await reauthenticateSocket(ctx, socket);
  */
-export async function reauthenticateSocket(ctx: SocketIOGateContext, socket: RealtimeIOSocket): Promise<void> {
+async function reauthenticateSocket(ctx: SocketIOGateContext, socket: RealtimeIOSocket): Promise<void> {
   const previous = socket.data.user;
   const state = ctx.socketState.get(socket);
   if (previous === null || state === undefined || !socket.connected) return;

@@ -6,7 +6,7 @@ import type { RealtimeIOSocket } from "../socket-io-server-types";
  * full). engine.io marks `writeBuffer` private in its typings but it is the
  * one signal that grows with an unread backlog, hence the structural read.
  */
-export function bufferedPackets(socket: RealtimeIOSocket): number {
+function bufferedPackets(socket: RealtimeIOSocket): number {
   const conn = socket.conn as unknown as { readonly writeBuffer?: readonly unknown[] };
   return conn.writeBuffer?.length ?? 0;
 }

@@ -1,7 +1,8 @@
 /** What a webhook receiver is told (Pusher's model): occupancy of channels and presence membership, once per cluster. */
-export const REALTIME_WEBHOOK_EVENT_NAMES = ["channel_occupied", "channel_vacated", "member_added", "member_removed"] as const;
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- only its type is used (no package imports the value; knip)
+const REALTIME_WEBHOOK_EVENT_NAMES = ["channel_occupied", "channel_vacated", "member_added", "member_removed"] as const;
 
-export type RealtimeWebhookEventName = (typeof REALTIME_WEBHOOK_EVENT_NAMES)[number];
+type RealtimeWebhookEventName = (typeof REALTIME_WEBHOOK_EVENT_NAMES)[number];
 
 export interface RealtimeWebhookEvent {
   readonly name: RealtimeWebhookEventName;

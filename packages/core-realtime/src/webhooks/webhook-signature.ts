@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 export const WEBHOOK_SIGNATURE_HEADER = "x-realtime-signature";
 
 /** How old a signed timestamp a receiver accepts by default (replays older than this are refused). */
-export const DEFAULT_WEBHOOK_TOLERANCE_SECONDS = 300;
+const DEFAULT_WEBHOOK_TOLERANCE_SECONDS = 300;
 
 function hmacHex(secret: string, timestampSeconds: number, body: string): string {
   return createHmac("sha256", secret).update(`${timestampSeconds}.${body}`, "utf8").digest("hex");

@@ -1,7 +1,7 @@
 import { defineRealtimeChannel } from "@repo/core-realtime";
 import { z } from "zod";
 
-export const ZNotificationView = z.object({
+const ZNotificationView = z.object({
   id: z.string(),
   title: z.string(),
   body: z.string(),
@@ -11,22 +11,20 @@ export const ZNotificationView = z.object({
 });
 
 /** A new notification arrived; `unreadCount` is the server's count after it. */
-export const ZNotificationCreatedMessage = z.object({
+const ZNotificationCreatedMessage = z.object({
   kind: z.literal("created"),
   notification: ZNotificationView,
   unreadCount: z.number().int().min(0),
 });
-export type TNotificationCreatedMessage = z.infer<typeof ZNotificationCreatedMessage>;
 
 /** Notifications were marked read (in this tab or another); `unreadCount` is the count after it. */
-export const ZNotificationsReadMessage = z.object({
+const ZNotificationsReadMessage = z.object({
   kind: z.literal("read"),
   ids: z.array(z.string()),
   unreadCount: z.number().int().min(0),
 });
-export type TNotificationsReadMessage = z.infer<typeof ZNotificationsReadMessage>;
 
-export const ZNotificationMessage = z.discriminatedUnion("kind", [ZNotificationCreatedMessage, ZNotificationsReadMessage]);
+const ZNotificationMessage = z.discriminatedUnion("kind", [ZNotificationCreatedMessage, ZNotificationsReadMessage]);
 export type TNotificationMessage = z.infer<typeof ZNotificationMessage>;
 
 /**

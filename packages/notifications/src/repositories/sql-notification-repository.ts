@@ -5,7 +5,7 @@ import { DEFAULT_MAX_NOTIFICATIONS_PER_USER } from "./notification-repository";
 import type { AddNotificationResult, INotificationRepository, MarkReadResult } from "./notification-repository";
 
 /** The table as `0001-create-notifications` creates it (a type alias: Kysely needs an index-compatible shape). */
-export type NotificationsTables = {
+type NotificationsTables = {
   notifications: {
     user_id: string;
     id: string;

@@ -6,12 +6,10 @@ import type { MarkNotificationsRead } from "../use-cases/mark-notifications-read
 import type { SendNotification } from "../use-cases/send-notification";
 import { ZSendNotificationInput } from "../use-cases/send-notification";
 
-export const ZListNotificationsRequest = z.object({ limit: z.number().int().min(1).max(MAX_LIST_LIMIT).optional() }).optional();
-export type TListNotificationsRequest = z.infer<typeof ZListNotificationsRequest>;
+const ZListNotificationsRequest = z.object({ limit: z.number().int().min(1).max(MAX_LIST_LIMIT).optional() }).optional();
 
 /** Omit `ids` (or the whole input) to mark every unread notification. */
-export const ZMarkReadRequest = z.object({ ids: z.array(z.string().min(1).max(128)).min(1).max(100).optional() }).optional();
-export type TMarkReadRequest = z.infer<typeof ZMarkReadRequest>;
+const ZMarkReadRequest = z.object({ ids: z.array(z.string().min(1).max(128)).min(1).max(100).optional() }).optional();
 
 export interface NotificationsRouterDeps {
   readonly send: SendNotification;

@@ -6,21 +6,21 @@ export interface ListNotificationsDeps {
   readonly notifications: INotificationRepository;
 }
 
-export interface ListNotificationsInput {
+interface ListNotificationsInput {
   /** Whose list: always the caller (tRPC passes `ctx.user.userId`, never client input). */
   readonly userId: string;
   /** 1..100; default 50. */
   readonly limit?: number;
 }
 
-export interface NotificationList {
+interface NotificationList {
   readonly notifications: readonly NotificationView[];
   readonly unreadCount: number;
 }
 
 export type ListNotifications = (input: ListNotificationsInput) => Promise<NotificationList>;
 
-export const DEFAULT_LIST_LIMIT = 50;
+const DEFAULT_LIST_LIMIT = 50;
 export const MAX_LIST_LIMIT = 100;
 
 /**

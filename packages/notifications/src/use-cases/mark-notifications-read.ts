@@ -6,14 +6,14 @@ export interface MarkNotificationsReadDeps {
   readonly work: NotificationsUnitOfWork;
 }
 
-export interface MarkNotificationsReadInput {
+interface MarkNotificationsReadInput {
   /** Whose notifications: always the caller (tRPC passes `ctx.user.userId`). */
   readonly userId: string;
   /** Which to mark; omitted or `null` marks every unread one. */
   readonly ids?: readonly string[] | null;
 }
 
-export interface MarkNotificationsReadResult {
+interface MarkNotificationsReadResult {
   readonly markedIds: readonly string[];
   readonly unreadCount: number;
 }

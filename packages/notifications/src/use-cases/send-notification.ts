@@ -23,14 +23,14 @@ export interface SendNotificationDeps {
   readonly newId?: () => string;
 }
 
-export interface SendNotificationResult {
+interface SendNotificationResult {
   readonly id: string;
   readonly userId: string;
   readonly unreadCount: number;
 }
 
 /** Fields only seed data sets: a stable `id` (a repeated id is stored once) and a `createdAt` that fixes the list order. */
-export interface SeedNotificationFields {
+interface SeedNotificationFields {
   /** A random UUID otherwise. */
   readonly id?: string;
   /** Epoch ms; now otherwise. */

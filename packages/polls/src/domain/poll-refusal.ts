@@ -9,7 +9,8 @@
  * - `NOT_POLL_MANAGER`: only the creator or an admin opens and closes
  * - `DRAFT_QUOTA_EXCEEDED`: the creator already has `MAX_DRAFTS_PER_USER` drafts; open one first
  */
-export const POLL_REFUSAL_CODES = [
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- only its type is used (no package imports the value; knip)
+const POLL_REFUSAL_CODES = [
   "UNKNOWN_POLL",
   "UNKNOWN_OPTION",
   "POLL_NOT_OPEN",

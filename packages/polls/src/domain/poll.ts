@@ -2,7 +2,7 @@
 export const POLL_STATUSES = ["draft", "open", "closed"] as const;
 export type PollStatus = (typeof POLL_STATUSES)[number];
 
-export interface PollOption {
+interface PollOption {
   readonly id: string;
   readonly label: string;
 }

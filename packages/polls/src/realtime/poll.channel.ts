@@ -2,22 +2,21 @@ import { defineRealtimeChannel } from "@repo/core-realtime";
 import { z } from "zod";
 
 /** Longest option id a vote may name (the package creates `o1`, `o2`, ...). */
-export const MAX_OPTION_ID_LENGTH = 64;
+const MAX_OPTION_ID_LENGTH = 64;
 
 /**
  * A poll's live tally: every option's count in poll order and the total.
  * Sent after each vote; `status` is present only when the poll opened or closed.
  * Counts only grow, so of two tallies the one with more `totalVotes` is the newer.
  */
-export const ZPollTallyMessage = z.object({
+const ZPollTallyMessage = z.object({
   options: z.array(z.object({ id: z.string(), votes: z.number().int().min(0) })),
   totalVotes: z.number().int().min(0),
   status: z.enum(["open", "closed"]).optional(),
 });
-export type TPollTallyMessage = z.infer<typeof ZPollTallyMessage>;
 
 /** A vote: `realtime:publish { channel: "polls.<id>", payload: { optionId } }`. */
-export const ZVoteRequest = z.strictObject({ optionId: z.string().min(1).max(MAX_OPTION_ID_LENGTH) });
+const ZVoteRequest = z.strictObject({ optionId: z.string().min(1).max(MAX_OPTION_ID_LENGTH) });
 export type TVoteRequest = z.infer<typeof ZVoteRequest>;
 
 /** What a vote's ack carries as `result`: the option counted and the tally after it. */

@@ -2,11 +2,10 @@ import { defineRealtimeChannel } from "@repo/core-realtime";
 import { z } from "zod";
 
 /** A poll became visible to everyone (opened) or stopped taking votes (closed). Drafts never appear here. */
-export const ZPollsDirectoryMessage = z.object({
+const ZPollsDirectoryMessage = z.object({
   pollId: z.string().min(1),
   status: z.enum(["open", "closed"]),
 });
-export type TPollsDirectoryMessage = z.infer<typeof ZPollsDirectoryMessage>;
 
 /**
  * The list of polls changed: pages reload `polls.list` when a message

@@ -10,7 +10,7 @@ export type PollsTable = {
   readonly created_at: number;
 };
 
-export type PollVotesTable = {
+type PollVotesTable = {
   readonly poll_id: string;
   readonly user_id: string;
   readonly option_id: string;

@@ -12,14 +12,12 @@ import { MAX_POLL_LIST_LIMIT } from "../use-cases/list-polls";
 import { refusalToTrpcError } from "./refusal-to-trpc-error";
 
 /** `{ id }` of `polls.open`, `polls.close` and `polls.get`. */
-export const ZPollIdRequest = z.object({ id: z.string().regex(CHANNEL_PARAM_VALUE, "Invalid poll id") });
-export type TPollIdRequest = z.infer<typeof ZPollIdRequest>;
+const ZPollIdRequest = z.object({ id: z.string().regex(CHANNEL_PARAM_VALUE, "Invalid poll id") });
 
 /** `polls.list` input: an optional page size and the previous page's `nextCursor` (opaque; a forged one is a 400). */
-export const ZListPollsRequest = z
+const ZListPollsRequest = z
   .object({ limit: z.number().int().min(1).max(MAX_POLL_LIST_LIMIT).optional(), cursor: ZPollCursor.optional() })
   .optional();
-export type TListPollsRequest = z.input<typeof ZListPollsRequest>;
 
 export interface PollsRouterDeps {
   readonly create: CreatePoll;

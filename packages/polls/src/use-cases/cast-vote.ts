@@ -17,14 +17,14 @@ export interface CastVoteDeps {
   readonly bus: IEventBus;
 }
 
-export interface CastVoteInput {
+interface CastVoteInput {
   readonly pollId: string;
   readonly optionId: string;
   /** The signed-in voter (from the socket's session, never from the payload). */
   readonly voter: PollActor;
 }
 
-export type CastVoteResult = { readonly ok: true; readonly optionId: string; readonly tally: PollTally } | PollRefusal;
+type CastVoteResult = { readonly ok: true; readonly optionId: string; readonly tally: PollTally } | PollRefusal;
 export type CastVote = (input: CastVoteInput) => Promise<CastVoteResult>;
 
 /**

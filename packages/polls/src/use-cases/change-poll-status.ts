@@ -18,13 +18,13 @@ export interface ChangePollStatusDeps {
   readonly bus: IEventBus;
 }
 
-export interface ChangePollStatusInput {
+interface ChangePollStatusInput {
   readonly id: string;
   /** Who asks (tRPC passes `ctx.user`): the creator or an admin. */
   readonly actor: PollActor;
 }
 
-export type ChangePollStatusResult = { readonly ok: true; readonly id: string; readonly status: PollStatus } | PollRefusal;
+type ChangePollStatusResult = { readonly ok: true; readonly id: string; readonly status: PollStatus } | PollRefusal;
 export type ChangePollStatus = (input: ChangePollStatusInput) => Promise<ChangePollStatusResult>;
 
 interface Transition {

@@ -9,10 +9,10 @@ import type { PollRefusal } from "../domain/poll-refusal";
 import { DraftQuotaExceededError, PollAlreadyExistsError } from "../repositories/poll-repository";
 import type { IPollRepository } from "../repositories/poll-repository";
 
-export const QUESTION_MAX_LENGTH = 200;
-export const OPTION_LABEL_MAX_LENGTH = 100;
-export const MIN_OPTIONS = 2;
-export const MAX_OPTIONS = 10;
+const QUESTION_MAX_LENGTH = 200;
+const OPTION_LABEL_MAX_LENGTH = 100;
+const MIN_OPTIONS = 2;
+const MAX_OPTIONS = 10;
 /**
  * Most drafts one user may hold at once (issue #18): bounds what one account
  * stores. Past it `polls.create` answers `DRAFT_QUOTA_EXCEEDED` (tRPC
@@ -29,9 +29,9 @@ export const ZCreatePollRequest = z.object({
     .max(MAX_OPTIONS, `Give at most ${MAX_OPTIONS} options`)
     .refine((labels) => new Set(labels.map((label) => label.toLowerCase())).size === labels.length, "Options must differ"),
 });
-export type TCreatePollRequest = z.input<typeof ZCreatePollRequest>;
+type TCreatePollRequest = z.input<typeof ZCreatePollRequest>;
 
-export interface CreatePollInput extends TCreatePollRequest {
+interface CreatePollInput extends TCreatePollRequest {
   /** The signed-in creator (tRPC passes `ctx.user.userId`, never client input). */
   readonly createdBy: string;
   /** For seed data only: a fixed id makes seeding idempotent. A random UUID otherwise. */

@@ -10,7 +10,7 @@ export interface GetPollDeps {
   readonly votes: IVoteRepository;
 }
 
-export interface GetPollInput {
+interface GetPollInput {
   readonly id: string;
   /** Who looks: drafts are visible to their creator and admins only. */
   readonly viewer: PollActor;

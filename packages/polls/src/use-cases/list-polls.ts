@@ -6,7 +6,7 @@ import type { PollListItem } from "../domain/poll-view";
 import type { IPollRepository } from "../repositories/poll-repository";
 import type { IVoteRepository } from "../repositories/vote-repository";
 
-export const DEFAULT_POLL_LIST_LIMIT = 20;
+const DEFAULT_POLL_LIST_LIMIT = 20;
 export const MAX_POLL_LIST_LIMIT = 50;
 
 export interface ListPollsDeps {
@@ -14,7 +14,7 @@ export interface ListPollsDeps {
   readonly votes: IVoteRepository;
 }
 
-export interface ListPollsInput {
+interface ListPollsInput {
   readonly viewer: PollActor;
   /** 1..50; default 20. */
   readonly limit?: number;
@@ -22,7 +22,7 @@ export interface ListPollsInput {
   readonly after?: PollCursor;
 }
 
-export interface ListPollsResult {
+interface ListPollsResult {
   readonly polls: readonly PollListItem[];
   /** Pass back as `cursor` for the next page; `null` on the last page. */
   readonly nextCursor: string | null;

@@ -30,7 +30,7 @@ export interface RepoCopy {
 }
 
 /** Where a command runs (a folder of the copy) and how long it may take. */
-export interface RunOptions {
+interface RunOptions {
   readonly cwd?: string;
   readonly timeoutMs?: number;
 }

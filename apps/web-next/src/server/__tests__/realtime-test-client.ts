@@ -16,7 +16,7 @@ import type {
   SubscribeAck,
 } from "@repo/core-realtime";
 
-export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface TestSocketOptions {
   readonly token?: string;

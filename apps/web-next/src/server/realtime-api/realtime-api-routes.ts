@@ -14,7 +14,7 @@ export const REALTIME_API_PATHS = Object.freeze({
 });
 
 /** Most messages in one batch publish. */
-export const MAX_PUBLISH_BATCH = 100;
+const MAX_PUBLISH_BATCH = 100;
 /** A batch of payloads is bigger than the socket path's single frames. */
 const MAX_PUBLISH_BODY_BYTES = 1024 * 1024;
 

@@ -9,7 +9,7 @@ import type { RawFrame } from "./raw-websocket";
  */
 
 /** A small fast PRNG (mulberry32): the same seed gives the same frames. */
-export function createRng(seed: number): () => number {
+function createRng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

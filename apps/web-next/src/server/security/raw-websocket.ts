@@ -50,7 +50,7 @@ export interface OpenRawWebSocketOptions {
 }
 
 /** Encodes one client frame (masked unless told otherwise). */
-export function encodeFrame(frame: RawFrame): Buffer {
+function encodeFrame(frame: RawFrame): Buffer {
   const payload = typeof frame.payload === "string" ? Buffer.from(frame.payload) : frame.payload;
   const mask = frame.mask ?? true;
   const first = ((frame.fin ?? true) ? 0x80 : 0) | (((frame.rsv ?? 0) & 0x7) << 4) | (frame.opcode & 0xf);

@@ -31,7 +31,7 @@ export const securityChannels = {
 /** What a leaked internal error would look like; no ack may ever contain it. */
 export const INTERNAL_SECRET = "db-password=hunter2 at /srv/app/secret.ts:42";
 
-export interface HandlerCall {
+interface HandlerCall {
   readonly channel: string;
   readonly userId: string | null;
   readonly payload: unknown;

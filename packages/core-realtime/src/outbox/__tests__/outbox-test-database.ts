@@ -42,15 +42,3 @@ export async function outboxRows(db: Kysely<unknown>): Promise<Record<string, un
     FROM realtime_outbox ORDER BY id`.execute(db);
   return result.rows;
 }
-
-/** True when the test PostgreSQL answers. */
-export async function probePostgres(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
