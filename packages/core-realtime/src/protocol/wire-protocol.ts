@@ -23,7 +23,7 @@ export const REALTIME_EVENTS = {
 } as const;
 
 /** Longest client message id accepted for publish de-duplication. */
-const MAX_CLIENT_MESSAGE_ID_LENGTH = 64;
+export const MAX_CLIENT_MESSAGE_ID_LENGTH = 64;
 
 const channelField = z.string().min(1).max(256);
 
@@ -41,6 +41,7 @@ export const ZPublishFrame = z.strictObject({
   payload: z.unknown(),
   id: z.string().min(1).max(MAX_CLIENT_MESSAGE_ID_LENGTH).optional(),
 });
+export type TPublishFrame = z.infer<typeof ZPublishFrame>;
 
 export const ZPresenceFrame = z.strictObject({ channel: channelField });
 
