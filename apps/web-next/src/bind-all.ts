@@ -113,6 +113,7 @@ async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOpt
   const outbox = createAppOutbox({
     database,
     broadcaster: binding.realtime,
+    sources: binding.realtimeSources,
     registry: binding.realtimeRegistry,
     logger,
     metrics: createOutboxMetrics(metricsRegistry),
@@ -128,6 +129,7 @@ async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOpt
     bus,
     queue,
     realtime: binding.realtime,
+    realtimeSources: binding.realtimeSources,
     realtimeRegistry: binding.realtimeRegistry,
     realtimeServer: binding.realtimeServer,
     redis: binding.redis,
@@ -193,7 +195,7 @@ export type AppRouter = BoundApp["appRouter"];
  * broadcaster is used, which throws in production (`RealtimeNotBoundError`).
  *
  * @example
- * const bound = await bindAll({ realtime: server.broadcaster, realtimeRegistry: registry, realtimeServer: server, redis });
+ * const bound = await bindAll({ realtime: server.broadcaster, realtimeSources: server.broadcaster.sources, realtimeRegistry: registry, realtimeServer: server, redis });
  * createTrpcHandler(bound.appRouter, bound.authenticator);
  */
 export function bindAll(deps?: BindAllDeps, options: BindAllOptions = {}): Promise<BoundApp> {

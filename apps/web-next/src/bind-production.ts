@@ -1,4 +1,4 @@
-import { instrumentRealtimeHandler } from "@repo/core-di";
+import { instrumentRealtimeHandler, realtimeFor } from "@repo/core-di";
 import type { BindContext } from "@repo/core-di";
 import { onPingHandler } from "./realtime/handlers/on-ping.handler";
 import { startPingTicker } from "./realtime/ping-ticker";
@@ -34,7 +34,7 @@ export function bindProductionApp(ctx: BindContext, options: AppRealtimeOptions)
   // @anchor:realtime-handlers
 
   const stopTicker = startPingTicker({
-    broadcaster: ctx.realtime,
+    broadcaster: realtimeFor(ctx, { kind: "app", name: "ping-ticker" }),
     instanceId: options.instanceId,
     intervalMs: options.pingIntervalMs,
     logger: ctx.logger,

@@ -2,7 +2,7 @@ import type { BindContext } from "@repo/core-di";
 import { InMemoryEventBus, InMemoryJobQueue, jobEnqueued } from "@repo/core-events";
 import { createMetricsRegistry, createRealtimeMetrics, getTracer } from "@repo/core-observability";
 import { createLogCapture } from "@repo/core-observability/testing";
-import { RealtimeHandlerRegistry } from "@repo/core-realtime/server";
+import { BroadcastSourceAllowlist, RealtimeHandlerRegistry } from "@repo/core-realtime/server";
 import { RecordingRealtimeBroadcaster } from "@repo/core-testing";
 import { describe, expect, it } from "vitest";
 import { bindDevSeedAdminObservability } from "./bind-dev-seed";
@@ -21,6 +21,7 @@ function bindContext(overrides: Partial<BindContext> = {}): BindContext {
     bus,
     queue: new InMemoryJobQueue({ logger, bus }),
     realtime: new RecordingRealtimeBroadcaster(),
+    realtimeSources: new BroadcastSourceAllowlist(),
     realtimeRegistry: new RealtimeHandlerRegistry(),
     realtimeServer: null,
     redis: null,

@@ -1,4 +1,4 @@
-import { createContainer, traceConsumer } from "@repo/core-di";
+import { createContainer, realtimeFor, traceConsumer } from "@repo/core-di";
 import type { BindContext, FeatureModule } from "@repo/core-di";
 import { bindRealtimeBridge } from "@repo/core-realtime/server";
 import { adminObservabilityFeatureModule, ADMIN_OBSERVABILITY_FEATURE_NAME } from "./di/admin-observability-feature-module";
@@ -62,7 +62,7 @@ export function wireAdminObservability(ctx: BindContext, options: AdminObservabi
         name: ACTIVITY_LOG_SUBSCRIBER,
       }),
     ),
-    bindRealtimeBridge(ctx.bus, ctx.realtime, adminActivityBridgeEntries(ADMIN_ACTIVITY_EVENTS)),
+    bindRealtimeBridge(ctx.bus, realtimeFor(ctx, { kind: "event-bridge", name: "admin-observability" }), adminActivityBridgeEntries(ADMIN_ACTIVITY_EVENTS)),
   ];
 
   ctx.realtimeRegistry.registerChannel(adminObservabilityChannel);

@@ -25,13 +25,15 @@ function bindContext(): BindContext {
   if (database === undefined) throw new Error("database not open");
   const { logger } = createLogCapture();
   const bus = new InMemoryEventBus({ logger });
+  const realtime = new InMemoryRealtimeBroadcaster();
   return {
     config: { env: "test", sessionSecret: "test-secret", sessionTtlSeconds: 60, secureCookies: false },
     tracer: getTracer("auth-test"),
     logger,
     bus,
     queue: new InMemoryJobQueue({ logger, bus }),
-    realtime: new InMemoryRealtimeBroadcaster(),
+    realtime,
+    realtimeSources: realtime.sources,
     realtimeRegistry: new RealtimeHandlerRegistry(),
     realtimeServer: null,
     redis: null,

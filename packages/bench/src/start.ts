@@ -39,6 +39,8 @@ export interface StartedBenchServer {
 export async function start(options: StartOptions): Promise<StartedBenchServer> {
   const stack = await startOurStack({ host: options.host, port: options.port }, [benchFanOutChannel]);
   const { broadcaster } = stack.server;
+  // The benchmark's server code speaks as one allowed source, as a use case would (the source gate).
+  const source = broadcaster.sources.allow({ kind: "use-case", name: "bench.publisher" });
   return {
     port: stack.port,
     broadcast: async (channelName, payload) => {
@@ -46,7 +48,7 @@ export async function start(options: StartOptions): Promise<StartedBenchServer> 
       if (resolution.kind !== "match") {
         throw new RealtimeError(resolution.kind === "unknown" ? "UNKNOWN_CHANNEL" : "INVALID_PARAMS", `No benchmark channel "${channelName}"`);
       }
-      const receipt = await broadcaster.broadcast(resolution.descriptor, resolution.params, payload);
+      const receipt = await broadcaster.broadcast(resolution.descriptor, resolution.params, payload, { source });
       return receipt.delivered;
     },
     close: () => stack.close(),

@@ -1,7 +1,13 @@
 import type { AppDatabase } from "@repo/core-database";
 import type { IEventBus, IJobQueue } from "@repo/core-events";
 import type { getTracer, Logger, Registry } from "@repo/core-observability";
-import type { IRealtimeBroadcaster, IRealtimeHandlerRegistry, IRealtimeServer, IRealtimeTransactionRunner } from "@repo/core-realtime/server";
+import type {
+  BroadcastSourceAllowlist,
+  IRealtimeBroadcaster,
+  IRealtimeHandlerRegistry,
+  IRealtimeServer,
+  IRealtimeTransactionRunner,
+} from "@repo/core-realtime/server";
 import type { RedisClientType } from "redis";
 
 /** OpenTelemetry tracer as `@repo/core-observability` hands it out (no direct @opentelemetry dependency here). */
@@ -51,7 +57,14 @@ export interface BindContext {
   readonly logger: Logger;
   readonly bus: IEventBus;
   readonly queue: IJobQueue;
+  /**
+   * The delivering broadcaster. It refuses a broadcast without an allowed
+   * source (`UNAUTHORIZED_SOURCE`): bind code hands use cases and bridges
+   * `realtimeFor(ctx, source)`, which is bound to theirs.
+   */
   readonly realtime: IRealtimeBroadcaster;
+  /** The broadcaster's source allowlist (the source gate, ADR-016); filled at bind time through `realtimeFor`. */
+  readonly realtimeSources: BroadcastSourceAllowlist;
   readonly realtimeRegistry: IRealtimeHandlerRegistry;
   /** The running transport; `null` with the in-memory broadcaster (tests, page handlers). */
   readonly realtimeServer: IRealtimeServer | null;

@@ -9,6 +9,11 @@ import type { FeatureConfig } from "./bind-context";
 import { transactionsOf, TransactionsNotBoundError } from "./transactions-of";
 
 const config = (env: FeatureConfig["env"]): FeatureConfig => ({ env, sessionSecret: "s".repeat(32), sessionTtlSeconds: 60, secureCookies: false });
+/** The realtime half of a context: the in-memory broadcaster and its source allowlist. */
+function inMemoryRealtime() {
+  const realtime = new InMemoryRealtimeBroadcaster();
+  return { realtime, realtimeSources: realtime.sources };
+}
 const pingChannel = defineRealtimeChannel({ name: "ping.{roomId}", scope: "public", schema: z.object({ n: z.number() }) });
 
 describe("transactionsOf", () => {
@@ -21,26 +26,28 @@ describe("transactionsOf", () => {
     const runner: IRealtimeTransactionRunner = { run: (body) => body({ trx: undefined as never, realtime: new InMemoryRealtimeBroadcaster() }) };
     const database = createInMemoryDatabase();
     databases.push(database);
-    expect(transactionsOf({ config: config("production"), database, realtime: new InMemoryRealtimeBroadcaster(), transactions: runner })).toBe(runner);
+    expect(transactionsOf({ config: config("production"), database, ...inMemoryRealtime(), transactions: runner })).toBe(runner);
   });
 
   it("refuses to fall back in production, where a broadcast outside the outbox could be lost", () => {
     const database = createInMemoryDatabase();
     databases.push(database);
-    expect(() => transactionsOf({ config: config("production"), database, realtime: new InMemoryRealtimeBroadcaster() })).toThrow(TransactionsNotBoundError);
+    expect(() => transactionsOf({ config: config("production"), database, ...inMemoryRealtime() })).toThrow(TransactionsNotBoundError);
   });
 
   it("in a test context without one, sends the body's broadcasts through ctx.realtime after commit", { timeout: 120_000 }, async () => {
     const database = createInMemoryDatabase();
     databases.push(database);
-    const realtime = new InMemoryRealtimeBroadcaster();
+    const { realtime, realtimeSources } = inMemoryRealtime();
     const subscriber = realtime.connect(null);
     subscriber.subscribe(pingChannel, { roomId: "r" });
-    const transactions = transactionsOf({ config: config("test"), database, realtime });
+    const transactions = transactionsOf({ config: config("test"), database, realtime, realtimeSources });
     await transactions.run(async (scope) => {
       await scope.realtime.broadcast(pingChannel, { roomId: "r" }, { n: 1 });
       expect(subscriber.received).toEqual([]);
     });
     expect(subscriber.payloadsOn("ping.r")).toEqual([{ n: 1 }]);
+    // Flushed as the fallback's own use-case source; the unbound broadcaster would have refused it.
+    expect(realtimeSources.list()).toEqual([{ kind: "use-case", name: "unit-of-work" }]);
   });
 });

@@ -17,8 +17,8 @@ function exerciseTraffic(metrics: RealtimeMetrics): void {
   metrics.subscriptionAdded(POLLS);
   metrics.subscriptionAdded(NOTIFICATIONS);
   metrics.subscriptionRemoved(POLLS);
-  metrics.messageBroadcast(POLLS, 5, 0.0003);
-  metrics.messageBroadcast(POLLS, 2, 0.002);
+  metrics.messageBroadcast(POLLS, 5, 0.0003, "outbox-relay:relay");
+  metrics.messageBroadcast(POLLS, 2, 0.002, "inbound-handler:polls.{pollId}");
   metrics.messageBroadcast(NOTIFICATIONS, 0, 0.00001);
   metrics.inboundMessage(POLLS);
   metrics.authRejected("connect", "UNAUTHENTICATED");
@@ -45,6 +45,7 @@ describe("createRealtimeMetrics", () => {
       subscriptionsByTemplate: { [POLLS]: 1, [NOTIFICATIONS]: 1 },
       messagesBroadcastTotal: 3,
       messagesDeliveredTotal: 7,
+      messagesDeliveredBySource: { "outbox-relay:relay": 5, "inbound-handler:polls.{pollId}": 2, unknown: 0 },
       inboundMessagesTotal: 1,
       authRejectionsTotal: 3,
       authRejectionsByCode: { UNAUTHENTICATED: 1, FORBIDDEN: 2 },
@@ -73,7 +74,9 @@ describe("createRealtimeMetrics", () => {
       [`realtime_subscriptions{template="${NOTIFICATIONS}"}`, 1],
       [`realtime_messages_broadcast_total{template="${POLLS}"}`, 2],
       [`realtime_messages_broadcast_total{template="${NOTIFICATIONS}"}`, 1],
-      [`realtime_messages_delivered_total{template="${POLLS}"}`, 7],
+      [`realtime_messages_delivered_total{template="${POLLS}",source="outbox-relay:relay"}`, 5],
+      [`realtime_messages_delivered_total{template="${POLLS}",source="inbound-handler:polls.{pollId}"}`, 2],
+      [`realtime_messages_delivered_total{template="${NOTIFICATIONS}",source="unknown"}`, 0],
       [`realtime_inbound_messages_total{template="${POLLS}"}`, 1],
       ['realtime_auth_rejections_total{gate="connect",code="UNAUTHENTICATED"}', 1],
       ['realtime_auth_rejections_total{gate="subscribe",code="FORBIDDEN"}', 1],
@@ -101,13 +104,13 @@ describe("createRealtimeMetrics", () => {
     metrics.inboundMessage(POLLS);
     const first = (await renderMetrics(registry)).body;
     expect(sample(first, `realtime_messages_broadcast_total{template="${POLLS}"}`)).toBe(1);
-    expect(sample(first, `realtime_messages_delivered_total{template="${NOTIFICATIONS}"}`)).toBe(0);
+    expect(sample(first, `realtime_messages_delivered_total{template="${NOTIFICATIONS}",source="unknown"}`)).toBe(0);
     metrics.messageBroadcast(POLLS, 3, 0.0003);
     metrics.inboundMessage(POLLS);
     metrics.inboundMessage(POLLS);
     const second = (await renderMetrics(registry)).body;
     expect(sample(second, `realtime_messages_broadcast_total{template="${POLLS}"}`)).toBe(2);
-    expect(sample(second, `realtime_messages_delivered_total{template="${POLLS}"}`)).toBe(8);
+    expect(sample(second, `realtime_messages_delivered_total{template="${POLLS}",source="unknown"}`)).toBe(8);
     expect(sample(second, `realtime_inbound_messages_total{template="${POLLS}"}`)).toBe(3);
     metrics.messageBroadcast(POLLS, 1, 0.0003);
     const delivered = await registry.getSingleMetric("realtime_messages_delivered_total")?.get();

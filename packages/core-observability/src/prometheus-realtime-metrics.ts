@@ -17,13 +17,13 @@ type TemplateLabel = "template";
 interface TemplateSeries {
   subscriptions: Gauge.Internal<TemplateLabel>;
   broadcast: Counter.Internal;
-  delivered: Counter.Internal;
+  /** Deliveries by broadcast source (the source gate's `kind:name`): its labelled child and what it has not been given yet. */
+  deliveredBySource: Map<string, { readonly child: Counter.Internal; pending: number }>;
   fanout: Histogram.Internal<TemplateLabel>;
   inbound: Counter.Internal;
   handlerErrors: Counter.Internal;
   /** Not yet added to `broadcast`, `delivered`, `inbound`. */
   pendingBroadcasts: number;
-  pendingDelivered: number;
   pendingInbound: number;
 }
 
@@ -55,8 +55,8 @@ export function createRealtimeMetrics(registry: Registry): RealtimeMetrics {
   });
   const delivered = new Counter({
     name: "realtime_messages_delivered_total",
-    help: "Messages delivered to sockets (one per socket reached) by channel template.",
-    labelNames: ["template"],
+    help: "Messages delivered to sockets (one per socket reached) by channel template and broadcast source (kind:name).",
+    labelNames: ["template", "source"],
     registers,
     collect: () => flushPending(),
   });
@@ -101,6 +101,7 @@ export function createRealtimeMetrics(registry: Registry): RealtimeMetrics {
   const totals = zeroSnapshot();
   const subscriptionCounts = new Map<string, number>();
   const rejectionCounts = new Map<string, number>();
+  const deliveredBySource = new Map<string, number>();
   const seriesByTemplate = new Map<string, TemplateSeries>();
 
   const seriesFor = (template: string): TemplateSeries => {
@@ -110,12 +111,11 @@ export function createRealtimeMetrics(registry: Registry): RealtimeMetrics {
       series = {
         subscriptions: subscriptions.labels(labels),
         broadcast: broadcast.labels(labels),
-        delivered: delivered.labels(labels),
+        deliveredBySource: new Map(),
         fanout: fanout.labels(labels),
         inbound: inbound.labels(labels),
         handlerErrors: handlerErrors.labels(labels),
         pendingBroadcasts: 0,
-        pendingDelivered: 0,
         pendingInbound: 0,
       };
       seriesByTemplate.set(template, series);
@@ -128,10 +128,14 @@ export function createRealtimeMetrics(registry: Registry): RealtimeMetrics {
     for (const series of seriesByTemplate.values()) {
       if (series.pendingBroadcasts > 0) series.broadcast.inc(series.pendingBroadcasts);
       // inc(0) too: a template that broadcast to nobody still shows its delivered series, at 0.
-      if (series.pendingBroadcasts > 0 || series.pendingDelivered > 0) series.delivered.inc(series.pendingDelivered);
+      if (series.pendingBroadcasts > 0) {
+        for (const bySource of series.deliveredBySource.values()) {
+          bySource.child.inc(bySource.pending);
+          bySource.pending = 0;
+        }
+      }
       if (series.pendingInbound > 0) series.inbound.inc(series.pendingInbound);
       series.pendingBroadcasts = 0;
-      series.pendingDelivered = 0;
       series.pendingInbound = 0;
     }
   }
@@ -152,12 +156,18 @@ export function createRealtimeMetrics(registry: Registry): RealtimeMetrics {
     },
     subscriptionAdded: (template) => addSubscriptions(template, 1),
     subscriptionRemoved: (template) => addSubscriptions(template, -1),
-    messageBroadcast(template, deliveredCount, fanoutSeconds) {
+    messageBroadcast(template, deliveredCount, fanoutSeconds, source = "unknown") {
       const series = seriesFor(template);
       totals.messagesBroadcastTotal += 1;
       totals.messagesDeliveredTotal += deliveredCount;
+      deliveredBySource.set(source, (deliveredBySource.get(source) ?? 0) + deliveredCount);
       series.pendingBroadcasts += 1;
-      series.pendingDelivered += deliveredCount;
+      let bySource = series.deliveredBySource.get(source);
+      if (bySource === undefined) {
+        bySource = { child: delivered.labels({ template, source }), pending: 0 };
+        series.deliveredBySource.set(source, bySource);
+      }
+      bySource.pending += deliveredCount;
       series.fanout.observe(fanoutSeconds);
     },
     inboundMessage(template) {
@@ -186,6 +196,7 @@ export function createRealtimeMetrics(registry: Registry): RealtimeMetrics {
         ...totals,
         subscriptionsByTemplate: Object.fromEntries(subscriptionCounts),
         authRejectionsByCode: Object.fromEntries(rejectionCounts),
+        messagesDeliveredBySource: Object.fromEntries(deliveredBySource),
       };
     },
   };

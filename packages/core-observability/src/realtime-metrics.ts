@@ -11,8 +11,12 @@ export interface RealtimeMetrics {
   socketDisconnected(): void;
   subscriptionAdded(template: string): void;
   subscriptionRemoved(template: string): void;
-  /** One broadcast: the channel template, how many sockets it reached, how long the fan-out took. */
-  messageBroadcast(template: string, delivered: number, fanoutSeconds: number): void;
+  /**
+   * One broadcast: the channel template, how many sockets it reached, how long
+   * the fan-out took, and who sent it (the source gate's `kind:name` label,
+   * bounded by the allowlist; `unknown` when the caller does not say).
+   */
+  messageBroadcast(template: string, delivered: number, fanoutSeconds: number, source?: string): void;
   inboundMessage(template: string): void;
   authRejected(gate: RealtimeGate, code: string): void;
   inboundHandlerError(template: string): void;
@@ -27,6 +31,8 @@ export interface RealtimeMetricsSnapshot {
   subscriptionsByTemplate: Record<string, number>;
   messagesBroadcastTotal: number;
   messagesDeliveredTotal: number;
+  /** Deliveries by broadcast source (`use-case:...`, `outbox-relay:relay`, `server-api:<key id>`, ...). */
+  messagesDeliveredBySource: Record<string, number>;
   inboundMessagesTotal: number;
   authRejectionsTotal: number;
   authRejectionsByCode: Record<string, number>;
@@ -42,6 +48,7 @@ export function zeroSnapshot(): RealtimeMetricsSnapshot {
     subscriptionsByTemplate: {},
     messagesBroadcastTotal: 0,
     messagesDeliveredTotal: 0,
+    messagesDeliveredBySource: {},
     inboundMessagesTotal: 0,
     authRejectionsTotal: 0,
     authRejectionsByCode: {},

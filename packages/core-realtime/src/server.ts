@@ -7,6 +7,9 @@
 export { bindRealtimeBridge, bridgeEntry } from "./broadcast/realtime-bridge";
 export type { RealtimeBridgeEntry, RealtimeBridgeMapping } from "./broadcast/realtime-bridge";
 export type { BroadcastOptions, BroadcastReceipt, IRealtimeBroadcaster } from "./broadcast/realtime-broadcaster";
+export { BROADCAST_SOURCE_KINDS, BroadcastSourceAllowlist } from "./broadcast/broadcast-source";
+export type { BroadcastSource, BroadcastSourceGrant, BroadcastSourceKind } from "./broadcast/broadcast-source";
+export { withBroadcastSource } from "./broadcast/with-broadcast-source";
 export { validateBroadcast } from "./broadcast/validate-broadcast";
 export { InMemoryRealtimeBroadcaster } from "./broadcast/in-memory-realtime-broadcaster";
 export { RealtimeHandlerRegistry, RealtimeRegistryError } from "./handlers/handler-registry";
@@ -34,7 +37,7 @@ export { DeferredRealtimeBroadcaster } from "./outbox/deferred-realtime-broadcas
 export { unitOfWork } from "./outbox/unit-of-work";
 export type { UnitOfWork } from "./outbox/unit-of-work";
 export type { CommittedOutboxRecords, IRealtimeTransactionRunner } from "./outbox/realtime-transaction-runner";
-export { OutboxRelay } from "./outbox/outbox-relay";
+export { OUTBOX_RELAY_SOURCE, OutboxRelay } from "./outbox/outbox-relay";
 export { PostgresOutboxStore } from "./outbox/postgres-outbox-store";
 export type { IOutboxWakeSource } from "./outbox/outbox-wake-source";
 export { PgOutboxWakeSource } from "./outbox/pg-outbox-wake-source";

@@ -60,8 +60,8 @@ describe("SocketIORealtimeServer lifecycle", () => {
     await waitUntil(() => notices.length === 1);
     expect(notices[0]).toEqual({ channel: "contract.admin", error: { code: "FORBIDDEN", message: 'Requires role "admin"' } });
 
-    await t.server.broadcaster.broadcast(contractChannels.admin, {}, { n: 1 });
-    await t.server.broadcaster.broadcast(contractChannels.members, {}, { n: 2 });
+    await t.broadcaster.broadcast(contractChannels.admin, {}, { n: 1 });
+    await t.broadcaster.broadcast(contractChannels.members, {}, { n: 2 });
     await waitUntil(() => received.length >= 1);
     expect(received.map((m) => m.channel)).toEqual(["contract.members"]);
     expect(t.metrics.snapshot().subscriptionsByTemplate).toEqual({ "contract.admin": 0, "contract.members": 1 });
@@ -149,7 +149,7 @@ describe("SocketIORealtimeServer lifecycle", () => {
     const client = await t.connect({ token: "bob" });
     const received = collectMessages(client);
     await subscribe(client, "inbox.bob");
-    await t.server.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n: 1 });
+    await t.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n: 1 });
     await waitUntil(() => received.length === 1);
     client.disconnect();
     await waitUntil(() => t.server.connectedSockets() === 0);
@@ -157,7 +157,7 @@ describe("SocketIORealtimeServer lifecycle", () => {
 
     await connectClient(client);
     await subscribe(client, "inbox.bob");
-    await t.server.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n: 2 });
+    await t.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n: 2 });
     await waitUntil(() => received.length === 2);
     expect(received.map((m) => m.payload)).toEqual([{ n: 1 }, { n: 2 }]);
     expect(t.metrics.snapshot()).toMatchObject({ connectedSockets: 1, subscriptionsByTemplate: { "inbox.{userId}": 1 } });
@@ -169,14 +169,14 @@ describe("SocketIORealtimeServer lifecycle", () => {
     const received = collectMessages(client);
     await subscribe(client, "inbox.bob");
     // Socket.IO recovers from the offset of the last broadcast the client saw.
-    await t.server.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n: 1 });
+    await t.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n: 1 });
     await waitUntil(() => received.length === 1);
     dropTransport(client); // a network drop: recoverable
     await waitUntil(() => t.server.connectedSockets() === 0);
-    await t.server.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n: 2 }); // missed while away
+    await t.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n: 2 }); // missed while away
     await reconnect(client);
     expect(client.recovered).toBe(true);
-    await t.server.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n: 3 });
+    await t.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n: 3 });
     await waitUntil(() => received.length === 3);
     expect(received.map((m) => m.payload)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
     expect(t.metrics.snapshot().subscriptionsByTemplate).toEqual({ "inbox.{userId}": 1 });
@@ -190,7 +190,7 @@ describe("SocketIORealtimeServer lifecycle", () => {
     const notices: ForcedUnsubscribe[] = [];
     alice.on("realtime:unsubscribed", (notice) => notices.push(notice));
     await subscribe(alice, "contract.admin");
-    await t.server.broadcaster.broadcast(contractChannels.admin, {}, { n: 1 });
+    await t.broadcaster.broadcast(contractChannels.admin, {}, { n: 1 });
     await waitUntil(() => received.length === 1);
     dropTransport(alice);
     await waitUntil(() => t.server.connectedSockets() === 0);
@@ -199,9 +199,9 @@ describe("SocketIORealtimeServer lifecycle", () => {
     expect(alice.recovered).toBe(true);
     await waitUntil(() => notices.length === 1);
     expect(notices[0]).toMatchObject({ channel: "contract.admin", error: { code: "FORBIDDEN" } });
-    await t.server.broadcaster.broadcast(contractChannels.admin, {}, { n: 2 });
+    await t.broadcaster.broadcast(contractChannels.admin, {}, { n: 2 });
     await subscribe(alice, "contract.feed");
-    await t.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 3 });
+    await t.broadcaster.broadcast(contractChannels.feed, {}, { n: 3 });
     await waitUntil(() => received.length === 2);
     expect(received.map((m) => m.channel)).toEqual(["contract.admin", "contract.feed"]);
     expect(t.metrics.snapshot().subscriptionsByTemplate).toMatchObject({ "contract.admin": 0 });
@@ -247,7 +247,7 @@ describe("SocketIORealtimeServer lifecycle", () => {
     // Bounded by time, not count: how much the kernel buffers absorbs varies with machine load.
     const deadline = Date.now() + 15_000;
     while (t.metrics.snapshot().slowConsumerDisconnectsTotal === 0 && Date.now() < deadline) {
-      await t.server.broadcaster.broadcast(contractChannels.feed, {}, { n: sent++, tags: [big] });
+      await t.broadcaster.broadcast(contractChannels.feed, {}, { n: sent++, tags: [big] });
       // Small bursts, then yield: the healthy client (same event loop) drains between them.
       if (sent % 4 === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     }

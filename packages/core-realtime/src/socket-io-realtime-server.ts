@@ -133,6 +133,7 @@ export class SocketIORealtimeServer implements IRealtimeServer {
       registry: options.registry,
       authenticator: options.authenticator,
       broadcaster: this.broadcaster,
+      inboundSource: (template) => this.broadcaster.sources.allow({ kind: "inbound-handler", name: template }),
       channelLog,
       log,
       metrics,
@@ -155,6 +156,7 @@ export class SocketIORealtimeServer implements IRealtimeServer {
     this.serverApi = new RealtimeServerApi({
       registry: options.registry,
       broadcaster: this.broadcaster,
+      sources: this.broadcaster.sources,
       channelLog,
       presence,
       idempotency: this.#ctx.idempotency,

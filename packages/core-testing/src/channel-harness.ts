@@ -5,7 +5,7 @@ import type { RealtimeMetrics } from "@repo/core-observability";
 import { createLogCapture } from "@repo/core-observability/testing";
 import type { LogCapture } from "@repo/core-observability/testing";
 import { RealtimeError } from "@repo/core-realtime";
-import { RealtimeHandlerRegistry, SocketIORealtimeServer } from "@repo/core-realtime/server";
+import { RealtimeHandlerRegistry, SocketIORealtimeServer, withBroadcastSource } from "@repo/core-realtime/server";
 import type {
   AnyRealtimeChannel,
   ChannelInbound,
@@ -14,7 +14,7 @@ import type {
   RealtimeUser,
   SubscribeAck,
 } from "@repo/core-realtime";
-import type { IRealtimeAuthenticator, RealtimeInboundHandler } from "@repo/core-realtime/server";
+import type { IRealtimeAuthenticator, IRealtimeBroadcaster, RealtimeInboundHandler } from "@repo/core-realtime/server";
 import { createRealtimeClient, memoryPositionStore } from "@repo/core-realtime/client";
 import type { RealtimeClient } from "@repo/core-realtime/client";
 import { formatChannelName } from "@repo/core-realtime";
@@ -47,7 +47,11 @@ export interface HarnessClient {
 export interface ChannelHarness {
   readonly url: string;
   readonly server: SocketIORealtimeServer;
-  readonly broadcaster: SocketIORealtimeServer["broadcaster"];
+  /**
+   * `server.broadcaster` bound to the allowed source `use-case:test.channel-harness`, for use
+   * cases under test. A BindContext takes `server.broadcaster` and `server.broadcaster.sources`.
+   */
+  readonly broadcaster: IRealtimeBroadcaster;
   readonly registry: RealtimeHandlerRegistry;
   readonly logs: LogCapture;
   readonly metrics: RealtimeMetrics;
@@ -158,7 +162,7 @@ export async function startChannelHarness(options: ChannelHarnessOptions = {}): 
   return {
     url,
     server,
-    broadcaster: server.broadcaster,
+    broadcaster: withBroadcastSource(server.broadcaster, server.broadcaster.sources.allow({ kind: "use-case", name: "test.channel-harness" })),
     registry,
     logs,
     metrics,

@@ -1,5 +1,5 @@
 import { RealtimeError, defineRealtimeChannel } from "@repo/core-realtime";
-import { InMemoryRealtimeBroadcaster } from "@repo/core-realtime/server";
+import { InMemoryRealtimeBroadcaster, withBroadcastSource } from "@repo/core-realtime/server";
 import type { IRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -62,7 +62,8 @@ describe("RecordingRealtimeBroadcaster", () => {
     ["a missing param", {}, { title: "x", unread: 0 }, "INVALID_PARAMS"],
   ])("refuses %s with the production broadcaster's RealtimeError", async (_label, params, payload, code) => {
     const production = new InMemoryRealtimeBroadcaster();
-    const expected = await refusal(production, params, payload);
+    // Bound to an allowed source, as bind code hands it to a use case: the refusal is gate 4's, not the source gate's.
+    const expected = await refusal(withBroadcastSource(production, production.sources.allow({ kind: "use-case", name: "test.recording" })), params, payload);
     expect(expected).toMatchObject({ type: "RealtimeError", code });
     expect(await refusal(new RecordingRealtimeBroadcaster(), params, payload)).toEqual(expected);
   });

@@ -19,13 +19,15 @@ import { openInMemoryDatabase } from "@repo/core-database/testing";
 function bindContext(overrides: Partial<BindContext> = {}): BindContext {
   const { logger } = createLogCapture();
   const bus = new InMemoryEventBus({ logger });
+  const realtime = new InMemoryRealtimeBroadcaster();
   return {
     config: { env: "test", sessionSecret: "test-secret", sessionTtlSeconds: 60, secureCookies: false },
     tracer: getTracer("notifications-test"),
     logger,
     bus,
     queue: new InMemoryJobQueue({ logger, bus }),
-    realtime: new InMemoryRealtimeBroadcaster(),
+    realtime,
+    realtimeSources: realtime.sources,
     realtimeRegistry: new RealtimeHandlerRegistry(),
     realtimeServer: null,
     redis: null,

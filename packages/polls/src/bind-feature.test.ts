@@ -75,7 +75,8 @@ describe("polls bind functions", () => {
   it("production starts empty; dev-seed has open polls with votes, and a closed one", async () => {
     expect(await bindProductionPolls(pollsTestContext().ctx).container.get(PollsSymbols.listPolls)({ viewer: bob })).toEqual({ polls: [], nextCursor: null });
 
-    const { ctx, bus } = pollsTestContext({ realtime: new InMemoryRealtimeBroadcaster() });
+    const realtime = new InMemoryRealtimeBroadcaster();
+    const { ctx, bus } = pollsTestContext({ realtime, realtimeSources: realtime.sources });
     const devSeed = await bindDevSeedPolls(ctx);
     const { polls } = await devSeed.container.get(PollsSymbols.listPolls)({ viewer: bob });
     expect(polls.map((poll) => poll.id)).toEqual(DEV_SEED_POLLS.map((seed) => seed.id));

@@ -1,4 +1,4 @@
-import { createContainer, instrumentRealtimeHandler } from "@repo/core-di";
+import { createContainer, instrumentRealtimeHandler, realtimeFor } from "@repo/core-di";
 import type { BindContext, FeatureModule } from "@repo/core-di";
 import { withChannelPolicy } from "@repo/core-realtime";
 import { bindRealtimeBridge } from "@repo/core-realtime/server";
@@ -33,7 +33,7 @@ export function bindProductionPolls(ctx: BindContext): FeatureModule<PollsRouter
     instrumentRealtimeHandler(ctx, "polls.on-vote", container.get(PollsSymbols.onVoteHandler)),
   );
   ctx.realtimeRegistry.registerChannel(pollsDirectoryChannel);
-  const stopDirectory = bindRealtimeBridge(ctx.bus, ctx.realtime, pollsDirectoryBridge);
+  const stopDirectory = bindRealtimeBridge(ctx.bus, realtimeFor(ctx, { kind: "event-bridge", name: "polls" }), pollsDirectoryBridge);
   // @anchor:realtime-handlers
 
   return pollsFeatureModule(container, [stopDirectory]);

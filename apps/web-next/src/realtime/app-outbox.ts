@@ -1,7 +1,8 @@
 import type { AppDatabase } from "@repo/core-database";
 import type { Logger, OutboxMetrics } from "@repo/core-observability";
-import { createRealtimeTransactionRunner, OutboxRelay, PostgresOutboxStore } from "@repo/core-realtime/server";
+import { createRealtimeTransactionRunner, OUTBOX_RELAY_SOURCE, OutboxRelay, PostgresOutboxStore, withBroadcastSource } from "@repo/core-realtime/server";
 import type {
+  BroadcastSourceAllowlist,
   CommittedOutboxRecords,
   IOutboxWakeSource,
   IRealtimeBroadcaster,
@@ -13,6 +14,8 @@ export interface AppOutboxOptions {
   readonly database: AppDatabase;
   /** The real broadcaster (Socket.IO, or in memory without a server): gate 4, `seq`, history. */
   readonly broadcaster: IRealtimeBroadcaster;
+  /** The broadcaster's source allowlist: the relay delivers as `outbox-relay:relay`. */
+  readonly sources: BroadcastSourceAllowlist;
   /** Channels the relay may deliver to, by their template name (the features register them). */
   readonly registry: IRealtimeHandlerRegistry;
   readonly logger: Logger;
@@ -43,14 +46,14 @@ export interface AppOutbox {
  * poll. Every instance runs a relay; the store lets one claim each channel.
  *
  * @example
- * const outbox = createAppOutbox({ database, broadcaster, registry, logger, metrics: createOutboxMetrics(registry) });
+ * const outbox = createAppOutbox({ database, broadcaster, sources, registry, logger, metrics: createOutboxMetrics(registry) });
  * await outbox.start(); // after the features are bound
  */
 export function createAppOutbox(options: AppOutboxOptions): AppOutbox {
   const channelByName = (name: string) => options.registry.listChannels().find((descriptor) => descriptor.name === name);
   const relay = new OutboxRelay({
     store: new PostgresOutboxStore(options.database.db),
-    broadcaster: options.broadcaster,
+    broadcaster: withBroadcastSource(options.broadcaster, options.sources.allow(OUTBOX_RELAY_SOURCE)),
     resolveChannel: channelByName,
     logger: options.logger,
     metrics: options.metrics,

@@ -1,5 +1,5 @@
 import { createLogCapture } from "@repo/core-observability/testing";
-import { InMemoryRealtimeBroadcaster } from "@repo/core-realtime/server";
+import { InMemoryRealtimeBroadcaster, withBroadcastSource } from "@repo/core-realtime/server";
 import { describe, expect, it } from "vitest";
 import { startPingTicker } from "./ping-ticker";
 import { realtimePingChannel } from "./realtime-ping.channel";
@@ -9,7 +9,8 @@ describe("startPingTicker", () => {
     const broadcaster = new InMemoryRealtimeBroadcaster();
     const connection = broadcaster.connect(null);
     connection.subscribe(realtimePingChannel, {});
-    const stop = startPingTicker({ broadcaster, instanceId: "i-1", intervalMs: 20, logger: createLogCapture().logger, now: () => 42 });
+    const ticker = withBroadcastSource(broadcaster, broadcaster.sources.allow({ kind: "app", name: "ping-ticker" }));
+    const stop = startPingTicker({ broadcaster: ticker, instanceId: "i-1", intervalMs: 20, logger: createLogCapture().logger, now: () => 42 });
     await new Promise((resolve) => setTimeout(resolve, 110));
     stop();
     const received = connection.payloadsOn("realtime-ping");

@@ -12,7 +12,8 @@ const server: IRealtimeServer = {
 
 describe("resolveRealtime", () => {
   it("uses the server's parts when given, in any environment", () => {
-    const deps = { realtime: new InMemoryRealtimeBroadcaster(), realtimeRegistry: new RealtimeHandlerRegistry(), realtimeServer: server, redis: null };
+    const realtime = new InMemoryRealtimeBroadcaster();
+    const deps = { realtime, realtimeSources: realtime.sources, realtimeRegistry: new RealtimeHandlerRegistry(), realtimeServer: server, redis: null };
     const binding = resolveRealtime(deps, { NODE_ENV: "production" });
     expect(binding.bound).toBe("socket-io");
     expect(binding.realtime).toBe(deps.realtime);

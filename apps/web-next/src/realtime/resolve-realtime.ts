@@ -1,6 +1,6 @@
 import type { RedisClient } from "@repo/core-di";
 import { InMemoryRealtimeBroadcaster, RealtimeHandlerRegistry } from "@repo/core-realtime/server";
-import type { IRealtimeBroadcaster, IRealtimeHandlerRegistry, IRealtimeServer } from "@repo/core-realtime/server";
+import type { BroadcastSourceAllowlist, IRealtimeBroadcaster, IRealtimeHandlerRegistry, IRealtimeServer } from "@repo/core-realtime/server";
 import type { AppEnv } from "../env";
 
 /**
@@ -10,6 +10,8 @@ import type { AppEnv } from "../env";
  */
 export interface BindAllDeps {
   readonly realtime: IRealtimeBroadcaster;
+  /** `realtime`'s source allowlist (the source gate): bind code allows each source that may broadcast. */
+  readonly realtimeSources: BroadcastSourceAllowlist;
   readonly realtimeRegistry: IRealtimeHandlerRegistry;
   readonly realtimeServer: IRealtimeServer;
   readonly redis: RedisClient | null;
@@ -21,6 +23,7 @@ export type RealtimeBinding =
   | {
       readonly bound: "in-memory";
       readonly realtime: InMemoryRealtimeBroadcaster;
+      readonly realtimeSources: BroadcastSourceAllowlist;
       readonly realtimeRegistry: RealtimeHandlerRegistry;
       readonly realtimeServer: null;
       readonly redis: null;
@@ -46,9 +49,11 @@ export function resolveRealtime(deps: BindAllDeps | undefined, env: Pick<AppEnv,
       "bindAll() was called without deps in production: the in-memory realtime fallback reaches no socket. Start through server.ts (startServer), which passes the Socket.IO broadcaster, registry and server.",
     );
   }
+  const realtime = new InMemoryRealtimeBroadcaster();
   return {
     bound: "in-memory",
-    realtime: new InMemoryRealtimeBroadcaster(),
+    realtime,
+    realtimeSources: realtime.sources,
     realtimeRegistry: new RealtimeHandlerRegistry(),
     realtimeServer: null,
     redis: null,

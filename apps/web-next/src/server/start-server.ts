@@ -213,7 +213,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     database = opened.database;
     logger.info({ ...describeDatabaseTarget(databaseTarget), migrations: opened.reports.filter((report) => report.applied.length > 0) }, "database_ready");
     bound = await bindAll(
-      { realtime: realtimeServer.broadcaster, realtimeRegistry: registry, realtimeServer, redis },
+      { realtime: realtimeServer.broadcaster, realtimeSources: realtimeServer.broadcaster.sources, realtimeRegistry: registry, realtimeServer, redis },
       {
         env,
         logger,
@@ -227,7 +227,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     deferred.resolve(bound.authenticator);
     unpublishPageCaller = publishPageCaller(createPageCaller(bound, logger));
     dispatcher.addRoutes(bound.httpRoutes);
-    dispatcher.addRoutes(createRealtimeApiRoutes({ api: realtimeServer.serverApi, keys: new ApiKeyRing(env.REALTIME_API_KEYS), logger }));
+    const apiKeys = new ApiKeyRing(env.REALTIME_API_KEYS);
+    // The source gate's allowlist: each configured key publishes as server-api:<key id>, no other caller.
+    realtimeServer.serverApi.allowCallers(apiKeys.keyIds());
+    dispatcher.addRoutes(createRealtimeApiRoutes({ api: realtimeServer.serverApi, keys: apiKeys, logger }));
     dispatcher.setTrpcHandler(createTrpcHandler({ router: bound.appRouter, authenticator: bound.authenticator, logger, maxBatchSize: env.TRPC_MAX_BATCH_SIZE }));
     const nextOptions = options.next ?? { dev: env.NODE_ENV !== "production" };
     if (nextOptions !== false) {

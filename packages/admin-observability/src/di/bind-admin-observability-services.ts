@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { instrumentUseCase } from "@repo/core-di";
+import { instrumentUseCase, realtimeFor } from "@repo/core-di";
 import type { BindContext, Container } from "@repo/core-di";
 import { PrometheusRealtimeTotalsSource } from "../metrics/prometheus-realtime-totals-source";
 import { InMemoryActivityLog } from "../repositories/in-memory-activity-log";
@@ -32,7 +32,16 @@ export function bindAdminObservabilityServices(container: Container, ctx: BindCo
 
   container.bind(
     AdminObservabilitySymbols.sampleRealtimeMetrics,
-    instrumentUseCase(ctx, "adminObservability.sampleRealtimeMetrics", sampleRealtimeMetricsUseCase({ instance, source, samples, realtime: ctx.realtime })),
+    instrumentUseCase(
+      ctx,
+      "adminObservability.sampleRealtimeMetrics",
+      sampleRealtimeMetricsUseCase({
+        instance,
+        source,
+        samples,
+        realtime: realtimeFor(ctx, { kind: "use-case", name: "adminObservability.sampleRealtimeMetrics" }),
+      }),
+    ),
   );
   container.bind(AdminObservabilitySymbols.recordActivity, instrumentUseCase(ctx, "adminObservability.recordActivity", recordActivityUseCase({ activity })));
   container.bind(

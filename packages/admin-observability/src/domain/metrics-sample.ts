@@ -31,6 +31,10 @@ export type TOutboxSample = z.infer<typeof ZOutboxSample>;
  * of the message counts and rates, so watching the dashboard does not move
  * its numbers.
  */
+/** Deliveries (one per socket reached) by broadcast source (`kind:name`, the source gate's label), totals since start. */
+export const ZSourceDeliveries = z.object({ source: z.string(), count: z.number().nonnegative() });
+export type TSourceDeliveries = z.infer<typeof ZSourceDeliveries>;
+
 export const ZMetricsSample = z.object({
   /** The instance that took the sample (its realtime instance id). */
   instance: z.string().min(1),
@@ -46,5 +50,7 @@ export const ZMetricsSample = z.object({
   rejectionsTotal: z.number().nonnegative(),
   rejections: z.array(ZRejectionCount),
   outbox: ZOutboxSample,
+  /** Who the deliveries came from (use case, bridge, outbox relay, server API key, inbound handler), most first; absent in older samples. */
+  deliveredBySource: z.array(ZSourceDeliveries).optional(),
 });
 export type TMetricsSample = z.infer<typeof ZMetricsSample>;

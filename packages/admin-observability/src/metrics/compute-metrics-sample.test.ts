@@ -6,7 +6,7 @@ const OWN = "admin.observability";
 const ZERO_OUTBOX = { pending: 0, oldestPendingAgeSeconds: 0, deliveriesTotal: 0, retriesTotal: 0 };
 
 function totals(overrides: Partial<RealtimeTotals> = {}): RealtimeTotals {
-  return { connectedSockets: 0, subscriptionsByTemplate: {}, broadcastByTemplate: {}, deliveredByTemplate: {}, rejections: [], outbox: ZERO_OUTBOX, ...overrides };
+  return { connectedSockets: 0, subscriptionsByTemplate: {}, broadcastByTemplate: {}, deliveredByTemplate: {}, deliveredBySourceAndTemplate: {}, rejections: [], outbox: ZERO_OUTBOX, ...overrides };
 }
 
 describe("computeMetricsSample", () => {
@@ -39,7 +39,31 @@ describe("computeMetricsSample", () => {
       rejectionsTotal: 2,
       rejections: [{ gate: "subscribe", code: "FORBIDDEN", count: 2 }],
       outbox: ZERO_OUTBOX,
+      deliveredBySource: [],
     });
+  });
+
+  it("reports deliveries per broadcast source, most first, without the dashboard's own channel", () => {
+    const sample = computeMetricsSample(
+      "i1",
+      {
+        at: 1_000,
+        totals: totals({
+          deliveredBySourceAndTemplate: {
+            "outbox-relay:relay": { "polls.{pollId}": 7, "notifications.user.{userId}": 2 },
+            "server-api:key-1a2b3c4d": { "articles.feed": 4 },
+            "use-case:adminObservability.sampleRealtimeMetrics": { [OWN]: 50 },
+            "event-bridge:polls": { "polls.directory": 0 },
+          },
+        }),
+      },
+      null,
+      OWN,
+    );
+    expect(sample.deliveredBySource).toEqual([
+      { source: "outbox-relay:relay", count: 9 },
+      { source: "server-api:key-1a2b3c4d", count: 4 },
+    ]);
   });
 
   it("computes messages/s from the counter deltas over the elapsed time", () => {

@@ -1,4 +1,4 @@
-import type { TMetricsSample } from "../domain/metrics-sample";
+import type { TMetricsSample, TSourceDeliveries } from "../domain/metrics-sample";
 import type { RealtimeTotals } from "./realtime-totals";
 
 /** A reading and when it was taken: what the next sample's rates are computed against. */
@@ -57,5 +57,14 @@ export function computeMetricsSample(instance: string, current: TimedTotals, pre
     rejectionsTotal: totals.rejections.reduce((sum, r) => sum + r.count, 0),
     rejections: [...totals.rejections],
     outbox: { ...totals.outbox },
+    deliveredBySource: deliveriesBySource(totals.deliveredBySourceAndTemplate, excludedTemplate),
   };
+}
+
+/** Deliveries per source, the dashboard's own channel left out, zeros dropped, most first. */
+function deliveriesBySource(bySource: Readonly<Record<string, Readonly<Record<string, number>>>>, excludedTemplate: string): TSourceDeliveries[] {
+  return Object.entries(bySource)
+    .map(([source, byTemplate]) => ({ source, count: totalExcept(byTemplate, excludedTemplate) }))
+    .filter((entry) => entry.count > 0)
+    .sort((a, b) => b.count - a.count || a.source.localeCompare(b.source));
 }

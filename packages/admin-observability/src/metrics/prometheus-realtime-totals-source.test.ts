@@ -14,9 +14,9 @@ describe("PrometheusRealtimeTotalsSource", () => {
     metrics.subscriptionAdded("polls.{pollId}");
     metrics.subscriptionAdded("articles.feed");
     metrics.subscriptionRemoved("articles.feed");
-    metrics.messageBroadcast("polls.{pollId}", 2, 0.001);
-    metrics.messageBroadcast("polls.{pollId}", 3, 0.001);
-    metrics.messageBroadcast("articles.feed", 0, 0.001);
+    metrics.messageBroadcast("polls.{pollId}", 2, 0.001, "outbox-relay:relay");
+    metrics.messageBroadcast("polls.{pollId}", 3, 0.001, "inbound-handler:polls.{pollId}");
+    metrics.messageBroadcast("articles.feed", 0, 0.001, "event-bridge:articles");
     metrics.authRejected("subscribe", "FORBIDDEN");
     metrics.authRejected("subscribe", "FORBIDDEN");
     metrics.authRejected("connect", "UNAUTHENTICATED");
@@ -26,6 +26,11 @@ describe("PrometheusRealtimeTotalsSource", () => {
       subscriptionsByTemplate: { "polls.{pollId}": 2, "articles.feed": 0 },
       broadcastByTemplate: { "polls.{pollId}": 2, "articles.feed": 1 },
       deliveredByTemplate: { "polls.{pollId}": 5, "articles.feed": 0 },
+      deliveredBySourceAndTemplate: {
+        "outbox-relay:relay": { "polls.{pollId}": 2 },
+        "inbound-handler:polls.{pollId}": { "polls.{pollId}": 3 },
+        "event-bridge:articles": { "articles.feed": 0 },
+      },
       rejections: [
         { gate: "subscribe", code: "FORBIDDEN", count: 2 },
         { gate: "connect", code: "UNAUTHENTICATED", count: 1 },
@@ -40,6 +45,7 @@ describe("PrometheusRealtimeTotalsSource", () => {
       subscriptionsByTemplate: {},
       broadcastByTemplate: {},
       deliveredByTemplate: {},
+      deliveredBySourceAndTemplate: {},
       rejections: [],
       outbox: { pending: 0, oldestPendingAgeSeconds: 0, deliveriesTotal: 0, retriesTotal: 0 },
     });

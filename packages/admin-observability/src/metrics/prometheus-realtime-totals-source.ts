@@ -55,6 +55,7 @@ export class PrometheusRealtimeTotalsSource implements IRealtimeTotalsSource {
       subscriptionsByTemplate: byLabel(subscriptions, "template"),
       broadcastByTemplate: byLabel(broadcast, "template"),
       deliveredByTemplate: byLabel(delivered, "template"),
+      deliveredBySourceAndTemplate: bySourceAndTemplate(delivered),
       rejections: rejections
         .map((v): TRejectionCount => ({ gate: String(v.labels.gate ?? "unknown"), code: String(v.labels.code ?? "unknown"), count: v.value }))
         .filter((r) => r.count > 0)
@@ -86,6 +87,17 @@ function byLabel(values: readonly SeriesValue[], label: string): Record<string, 
     const key = v.labels[label];
     if (key === undefined) continue;
     totals[String(key)] = (totals[String(key)] ?? 0) + v.value;
+  }
+  return totals;
+}
+
+function bySourceAndTemplate(values: readonly SeriesValue[]): Record<string, Record<string, number>> {
+  const totals: Record<string, Record<string, number>> = {};
+  for (const v of values) {
+    const source = String(v.labels.source ?? "unknown");
+    const template = String(v.labels.template ?? "unknown");
+    const bySource = (totals[source] ??= {});
+    bySource[template] = (bySource[template] ?? 0) + v.value;
   }
   return totals;
 }

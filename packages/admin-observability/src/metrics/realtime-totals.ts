@@ -6,6 +6,8 @@ export interface RealtimeTotals {
   readonly subscriptionsByTemplate: Readonly<Record<string, number>>;
   readonly broadcastByTemplate: Readonly<Record<string, number>>;
   readonly deliveredByTemplate: Readonly<Record<string, number>>;
+  /** Deliveries by broadcast source, then channel template (the delivery counter's `source` and `template` labels). */
+  readonly deliveredBySourceAndTemplate: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly rejections: readonly TRejectionCount[];
   /** The outbox relay's gauges and counters (zeros without an outbox in this process). */
   readonly outbox: TOutboxSample;

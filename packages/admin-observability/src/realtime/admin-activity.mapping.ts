@@ -22,7 +22,7 @@ function adminActivityMapping(eventName: string) {
  * One bridge allowlist entry per event, all onto `admin.observability`.
  *
  * @example
- * bindRealtimeBridge(ctx.bus, ctx.realtime, adminActivityBridgeEntries(ADMIN_ACTIVITY_EVENTS));
+ * bindRealtimeBridge(ctx.bus, realtimeFor(ctx, { kind: "event-bridge", name: "admin-observability" }), adminActivityBridgeEntries(ADMIN_ACTIVITY_EVENTS));
  */
 export function adminActivityBridgeEntries(events: readonly EventDescriptor[]): RealtimeBridgeEntry[] {
   return events.map((event) => bridgeEntry({ event, channel: adminObservabilityChannel, map: adminActivityMapping(event.name) }));

@@ -4,7 +4,7 @@ import type { IJobQueue } from "@repo/core-events";
 import { createMetricsRegistry, getTracer } from "@repo/core-observability";
 import { createLogCapture } from "@repo/core-observability/testing";
 import type { LogCapture } from "@repo/core-observability/testing";
-import { RealtimeHandlerRegistry } from "@repo/core-realtime/server";
+import { BroadcastSourceAllowlist, RealtimeHandlerRegistry } from "@repo/core-realtime/server";
 import { RecordingEventBus, RecordingRealtimeBroadcaster } from "@repo/core-testing";
 import type { AppDatabase } from "@repo/core-database";
 import { openInMemoryDatabase } from "@repo/core-database/testing";
@@ -56,6 +56,7 @@ export function articlesTestContext(overrides: Partial<BindContext> & { readonly
     bus,
     queue,
     realtime,
+    realtimeSources: new BroadcastSourceAllowlist(),
     realtimeRegistry: new RealtimeHandlerRegistry(),
     realtimeServer: null,
     redis: null,

@@ -28,7 +28,9 @@ export function selectArticleRepository(ctx: Pick<BindContext, "database">): IAr
 }
 
 /** Writes and their feed items in one transaction on the app's outbox runner (ADR-021), the repository joining it. */
-export function selectArticlesUnitOfWork(ctx: Pick<BindContext, "config" | "database" | "realtime" | "transactions">): ArticlesUnitOfWork {
+export function selectArticlesUnitOfWork(
+  ctx: Pick<BindContext, "config" | "database" | "realtime" | "realtimeSources" | "transactions">,
+): ArticlesUnitOfWork {
   return unitOfWork(transactionsOf(ctx), (trx: Transaction<BaseSchema>) => ({ articles: new SqlArticleRepository(trx.$extendTables<ArticlesTables>()) }));
 }
 

@@ -33,7 +33,7 @@ describe("articles.feed over real sockets, fed by the production wiring", () => 
     database = await openArticlesTestDatabase();
     // No channels passed: the bind file registers articles.feed itself, as in the app.
     harness = await startChannelHarness({ users: [alice, bob] });
-    const kit = articlesTestContext({ database, realtime: harness.broadcaster, realtimeRegistry: harness.registry });
+    const kit = articlesTestContext({ database, realtime: harness.server.broadcaster, realtimeSources: harness.server.broadcaster.sources, realtimeRegistry: harness.registry });
     bus = kit.bus;
     articles = bindProductionArticles(kit.ctx);
     publish = articles.container.get(ArticlesSymbols.publishArticle);

@@ -2,7 +2,7 @@ import { sql } from "@repo/core-database";
 import type { AppDatabase } from "@repo/core-database";
 import { describeWithPostgres, openTestPostgresDatabase, probePostgres } from "@repo/core-database/testing";
 import { createLogCapture } from "@repo/core-observability/testing";
-import { createRealtimeTransactionRunner, InMemoryRealtimeBroadcaster, OutboxRelay, PostgresOutboxStore, realtimeOutboxMigrations } from "@repo/core-realtime/server";
+import { createRealtimeTransactionRunner, InMemoryRealtimeBroadcaster, OUTBOX_RELAY_SOURCE, OutboxRelay, PostgresOutboxStore, realtimeOutboxMigrations, withBroadcastSource } from "@repo/core-realtime/server";
 import { RecordingEventBus } from "@repo/core-testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { selectArticlesUnitOfWork } from "../di/bind-articles-services";
@@ -38,11 +38,11 @@ describeWithPostgres(await probePostgres())("publishArticle through the outbox (
     reader.subscribe(articlesFeedChannel, {});
     const bus = new RecordingEventBus();
     const transactions = createRealtimeTransactionRunner(database.db);
-    const work = selectArticlesUnitOfWork({ config: { env: "production", sessionSecret: "s", sessionTtlSeconds: 60, secureCookies: true }, database, realtime, transactions });
+    const work = selectArticlesUnitOfWork({ config: { env: "production", sessionSecret: "s", sessionTtlSeconds: 60, secureCookies: true }, database, realtime, realtimeSources: realtime.sources, transactions });
     const publish = publishArticleUseCase({ work, bus });
     const relay = new OutboxRelay({
       store: new PostgresOutboxStore(database.db),
-      broadcaster: realtime,
+      broadcaster: withBroadcastSource(realtime, realtime.sources.allow(OUTBOX_RELAY_SOURCE)),
       resolveChannel: (name) => (name === articlesFeedChannel.name ? articlesFeedChannel : undefined),
       logger: createLogCapture().logger,
     });

@@ -3,11 +3,13 @@ import type { AppDatabase } from "@repo/core-database";
 import { createLogger, createMetricsRegistry, createOutboxMetrics } from "@repo/core-observability";
 import {
   createRealtimeTransactionRunner,
+  OUTBOX_RELAY_SOURCE,
   OutboxRelay,
   PGliteOutboxWakeSource,
   PgOutboxWakeSource,
   PostgresOutboxStore,
   realtimeOutboxMigrations,
+  withBroadcastSource,
 } from "@repo/core-realtime/server";
 import type { IOutboxWakeSource } from "@repo/core-realtime/server";
 import { benchUserChannel } from "../bench-channels";
@@ -86,7 +88,7 @@ export async function startOutboxBenchStack(engine: OutboxBenchEngine): Promise<
       owned !== undefined ? new PgOutboxWakeSource({ connection: owned.url, logger }) : database.listen === undefined ? undefined : new PGliteOutboxWakeSource({ listen: database.listen });
     const started: OutboxRelay = new OutboxRelay({
       store: new PostgresOutboxStore(database.db),
-      broadcaster: realtime.server.broadcaster,
+      broadcaster: withBroadcastSource(realtime.server.broadcaster, realtime.server.broadcaster.sources.allow(OUTBOX_RELAY_SOURCE)),
       resolveChannel: (name) => (name === benchUserChannel.name ? benchUserChannel : undefined),
       logger,
       metrics: createOutboxMetrics(createMetricsRegistry()),
@@ -96,7 +98,8 @@ export async function startOutboxBenchStack(engine: OutboxBenchEngine): Promise<
     await started.start();
     const transactions = createRealtimeTransactionRunner(database.db, { afterCommit: [() => started.kick()] });
     const db = database.db;
-    const broadcaster = realtime.server.broadcaster;
+    // The direct path speaks as a use case would (the source gate).
+    const broadcaster = withBroadcastSource(realtime.server.broadcaster, realtime.server.broadcaster.sources.allow({ kind: "use-case", name: "bench.direct" }));
     const stack = realtime;
     const openDb = database;
     return {

@@ -1,5 +1,5 @@
 import { createLogger, createMetricsRegistry, createRealtimeMetrics } from "@repo/core-observability";
-import { createRedisStreamsAdapter, RealtimeHandlerRegistry, RedisChannelLog, SocketIORealtimeServer } from "@repo/core-realtime/server";
+import { createRedisStreamsAdapter, RealtimeHandlerRegistry, RedisChannelLog, SocketIORealtimeServer, withBroadcastSource } from "@repo/core-realtime/server";
 import type { AnyRealtimeChannel } from "@repo/core-realtime";
 import { BenchAuthenticator } from "../bench-authenticator";
 import { benchFanOutChannel, benchInboundChannel, benchUserChannel } from "../bench-channels";
@@ -80,7 +80,8 @@ export async function startOurStack(options: BenchStackOptions, channels: readon
     errors++;
     if (errors === 1) console.error(`bench ours: broadcast failed: ${String(error)}`);
   };
-  const broadcaster = server.broadcaster;
+  // The benchmark's server code speaks as one allowed source, as a use case would (the source gate).
+  const broadcaster = withBroadcastSource(server.broadcaster, server.broadcaster.sources.allow({ kind: "use-case", name: "bench.publisher" }));
   return {
     port,
     server,

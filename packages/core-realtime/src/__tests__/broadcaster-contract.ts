@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineRealtimeChannel } from "../channels/define-realtime-channel";
 import { RealtimeHandlerRegistry } from "../handlers/handler-registry";
+import { BroadcastSourceAllowlist } from "../broadcast/broadcast-source";
 import type { IRealtimeBroadcaster } from "../broadcast/realtime-broadcaster";
+import type { RealtimeBroadcasterBase } from "../broadcast/realtime-broadcaster-base";
 import type { RealtimeUser } from "../channels/realtime-user";
 import type { RealtimeMessage } from "../protocol/wire-protocol";
 
@@ -42,7 +44,10 @@ export interface ContractSubscriber {
 }
 
 export interface BroadcasterContractHarness {
+  /** The adapter's broadcaster bound to an allowed source (what bind code hands a use case). */
   readonly broadcaster: IRealtimeBroadcaster;
+  /** The same broadcaster unbound: the source gate in front of it. */
+  readonly gated: RealtimeBroadcasterBase;
   connect(user: RealtimeUser | null): Promise<ContractSubscriber>;
   close(): Promise<void>;
 }
@@ -50,7 +55,8 @@ export interface BroadcasterContractHarness {
 /**
  * One suite, run against every adapter (in-memory, Socket.IO, Redis-backed):
  * lifecycle, room-local fan-out, per-channel ordering, payload isolation and
- * authorization, as `000_*.txt` asks of any distributed adapter.
+ * authorization, and the source gate (`UNAUTHORIZED_SOURCE`), as `000_*.txt`
+ * asks of any distributed adapter.
  */
 export function describeBroadcasterContract(adapter: string, createHarness: () => Promise<BroadcasterContractHarness>): void {
   describe(`IRealtimeBroadcaster contract: ${adapter}`, () => {
@@ -139,6 +145,23 @@ export function describeBroadcasterContract(adapter: string, createHarness: () =
       await anonymous.waitFor(1);
       expect(bob.received().map((m) => m.channel)).toEqual(["contract.members"]);
       expect(anonymous.received().map((m) => m.channel)).toEqual(["contract.feed"]);
+    });
+
+    it("refuses a broadcast without a source, with a forged one or another allowlist's, and delivers none of them", async () => {
+      const sub = await harness.connect(null);
+      await sub.subscribe("contract.feed");
+      const lookAlike = { source: { kind: "use-case", name: "test.harness" }, label: "use-case:test.harness" };
+      const foreign = new BroadcastSourceAllowlist().allow({ kind: "outbox-relay", name: "relay" });
+      const attempts = [undefined, lookAlike, foreign].map((source) =>
+        harness.gated.broadcast(feed, {}, { n: 1 }, source === undefined ? {} : { source: source as never }),
+      );
+      for (const attempt of attempts) await expect(attempt).rejects.toMatchObject({ code: "UNAUTHORIZED_SOURCE" });
+      await expect(harness.gated.broadcastBatch(feed, {}, [{ n: 2 }])).rejects.toMatchObject({ code: "UNAUTHORIZED_SOURCE" });
+      // A sentinel from an allowed source proves the refused ones had their chance to arrive.
+      const allowed = harness.gated.sources.allow({ kind: "outbox-relay", name: "relay" });
+      await harness.gated.broadcast(feed, {}, { n: 3 }, { source: allowed });
+      await sub.waitFor(1);
+      expect(sub.received().map((m) => m.payload)).toEqual([{ n: 3 }]);
     });
 
     it("rejects a payload that does not match the channel schema", async () => {

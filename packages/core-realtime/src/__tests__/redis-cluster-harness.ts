@@ -89,7 +89,8 @@ export function createRedisContractHarness(client: () => RedisClientType, keyPre
     const cluster = await startRedisCluster(client(), keyPrefix());
     let open = 0;
     return {
-      broadcaster: cluster.a.server.broadcaster,
+      broadcaster: cluster.a.broadcaster,
+      gated: cluster.a.server.broadcaster,
       connect: async (user): Promise<ContractSubscriber> => {
         if (user !== null) cluster.authenticator.users.set(user.userId, user);
         const socket = await cluster.b.connect(user === null ? {} : { token: user.userId });

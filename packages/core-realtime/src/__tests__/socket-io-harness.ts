@@ -19,6 +19,8 @@ import { REALTIME_PROTOCOL_VERSION } from "../protocol/wire-protocol";
 import type { ClientToServerEvents, RealtimeMessage, ServerToClientEvents } from "../protocol/wire-protocol";
 import type { BroadcasterContractHarness, ContractSubscriber } from "./broadcaster-contract";
 import { contractRegistry, waitUntil } from "./broadcaster-contract";
+import { sourced } from "./test-broadcast-source";
+import type { IRealtimeBroadcaster } from "../broadcast/realtime-broadcaster";
 
 export type RealtimeTestClient = ClientSocket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -62,6 +64,8 @@ export type SocketIOTestServerOptions = Partial<Omit<SocketIORealtimeServerOptio
 
 export interface SocketIOTestServer {
   readonly server: SocketIORealtimeServer;
+  /** `server.broadcaster` bound to the allowed test source `use-case:test.harness` (the raw one refuses unsourced broadcasts). */
+  readonly broadcaster: IRealtimeBroadcaster;
   readonly httpServer: HttpServer;
   readonly url: string;
   readonly logs: LogCapture;
@@ -147,6 +151,7 @@ export async function startSocketIOTestServer(options: SocketIOTestServerOptions
 
   return {
     server,
+    broadcaster: sourced(server.broadcaster),
     httpServer,
     url,
     logs,
@@ -234,7 +239,8 @@ export function createSocketIOContractHarness(
     const test = await startSocketIOTestServer(options);
     let open = 0;
     return {
-      broadcaster: test.server.broadcaster,
+      broadcaster: test.broadcaster,
+      gated: test.server.broadcaster,
       connect: async (user): Promise<ContractSubscriber> => {
         if (user !== null) test.authenticator.users.set(user.userId, user);
         const client = await test.connect(user === null ? {} : { token: user.userId });

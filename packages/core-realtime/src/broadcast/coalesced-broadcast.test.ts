@@ -42,8 +42,9 @@ class FrameRecordingBroadcaster extends RealtimeBroadcasterBase {
 function start() {
   const metrics = createRealtimeMetrics(createMetricsRegistry());
   const broadcaster = new FrameRecordingBroadcaster({ metrics });
-  const tick = (n: number, options?: BroadcastOptions) => broadcaster.broadcast(coalesced, { market: "eur" }, { n }, options);
-  return { broadcaster, metrics, tick };
+  const source = broadcaster.sources.allow({ kind: "use-case", name: "test.ticker" });
+  const tick = (n: number, options?: BroadcastOptions) => broadcaster.broadcast(coalesced, { market: "eur" }, { n }, { ...options, source });
+  return { broadcaster, metrics, tick, source };
 }
 
 describe("gate 4 on a coalescing channel (fake timers)", () => {
@@ -72,13 +73,15 @@ describe("gate 4 on a coalescing channel (fake timers)", () => {
     await vi.advanceTimersByTimeAsync(DELAY_MS);
     expect(t.broadcaster.frames).toEqual([{ kind: "batch", seqs: [1, 2, 3] }]);
     expect(t.metrics.snapshot()).toMatchObject({ messagesBroadcastTotal: 3, messagesDeliveredTotal: 9 });
+    // A coalesced run is counted under the source of each of its messages.
+    expect(t.metrics.snapshot().messagesDeliveredBySource).toEqual({ "use-case:test.ticker": 9 });
   });
 
   it("validates every message against the schema: a bad one is refused and takes no seq", async () => {
     const t = start();
     await t.tick(1);
-    await expect(t.broadcaster.broadcast(coalesced, { market: "eur" }, { n: "two" } as never)).rejects.toMatchObject({ code: "INVALID_PAYLOAD" });
-    await expect(t.broadcaster.broadcast(coalesced, { market: "x.y" }, { n: 2 })).rejects.toBeInstanceOf(RealtimeError);
+    await expect(t.broadcaster.broadcast(coalesced, { market: "eur" }, { n: "two" } as never, { source: t.source })).rejects.toMatchObject({ code: "INVALID_PAYLOAD" });
+    await expect(t.broadcaster.broadcast(coalesced, { market: "x.y" }, { n: 2 }, { source: t.source })).rejects.toBeInstanceOf(RealtimeError);
     await t.tick(3);
     await vi.advanceTimersByTimeAsync(DELAY_MS);
     expect(t.broadcaster.frames).toEqual([{ kind: "batch", seqs: [1, 2] }]);
@@ -97,7 +100,7 @@ describe("gate 4 on a coalescing channel (fake timers)", () => {
 
   it("the server API's batch publish fills frames the same way", async () => {
     const t = start();
-    const receipts = await t.broadcaster.broadcastBatch(coalesced, { market: "eur" }, [1, 2, 3, 4, 5, 6].map((n) => ({ n })));
+    const receipts = await t.broadcaster.broadcastBatch(coalesced, { market: "eur" }, [1, 2, 3, 4, 5, 6].map((n) => ({ n })), { source: t.source });
     expect(receipts.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     await vi.advanceTimersByTimeAsync(DELAY_MS);
     expect(t.broadcaster.frames).toEqual([
@@ -139,8 +142,8 @@ describe("gate 4 on a coalescing channel (fake timers)", () => {
 
   it("a channel that does not opt in is written at once, one frame per message, with no timer", async () => {
     const t = start();
-    await t.broadcaster.broadcast(plain, {}, { n: 1 });
-    await t.broadcaster.broadcast(plain, {}, { n: 2 });
+    await t.broadcaster.broadcast(plain, {}, { n: 1 }, { source: t.source });
+    await t.broadcaster.broadcast(plain, {}, { n: 2 }, { source: t.source });
     expect(t.broadcaster.frames).toEqual([
       { kind: "single", seq: 1 },
       { kind: "single", seq: 2 },

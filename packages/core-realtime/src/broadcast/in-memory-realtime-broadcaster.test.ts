@@ -1,3 +1,4 @@
+import { sourced } from "../__tests__/test-broadcast-source";
 import { expect, it } from "vitest";
 import { contractRegistry, describeBroadcasterContract, waitUntil } from "../__tests__/broadcaster-contract";
 import type { ContractSubscriber } from "../__tests__/broadcaster-contract";
@@ -32,7 +33,8 @@ function subscriberFor(connection: InMemoryRealtimeConnection): ContractSubscrib
 describeBroadcasterContract("InMemoryRealtimeBroadcaster", () => {
   const broadcaster = new InMemoryRealtimeBroadcaster();
   return Promise.resolve({
-    broadcaster,
+    broadcaster: sourced(broadcaster),
+    gated: broadcaster,
     connect: (user) => Promise.resolve(subscriberFor(broadcaster.connect(user))),
     close: () => Promise.resolve(),
   });
@@ -45,7 +47,7 @@ it("leaves out the sender on toOthers and counts deliveries", async () => {
   const b = broadcaster.connect(null);
   a.subscribe(contractChannels.feed);
   b.subscribe(contractChannels.feed);
-  const receipt = await broadcaster.broadcast(contractChannels.feed, {}, { n: 1 }, { exceptSocketId: a.id });
+  const receipt = await sourced(broadcaster).broadcast(contractChannels.feed, {}, { n: 1 }, { exceptSocketId: a.id });
   expect(receipt.delivered).toBe(1);
   expect(a.received).toHaveLength(0);
   expect(b.payloadsOn("contract.feed")).toEqual([{ n: 1 }]);

@@ -1,10 +1,11 @@
-import { createLogger } from "@repo/core-observability";
+import { createLogger, createMetricsRegistry, createRealtimeMetrics } from "@repo/core-observability";
 import { defineEvent, InMemoryEventBus } from "@repo/core-events";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineRealtimeChannel } from "../channels/define-realtime-channel";
 import { InMemoryRealtimeBroadcaster } from "./in-memory-realtime-broadcaster";
 import { bindRealtimeBridge, bridgeEntry } from "./realtime-bridge";
+import { withBroadcastSource } from "./with-broadcast-source";
 
 const articlePublished = defineEvent({ name: "article.published", schema: z.object({ id: z.string(), title: z.string() }) });
 const articleDrafted = defineEvent({ name: "article.drafted", schema: z.object({ id: z.string() }) });
@@ -17,18 +18,21 @@ function setup() {
   const lines: string[] = [];
   const logger = createLogger({ level: "error", destination: { write: (line: string) => void lines.push(line) } });
   const bus = new InMemoryEventBus({ logger });
-  const realtime = new InMemoryRealtimeBroadcaster();
+  const metrics = createRealtimeMetrics(createMetricsRegistry());
+  const realtime = new InMemoryRealtimeBroadcaster({ metrics });
+  // What a feature's bind file hands the bridge: the broadcaster bound to its event-bridge source.
+  const bridge = withBroadcastSource(realtime, realtime.sources.allow({ kind: "event-bridge", name: "articles" }));
   const visitor = realtime.connect(null);
   visitor.subscribe(feed);
   const bob = realtime.connect({ userId: "bob", roles: [] });
   bob.subscribe(inbox, { userId: "bob" });
-  return { bus, realtime, visitor, bob, lines };
+  return { bus, realtime, bridge, metrics, visitor, bob, lines };
 }
 
 describe("bindRealtimeBridge", () => {
   it("forwards allowlisted events onto the right channel with the right params", async () => {
-    const { bus, realtime, visitor, bob } = setup();
-    bindRealtimeBridge(bus, realtime, [
+    const { bus, bridge, visitor, bob } = setup();
+    bindRealtimeBridge(bus, bridge, [
       bridgeEntry({ event: articlePublished, channel: feed, map: (a) => ({ params: {}, payload: { id: a.id, title: a.title } }) }),
       bridgeEntry({ event: userNotified, channel: inbox, map: (n) => ({ params: { userId: n.userId }, payload: { text: n.text } }) }),
     ]);
@@ -41,8 +45,8 @@ describe("bindRealtimeBridge", () => {
   });
 
   it("never forwards events that are not on the allowlist", async () => {
-    const { bus, realtime, visitor } = setup();
-    bindRealtimeBridge(bus, realtime, [
+    const { bus, bridge, visitor } = setup();
+    bindRealtimeBridge(bus, bridge, [
       bridgeEntry({ event: articlePublished, channel: feed, map: (a) => ({ params: {}, payload: a }) }),
     ]);
     await bus.publish(articleDrafted, { id: "secret-draft" });
@@ -50,8 +54,8 @@ describe("bindRealtimeBridge", () => {
   });
 
   it("isolates a throwing mapping and a schema-breaking mapping from other entries and from the publisher", async () => {
-    const { bus, realtime, visitor, lines } = setup();
-    bindRealtimeBridge(bus, realtime, [
+    const { bus, bridge, visitor, lines } = setup();
+    bindRealtimeBridge(bus, bridge, [
       bridgeEntry({ event: articlePublished, channel: feed, map: () => { throw new Error("mapping exploded"); } }),
       bridgeEntry({ event: articlePublished, channel: feed, map: (a) => ({ params: {}, payload: { id: a.id } as unknown as { id: string; title: string } }) }),
       bridgeEntry({ event: articlePublished, channel: feed, map: (a) => ({ params: {}, payload: a }) }),
@@ -64,13 +68,26 @@ describe("bindRealtimeBridge", () => {
   });
 
   it("stops forwarding once unbound, and skips events the mapping returns null for", async () => {
-    const { bus, realtime, visitor } = setup();
-    const unbind = bindRealtimeBridge(bus, realtime, [
+    const { bus, bridge, visitor } = setup();
+    const unbind = bindRealtimeBridge(bus, bridge, [
       bridgeEntry({ event: articlePublished, channel: feed, map: (a) => (a.title === "skip" ? null : { params: {}, payload: a }) }),
     ]);
     await bus.publish(articlePublished, { id: "a3", title: "skip" });
     unbind();
     await bus.publish(articlePublished, { id: "a4", title: "after unbind" });
     expect(visitor.received).toHaveLength(0);
+  });
+
+  it("broadcasts as its event-bridge source; given an unbound broadcaster, it is refused and logged, the publisher unaffected", async () => {
+    const { bus, bridge, realtime, metrics, visitor, lines } = setup();
+    const entry = bridgeEntry({ event: articlePublished, channel: feed, map: (a) => ({ params: {}, payload: { id: a.id, title: a.title } }) });
+    const stop = bindRealtimeBridge(bus, bridge, [entry]);
+    await bus.publish(articlePublished, { id: "a1", title: "Hello" });
+    expect(metrics.snapshot().messagesDeliveredBySource).toEqual({ "event-bridge:articles": 1 });
+    stop();
+    bindRealtimeBridge(bus, realtime, [entry]);
+    await expect(bus.publish(articlePublished, { id: "a2", title: "Unsourced" })).resolves.toBeUndefined();
+    expect(visitor.payloadsOn("articles.feed")).toEqual([{ id: "a1", title: "Hello" }]);
+    expect(lines.join("\n")).toContain("UNAUTHORIZED_SOURCE");
   });
 });

@@ -2,6 +2,7 @@ import { noopRealtimeMetrics } from "@repo/core-observability";
 import type { Logger, RealtimeMetrics } from "@repo/core-observability";
 import { ChannelCoalescer } from "./channel-coalescer";
 import type { CoalescedRun } from "./channel-coalescer";
+import { BroadcastSourceAllowlist } from "./broadcast-source";
 import { validateBroadcast } from "./validate-broadcast";
 import type { ChannelParams } from "../channels/channel-template";
 import type { AnyRealtimeChannel, ChannelPayload } from "../channels/define-realtime-channel";
@@ -17,10 +18,13 @@ export interface RealtimeBroadcasterOptions {
   readonly now?: () => number;
   /** Where a coalesced frame that failed to write is reported (it left the queue); default `console.error`. */
   readonly logger?: Pick<Logger, "error">;
+  /** The sources allowed to broadcast; a fresh, empty allowlist by default (bind code fills it through `sources`). */
+  readonly sources?: BroadcastSourceAllowlist;
 }
 
 /**
- * Gate 4, once for every transport: validate the payload once, build the
+ * Gate 4, once for every transport: refuse a broadcast whose source is not
+ * on the allowlist (`UNAUTHORIZED_SOURCE`), validate the payload once, build the
  * concrete name, stamp `seq`/`epoch`, then hand one immutable message to the
  * transport's `deliver`. Transports only implement `deliver` (the shape of
  * Socket.IO's own ClusterAdapter: the abstract part owns the protocol, the
@@ -30,6 +34,10 @@ export abstract class RealtimeBroadcasterBase implements IRealtimeBroadcaster {
   protected readonly metrics: RealtimeMetrics;
   /** Per-instance log for `local` broadcasts, never shared across instances. */
   protected readonly localLog = new InMemoryChannelLog();
+  /** The source gate's allowlist: only grants it issued may broadcast here. */
+  readonly sources: BroadcastSourceAllowlist;
+  /** Who sent each message held in a coalescing window, for the delivery counter's `source` label when the run is written. */
+  readonly #sourceOf = new WeakMap<RealtimeMessage, string>();
   readonly #channelLog: IChannelLog;
   readonly #now: () => number;
   /** Queued messages of channels declared with `coalesce`. */
@@ -49,6 +57,7 @@ export abstract class RealtimeBroadcasterBase implements IRealtimeBroadcaster {
         else logger.error(fields, "realtime_coalesced_write_failed");
       },
     });
+    this.sources = options.sources ?? new BroadcastSourceAllowlist();
   }
 
   get channelLog(): IChannelLog {
@@ -61,6 +70,7 @@ export abstract class RealtimeBroadcasterBase implements IRealtimeBroadcaster {
     payload: ChannelPayload<D>,
     options: BroadcastOptions = {},
   ): Promise<BroadcastReceipt> {
+    const source = this.sources.check(options.source);
     const { name, payload: data } = validateBroadcast(channel, params, payload);
     const emittedAt = this.#now();
     const id = options.messageId ?? globalThis.crypto.randomUUID();
@@ -68,7 +78,7 @@ export abstract class RealtimeBroadcasterBase implements IRealtimeBroadcaster {
       ? this.localLog.appendSync(name, data, emittedAt, undefined, id)
       : await this.#channelLog.append(name, data, emittedAt, channel.history, { id, durable: options.durable === true });
     const message: RealtimeMessage = { channel: name, payload: data, seq: stamp.seq, epoch: stamp.epoch, emittedAt, id };
-    const delivered = this.#send(channel, message, options);
+    const delivered = this.#send(channel, message, options, source.label);
     return { channel: name, seq: stamp.seq, epoch: stamp.epoch, emittedAt, delivered, messageId: id };
   }
 
@@ -83,8 +93,9 @@ export abstract class RealtimeBroadcasterBase implements IRealtimeBroadcaster {
     channel: D,
     params: ChannelParams<D["name"]>,
     payloads: readonly ChannelPayload<D>[],
-    options: Pick<BroadcastOptions, "durable"> = {},
+    options: Pick<BroadcastOptions, "durable" | "source"> = {},
   ): Promise<BroadcastReceipt[]> {
+    const source = this.sources.check(options.source);
     const checked = payloads.map((payload) => validateBroadcast(channel, params, payload));
     const name = checked[0]?.name;
     if (name === undefined) return [];
@@ -93,7 +104,7 @@ export abstract class RealtimeBroadcasterBase implements IRealtimeBroadcaster {
     const { firstSeq, epoch } = await this.#channelLog.appendBatch(name, entries, emittedAt, channel.history, { durable: options.durable === true });
     return entries.map(({ payload, id }, index) => {
       const message: RealtimeMessage = { channel: name, payload, seq: firstSeq + index, epoch, emittedAt, id };
-      const delivered = this.#send(channel, message, {});
+      const delivered = this.#send(channel, message, {}, source.label);
       return { channel: name, seq: message.seq, epoch, emittedAt, delivered, messageId: id };
     });
   }
@@ -116,10 +127,11 @@ export abstract class RealtimeBroadcasterBase implements IRealtimeBroadcaster {
    * cannot share a frame (`local` has its own epoch, `exceptSocketId` its
    * own audience) first writes what is queued, so it overtakes nothing.
    */
-  #send(channel: AnyRealtimeChannel, message: RealtimeMessage, options: BroadcastOptions): number {
+  #send(channel: AnyRealtimeChannel, message: RealtimeMessage, options: BroadcastOptions, source: string): number {
     const coalesce = channel.coalesce;
     if (coalesce !== undefined) {
       if (this.#coalescing && options.local !== true && options.exceptSocketId === undefined) {
+        this.#sourceOf.set(message, source);
         this.#coalescer.add(channel.name, coalesce, message);
         return this.localSubscribers(message.channel);
       }
@@ -127,7 +139,7 @@ export abstract class RealtimeBroadcasterBase implements IRealtimeBroadcaster {
     }
     const started = performance.now();
     const delivered = this.deliver(message, options);
-    this.metrics.messageBroadcast(channel.name, delivered, (performance.now() - started) / 1000);
+    this.metrics.messageBroadcast(channel.name, delivered, (performance.now() - started) / 1000, source);
     return delivered;
   }
 
@@ -136,7 +148,7 @@ export abstract class RealtimeBroadcasterBase implements IRealtimeBroadcaster {
     const started = performance.now();
     const delivered = run.messages.length === 1 ? this.deliver(run.messages[0], {}) : this.deliverBatch(run.messages);
     const secondsEach = (performance.now() - started) / 1000 / run.messages.length;
-    for (let i = 0; i < run.messages.length; i += 1) this.metrics.messageBroadcast(run.template, delivered, secondsEach);
+    for (const message of run.messages) this.metrics.messageBroadcast(run.template, delivered, secondsEach, this.#sourceOf.get(message));
   }
 
   /** Write one stamped message to the channel's subscribers; returns how many local sockets got it. */

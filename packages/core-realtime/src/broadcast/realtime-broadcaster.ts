@@ -1,7 +1,15 @@
 import type { ChannelParams } from "../channels/channel-template";
 import type { AnyRealtimeChannel, ChannelPayload } from "../channels/define-realtime-channel";
+import type { BroadcastSourceGrant } from "./broadcast-source";
 
 export interface BroadcastOptions {
+  /**
+   * Who broadcasts: a grant from the delivering broadcaster's allowlist
+   * (`BroadcastSourceAllowlist`). Missing or foreign, the broadcast is
+   * refused with `UNAUTHORIZED_SOURCE`. Bind code sets it through
+   * `withBroadcastSource`; feature code never passes it.
+   */
+  readonly source?: BroadcastSourceGrant;
   /** Leave this socket out (an inbound handler's `toOthers`). */
   readonly exceptSocketId?: string;
   /** Deliver to this instance's subscribers only (liveness ticks); `seq` then comes from a per-instance epoch. */
@@ -31,8 +39,10 @@ export interface BroadcastReceipt {
 
 /**
  * Gate 4: fan a server-side state change out to a channel's subscribers.
- * The payload is validated once against the channel schema; an invalid
- * payload is a server bug and rejects with `RealtimeError("INVALID_PAYLOAD")`.
+ * The source gate comes first (a broadcast without an allowed source rejects
+ * with `RealtimeError("UNAUTHORIZED_SOURCE")`); then the payload is validated
+ * once against the channel schema; an invalid payload is a server bug and
+ * rejects with `RealtimeError("INVALID_PAYLOAD")`.
  *
  * @example
  * await realtime.broadcast(notificationsChannel, { userId }, { id, title, body });

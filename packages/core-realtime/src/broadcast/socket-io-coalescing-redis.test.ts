@@ -38,7 +38,7 @@ describeWithRedis(available)("coalescing across two instances sharing one Redis"
     onB.on("realtime:message", (message) => singles.push(message));
     expect(await request(onB, "realtime:subscribe", { channel: "ticker.eur" })).toMatchObject({ ok: true });
 
-    const receipts = await Promise.all([1, 2, 3, 4, 5].map((n) => cluster.a.server.broadcaster.broadcast(tickerChannel, { market: "eur" }, { n })));
+    const receipts = await Promise.all([1, 2, 3, 4, 5].map((n) => cluster.a.broadcaster.broadcast(tickerChannel, { market: "eur" }, { n })));
     await waitUntil(() => batches.length === 1, WAIT_MS);
     expect(batches[0]!.messages.map((m) => [m.seq, m.id, m.payload])).toEqual(receipts.map((r, i) => [r.seq, r.messageId, { n: i + 1 }]));
     expect(singles).toEqual([]);
@@ -54,7 +54,7 @@ describeWithRedis(available)("coalescing across two instances sharing one Redis"
     await waitUntil(() => subscribed, WAIT_MS);
 
     const publish = (instance: RedisCluster["a"], from: string, count: number) =>
-      Promise.all(Array.from({ length: count }, (_, n) => instance.server.broadcaster.broadcast(tickerChannel, { market: "usd" }, { n, from })));
+      Promise.all(Array.from({ length: count }, (_, n) => instance.broadcaster.broadcast(tickerChannel, { market: "usd" }, { n, from })));
     await Promise.all([publish(cluster.a, "a", 12), publish(cluster.b, "b", 9)]);
     await waitUntil(() => seqs.length === 21, WAIT_MS);
     expect(seqs).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));

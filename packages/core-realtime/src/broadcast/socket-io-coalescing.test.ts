@@ -50,8 +50,8 @@ describe("coalescing over real sockets", () => {
       expect(await request(client, "realtime:subscribe", { channel: "contract.feed" })).toMatchObject({ ok: true });
     }
 
-    const receipts = await Promise.all(Array.from({ length: N }, (_, n) => t.server.broadcaster.broadcast(fullFrames, {}, { n })));
-    await t.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 100 });
+    const receipts = await Promise.all(Array.from({ length: N }, (_, n) => t.broadcaster.broadcast(fullFrames, {}, { n })));
+    await t.broadcaster.broadcast(contractChannels.feed, {}, { n: 100 });
     await waitUntil(() => frames.every((list) => list.length === 2), WAIT_MS);
 
     for (const list of frames) {
@@ -78,9 +78,9 @@ describe("coalescing over real sockets", () => {
     client.subscribe(windowed, {}, (payload) => seen.push(payload.n), { onSubscribed: () => (subscribed = true) });
     await waitUntil(() => subscribed, WAIT_MS);
 
-    await Promise.all([1, 2, 3].map((n) => t.server.broadcaster.broadcast(windowed, {}, { n })));
+    await Promise.all([1, 2, 3].map((n) => t.broadcaster.broadcast(windowed, {}, { n })));
     await waitUntil(() => seen.length === 3, WAIT_MS);
-    await Promise.all([4, 5].map((n) => t.server.broadcaster.broadcast(windowed, {}, { n })));
+    await Promise.all([4, 5].map((n) => t.broadcaster.broadcast(windowed, {}, { n })));
     await waitUntil(() => seen.length === 5, WAIT_MS);
     expect(seen).toEqual([1, 2, 3, 4, 5]);
   });
@@ -90,7 +90,7 @@ describe("coalescing over real sockets", () => {
     const client = await t.connect();
     const frames = recordFrames(client);
     expect(await request(client, "realtime:subscribe", { channel: "coalesce.full" })).toMatchObject({ ok: true });
-    await Promise.all([1, 2].map((n) => t.server.broadcaster.broadcast(fullFrames, {}, { n }))); // the window is 1 s, the batch not full
+    await Promise.all([1, 2].map((n) => t.broadcaster.broadcast(fullFrames, {}, { n }))); // the window is 1 s, the batch not full
     expect(frames).toEqual([]);
     await t.server.close({ drainTimeoutMs: 5_000 });
     await waitUntil(() => frames.some((frame) => frame.event === "realtime:message-batch"), WAIT_MS);

@@ -19,9 +19,9 @@ describe("SocketIORealtimeBroadcaster delivery", () => {
     const bReceived = collectMessages(b);
     for (const client of [a, b]) await request(client, "realtime:subscribe", { channel: "contract.feed" });
 
-    const receipt = await t.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 1 }, { exceptSocketId: a.id });
+    const receipt = await t.broadcaster.broadcast(contractChannels.feed, {}, { n: 1 }, { exceptSocketId: a.id });
     expect(receipt.delivered).toBe(1);
-    await t.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 2 });
+    await t.broadcaster.broadcast(contractChannels.feed, {}, { n: 2 });
     await waitUntil(() => aReceived.length === 1 && bReceived.length === 2);
     expect(aReceived.map((m) => m.payload)).toEqual([{ n: 2 }]);
     expect(bReceived.map((m) => m.payload)).toEqual([{ n: 1 }, { n: 2 }]);
@@ -32,8 +32,8 @@ describe("SocketIORealtimeBroadcaster delivery", () => {
     const a = await t.connect();
     const received = collectMessages(a);
     await request(a, "realtime:subscribe", { channel: "contract.feed" });
-    await t.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 1 });
-    const local = await t.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 2 }, { local: true });
+    await t.broadcaster.broadcast(contractChannels.feed, {}, { n: 1 });
+    const local = await t.broadcaster.broadcast(contractChannels.feed, {}, { n: 2 }, { local: true });
     expect(local.delivered).toBe(1);
     await waitUntil(() => received.length === 2);
     expect(received[1]).toMatchObject({ payload: { n: 2 }, seq: 1 });
@@ -44,7 +44,7 @@ describe("SocketIORealtimeBroadcaster delivery", () => {
     t = await startSocketIOTestServer();
     const a = await t.connect({ token: "alice" }).catch(() => null);
     expect(a).toBeNull(); // unknown token: refused, so nobody is subscribed
-    await t.server.broadcaster.broadcast(contractChannels.inbox, { userId: "alice" }, { n: 1 });
+    await t.broadcaster.broadcast(contractChannels.inbox, { userId: "alice" }, { n: 1 });
     expect(t.metrics.snapshot()).toMatchObject({ messagesBroadcastTotal: 1, messagesDeliveredTotal: 0 });
   });
 });

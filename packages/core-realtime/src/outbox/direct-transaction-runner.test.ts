@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { InMemoryRealtimeBroadcaster } from "../broadcast/in-memory-realtime-broadcaster";
+import { sourced } from "../__tests__/test-broadcast-source";
 import { defineRealtimeChannel } from "../channels/define-realtime-channel";
 import { RealtimeError } from "../protocol/errors";
 import { createOutboxTestDatabase, outboxRows } from "./__tests__/outbox-test-database";
@@ -39,7 +40,7 @@ describe("unit of work over a transaction runner (real PostgreSQL)", () => {
     const realtime = new InMemoryRealtimeBroadcaster();
     const subscriber = realtime.connect(null);
     subscriber.subscribe(scoreChannel, { gameId: "d" });
-    const work = unitOfWork(createDirectTransactionRunner(database.db, realtime), (trx: Transaction<ScoreTables>) => ({ scores: new ScoreRepository(trx) }));
+    const work = unitOfWork(createDirectTransactionRunner(database.db, sourced(realtime)), (trx: Transaction<ScoreTables>) => ({ scores: new ScoreRepository(trx) }));
 
     const receipt = await work(async (scope) => {
       await scope.scores.set("d1", 1);
@@ -64,7 +65,7 @@ describe("unit of work over a transaction runner (real PostgreSQL)", () => {
   });
 
   it("refuses an invalid payload inside the body, so the state change rolls back with it", async () => {
-    const work = unitOfWork(createDirectTransactionRunner(database.db, new InMemoryRealtimeBroadcaster()), (trx: Transaction<ScoreTables>) => ({
+    const work = unitOfWork(createDirectTransactionRunner(database.db, sourced(new InMemoryRealtimeBroadcaster())), (trx: Transaction<ScoreTables>) => ({
       scores: new ScoreRepository(trx),
     }));
     const error = await work(async (scope) => {

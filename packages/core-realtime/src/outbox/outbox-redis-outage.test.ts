@@ -14,7 +14,8 @@ import { RedisChannelLog } from "../history/redis-channel-log";
 import { createRedisStreamsAdapter } from "../server/socket-io-redis-streams-adapter";
 import { createOutboxTestDatabase, outboxRows } from "./__tests__/outbox-test-database";
 import type { OutboxTestDatabase } from "./__tests__/outbox-test-database";
-import { OutboxRelay } from "./outbox-relay";
+import { OUTBOX_RELAY_SOURCE, OutboxRelay } from "./outbox-relay";
+import { withBroadcastSource } from "../broadcast/with-broadcast-source";
 import { PgOutboxWakeSource } from "./pg-outbox-wake-source";
 import { PostgresOutboxStore } from "./postgres-outbox-store";
 import { createRealtimeTransactionRunner } from "./realtime-transaction-runner";
@@ -54,7 +55,7 @@ describe.skipIf(!redisServerInstalled)("the outbox through a Redis outage (priva
     const logger = createLogCapture({ level: "error" }).logger;
     relay = new OutboxRelay({
       store: new PostgresOutboxStore(database.db),
-      broadcaster: a.server.broadcaster,
+      broadcaster: withBroadcastSource(a.server.broadcaster, a.server.broadcaster.sources.allow(OUTBOX_RELAY_SOURCE)),
       resolveChannel: (name) => (name === contractChannels.feed.name ? contractChannels.feed : undefined),
       logger,
       wake: new PgOutboxWakeSource({ connection: database.url, logger }),

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { createMetricsRegistry, createRealtimeMetrics } from "@repo/core-observability";
 import { createLogCapture } from "@repo/core-observability/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -8,9 +9,10 @@ import { defineRealtimeChannel } from "../channels/define-realtime-channel";
 import type { AnyRealtimeChannel, ChannelPayload } from "../channels/define-realtime-channel";
 import { InMemoryRealtimeBroadcaster } from "../broadcast/in-memory-realtime-broadcaster";
 import type { BroadcastOptions, BroadcastReceipt, IRealtimeBroadcaster } from "../broadcast/realtime-broadcaster";
+import { withBroadcastSource } from "../broadcast/with-broadcast-source";
 import { createOutboxTestDatabase, outboxRows } from "./__tests__/outbox-test-database";
 import type { OutboxTestDatabase } from "./__tests__/outbox-test-database";
-import { OutboxRelay } from "./outbox-relay";
+import { OUTBOX_RELAY_SOURCE, OutboxRelay } from "./outbox-relay";
 import type { OutboxRelayClock } from "./outbox-relay";
 import { PgOutboxWakeSource } from "./pg-outbox-wake-source";
 import { PostgresOutboxStore } from "./postgres-outbox-store";
@@ -47,9 +49,10 @@ describe("OutboxRelay (real PostgreSQL)", () => {
   });
 
   function setup(clock = manualClock()) {
-    const realtime = new InMemoryRealtimeBroadcaster({ now: clock.now });
+    const metrics = createRealtimeMetrics(createMetricsRegistry());
+    const realtime = new InMemoryRealtimeBroadcaster({ now: clock.now, metrics });
     const subscriber = realtime.connect(null);
-    const flaky = new FlakyBroadcaster(realtime);
+    const flaky = new FlakyBroadcaster(withBroadcastSource(realtime, realtime.sources.allow(OUTBOX_RELAY_SOURCE)));
     const capture = createLogCapture({ level: "warn" });
     const relay = new OutboxRelay({
       store: new PostgresOutboxStore(database.db),
@@ -62,11 +65,11 @@ describe("OutboxRelay (real PostgreSQL)", () => {
     });
     const transactions = createRealtimeTransactionRunner(database.db, { now: clock.now });
     const publish = (streamId: string, n: number) => transactions.run(({ realtime: tx }) => tx.broadcast(tickChannel, { streamId }, { n }));
-    return { clock, realtime, subscriber, flaky, relay, transactions, publish };
+    return { clock, realtime, metrics, subscriber, flaky, relay, transactions, publish };
   }
 
   it("delivers committed records in commit order, with the record's message id in the envelope, and marks them delivered once", async () => {
-    const { subscriber, relay, publish } = setup();
+    const { subscriber, relay, publish, metrics } = setup();
     subscriber.subscribe(tickChannel, { streamId: "a" });
     const receipts = [];
     for (let n = 1; n <= 5; n++) receipts.push(await publish("a", n));
@@ -76,6 +79,21 @@ describe("OutboxRelay (real PostgreSQL)", () => {
     expect((await outboxRows(database.db)).every((row) => row.outcome === "delivered" && row.settled_at !== null)).toBe(true);
     expect(await relay.drain()).toEqual({ delivered: 0, dead: 0, retrying: 0 });
     expect(subscriber.received).toHaveLength(5);
+    // Delivered as the relay's source, the only one the broadcaster saw.
+    expect(metrics.snapshot().messagesDeliveredBySource).toEqual({ "outbox-relay:relay": 5 });
+  });
+
+  it("delivers nothing through a broadcaster not bound to its source: the record waits, retried", async () => {
+    const clock = manualClock();
+    const realtime = new InMemoryRealtimeBroadcaster({ now: clock.now });
+    const subscriber = realtime.connect(null);
+    subscriber.subscribe(tickChannel, { streamId: "u" });
+    const capture = createLogCapture({ level: "warn" });
+    const relay = new OutboxRelay({ store: new PostgresOutboxStore(database.db), broadcaster: realtime, resolveChannel, logger: capture.logger, clock });
+    await createRealtimeTransactionRunner(database.db, { now: clock.now }).run(({ realtime: tx }) => tx.broadcast(tickChannel, { streamId: "u" }, { n: 1 }));
+    expect(await relay.drain()).toEqual({ delivered: 0, dead: 0, retrying: 1 });
+    expect(subscriber.received).toEqual([]);
+    expect((await outboxRows(database.db)).map((row) => row.outcome)).toEqual([null]);
   });
 
   it("delivers nothing for a transaction that rolled back after writing its record", async () => {
@@ -163,7 +181,7 @@ describe("OutboxRelay (real PostgreSQL)", () => {
     const capture = createLogCapture({ level: "warn" });
     const relay = new OutboxRelay({
       store: new PostgresOutboxStore(database.db),
-      broadcaster: realtime,
+      broadcaster: withBroadcastSource(realtime, realtime.sources.allow(OUTBOX_RELAY_SOURCE)),
       resolveChannel,
       logger: capture.logger,
       wake: new PgOutboxWakeSource({ connection: database.url, logger: capture.logger }),

@@ -1,5 +1,6 @@
 import { noopOutboxMetrics } from "@repo/core-observability";
 import type { Logger, OutboxMetrics } from "@repo/core-observability";
+import type { BroadcastSource } from "../broadcast/broadcast-source";
 import type { IRealtimeBroadcaster } from "../broadcast/realtime-broadcaster";
 import type { AnyRealtimeChannel } from "../channels/define-realtime-channel";
 import { RealtimeError } from "../protocol/errors";
@@ -24,7 +25,12 @@ const systemClock: OutboxRelayClock = {
 
 export interface OutboxRelayOptions {
   readonly store: IOutboxStore;
-  /** The real broadcaster (gate 4: schema, `seq`, history), in durable mode. */
+  /**
+   * The real broadcaster (gate 4: schema, `seq`, history), in durable mode,
+   * bound to the relay's source (`withBroadcastSource(broadcaster,
+   * broadcaster.sources.allow(OUTBOX_RELAY_SOURCE))`): the source gate refuses
+   * an unbound one.
+   */
   readonly broadcaster: IRealtimeBroadcaster;
   /** A channel descriptor by its name (the handler registry's channels). */
   readonly resolveChannel: (name: string) => AnyRealtimeChannel | undefined;
@@ -54,6 +60,9 @@ export interface OutboxPassSummary {
   readonly retrying: number;
 }
 
+/** The source the relay delivers as (`outbox-relay:relay`): the use case that wrote the record committed before it. */
+export const OUTBOX_RELAY_SOURCE: BroadcastSource = Object.freeze({ kind: "outbox-relay", name: "relay" });
+
 /** Codes that mean "this record can never be delivered", not "not now". */
 const UNDELIVERABLE = new Set(["INVALID_PAYLOAD", "INVALID_PARAMS"]);
 
@@ -66,7 +75,8 @@ const UNDELIVERABLE = new Set(["INVALID_PAYLOAD", "INVALID_PARAMS"]);
  * `retentionMs`.
  *
  * @example
- * const relay = new OutboxRelay({ store, broadcaster: server.broadcaster, resolveChannel, logger, wake });
+ * const broadcaster = withBroadcastSource(server.broadcaster, server.broadcaster.sources.allow(OUTBOX_RELAY_SOURCE));
+ * const relay = new OutboxRelay({ store, broadcaster, resolveChannel, logger, wake });
  * await relay.start();
  * await relay.stop();
  */

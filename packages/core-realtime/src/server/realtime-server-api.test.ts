@@ -18,6 +18,8 @@ describe("RealtimeServerApi on one instance", () => {
   let alice: RealtimeTestClient;
   beforeAll(async () => {
     t = await startSocketIOTestServer({ registry: createTestRegistry().registry });
+    // The app allows its API key ids at start; each publishes as `server-api:<key id>`.
+    t.server.serverApi.allowCallers(["key-a", "key-b"]);
     t.authenticator.users.set("alice", { userId: "alice", roles: [] });
     alice = await t.connect({ token: "alice" });
     expect((await request(alice, "realtime:subscribe", { channel: "room.r1" })).ok).toBe(true);
@@ -45,6 +47,17 @@ describe("RealtimeServerApi on one instance", () => {
     await t.server.serverApi.publish({ channel: "room.r1", payloads: [{ n: 99 }], callerId: "key-a" });
     await waitUntil(() => received.length >= 1);
     expect(received.map((message) => message.payload)).toEqual([{ n: 99 }]);
+  });
+
+  it("refuses a caller that was not allowed with UNAUTHORIZED_SOURCE, and publishes as server-api:<key id> otherwise", async () => {
+    const received = collectMessages(alice);
+    expect(codeOf(await t.server.serverApi.publish({ channel: "room.r1", payloads: [{ n: 1 }], callerId: "key-unknown" }))).toBe("UNAUTHORIZED_SOURCE");
+    const before = t.metrics.snapshot().messagesDeliveredBySource["server-api:key-b"] ?? 0;
+    await t.server.serverApi.publish({ channel: "room.r1", payloads: [{ n: 2 }], callerId: "key-b" });
+    await waitUntil(() => received.length >= 1);
+    expect(received.map((message) => message.payload)).toEqual([{ n: 2 }]);
+    expect(t.metrics.snapshot().messagesDeliveredBySource["server-api:key-b"]).toBe(before + 1);
+    expect(t.metrics.snapshot().messagesDeliveredBySource["server-api:key-unknown"]).toBeUndefined();
   });
 
   it("sends a batch whole, in order, with consecutive seq, or refuses it whole", async () => {
@@ -106,6 +119,7 @@ describeWithRedis(available)("RealtimeServerApi across two instances sharing Red
 
   it("counts every instance's subscribers, and a publish on A reaches subscribers on B in order", async () => {
     cluster = await startRedisCluster(redis, keyspace.prefix);
+    for (const instance of [cluster.a, cluster.b]) instance.server.serverApi.allowCallers(["key-a"]);
     cluster.authenticator.users.set("alice", { userId: "alice", roles: [] });
     cluster.authenticator.users.set("bob", { userId: "bob", roles: [] });
     const onA = await cluster.a.connect({ token: "alice" });
@@ -133,6 +147,7 @@ describeWithRedis(available)("RealtimeServerApi across two instances sharing Red
 
   it("runs an idempotency key replayed on the other instance once", async () => {
     cluster = await startRedisCluster(redis, keyspace.prefix);
+    for (const instance of [cluster.a, cluster.b]) instance.server.serverApi.allowCallers(["key-a"]);
     cluster.authenticator.users.set("bob", { userId: "bob", roles: [] });
     const onB = await cluster.b.connect({ token: "bob" });
     expect((await request(onB, "realtime:subscribe", { channel: "room.once" })).ok).toBe(true);

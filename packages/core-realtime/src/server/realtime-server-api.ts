@@ -1,3 +1,4 @@
+import type { BroadcastSourceAllowlist, BroadcastSourceGrant } from "../broadcast/broadcast-source";
 import type { RealtimeBroadcasterBase } from "../broadcast/realtime-broadcaster-base";
 import type { AnyRealtimeChannel } from "../channels/define-realtime-channel";
 import type { IRealtimeHandlerRegistry } from "../handlers/realtime-handler-registry";
@@ -39,6 +40,8 @@ export interface RealtimeServerApiDeps {
   readonly registry: IRealtimeHandlerRegistry;
   /** Gate 4 with batches: one log call stamps a batch with consecutive `seq`. */
   readonly broadcaster: Pick<RealtimeBroadcasterBase, "broadcastBatch">;
+  /** The broadcaster's source allowlist: each allowed caller publishes as `server-api:<callerId>`. */
+  readonly sources: BroadcastSourceAllowlist;
   readonly channelLog: IChannelLog;
   readonly presence: PresenceTracker;
   /** The socket path's store: shared in Redis when configured, so a retry on another instance runs once. */
@@ -59,16 +62,31 @@ export interface RealtimeServerApiDeps {
  */
 export class RealtimeServerApi {
   readonly #deps: RealtimeServerApiDeps;
+  readonly #callers = new Map<string, BroadcastSourceGrant>();
 
   constructor(deps: RealtimeServerApiDeps) {
     this.#deps = deps;
   }
 
+  /**
+   * The callers that may publish (the app passes its API key ids at start):
+   * each becomes the broadcast source `server-api:<callerId>`. A publish by
+   * any other caller id is refused with `UNAUTHORIZED_SOURCE`.
+   *
+   * @example
+   * realtimeServer.serverApi.allowCallers(keyRing.keyIds());
+   */
+  allowCallers(callerIds: readonly string[]): void {
+    for (const callerId of callerIds) this.#callers.set(callerId, this.#deps.sources.allow({ kind: "server-api", name: callerId }));
+  }
+
   async publish(request: ServerApiPublishRequest): Promise<ServerApiPublishAck> {
+    const source = this.#callers.get(request.callerId);
+    if (source === undefined) return errorAck("UNAUTHORIZED_SOURCE", "This caller may not publish");
     const resolved = this.#resolve(request.channel);
     if (!resolved.ok) return resolved;
     if (request.payloads.length === 0) return errorAck("INVALID_PAYLOAD", "Send at least one payload");
-    const run = (): Promise<PublishAck> => this.#broadcastAll(resolved.descriptor, resolved.params, request.payloads);
+    const run = (): Promise<PublishAck> => this.#broadcastAll(resolved.descriptor, resolved.params, request.payloads, source);
     const key = request.idempotencyKey;
     const outcome =
       key === undefined
@@ -114,10 +132,15 @@ export class RealtimeServerApi {
     return { ok: true as const, descriptor: resolution.descriptor, params: resolution.params };
   }
 
-  async #broadcastAll(descriptor: AnyRealtimeChannel, params: Readonly<Record<string, string>>, payloads: readonly unknown[]): Promise<PublishAck> {
+  async #broadcastAll(
+    descriptor: AnyRealtimeChannel,
+    params: Readonly<Record<string, string>>,
+    payloads: readonly unknown[],
+    source: BroadcastSourceGrant,
+  ): Promise<PublishAck> {
     try {
       // Gate 4 parses every payload before any is stamped or sent.
-      const receipts = await this.#deps.broadcaster.broadcastBatch(descriptor, params, payloads);
+      const receipts = await this.#deps.broadcaster.broadcastBatch(descriptor, params, payloads, { source });
       const last = receipts[receipts.length - 1];
       if (last === undefined) return errorAck("INVALID_PAYLOAD", "Send at least one payload");
       return { ok: true, result: { seq: last.seq, epoch: last.epoch } };

@@ -62,7 +62,7 @@ describe("channel policies at gates 2 and 3 and in re-authentication", () => {
     await start(fixture);
     const [alice, bob, anonymous] = [await t.connect({ token: "alice" }), await t.connect({ token: "bob" }), await t.connect()];
     expect(await codeOf(alice, "realtime:subscribe", { channel: "doc.d1" })).toBe("ok");
-    await t.server.broadcaster.broadcast(fixture.docs, { docId: "d1" }, { n: 1 });
+    await t.broadcaster.broadcast(fixture.docs, { docId: "d1" }, { n: 1 });
     const bobSees = collectMessages(bob);
 
     expect(await codeOf(bob, "realtime:subscribe", { channel: "doc.d1" })).toBe("FORBIDDEN");
@@ -80,7 +80,7 @@ describe("channel policies at gates 2 and 3 and in re-authentication", () => {
     // A marker on a channel bob may read: a socket gets its messages in order, so anything
     // of doc.d1 sent to bob (a replay, a broadcast) would have come before it.
     expect(await codeOf(bob, "realtime:subscribe", { channel: "contract.feed" })).toBe("ok");
-    await t.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 0 });
+    await t.broadcaster.broadcast(contractChannels.feed, {}, { n: 0 });
     await waitUntil(() => bobSees.length > 0);
     expect(bobSees.map((message) => message.channel)).toEqual(["contract.feed"]);
   });
@@ -110,7 +110,7 @@ describe("channel policies at gates 2 and 3 and in re-authentication", () => {
     const alice = await t.connect({ token: "alice" });
     expect(await request(alice, "realtime:subscribe", { channel: "doc.d3" })).toEqual({ ok: false, error: { code: "INTERNAL", message: "Internal error" } });
     const roomsBefore = t.server.diagnostics().rooms;
-    await t.server.broadcaster.broadcast(fixture.docs, { docId: "d3" }, { n: 1 });
+    await t.broadcaster.broadcast(fixture.docs, { docId: "d3" }, { n: 1 });
     expect(t.server.diagnostics().rooms).toBe(roomsBefore);
     expect(t.logs.entries().find((entry) => entry.msg === "realtime_channel_policy_failed")).toMatchObject({ channel: "doc.d3", access: "read", userId: "alice" });
   });
@@ -131,8 +131,8 @@ describe("channel policies at gates 2 and 3 and in re-authentication", () => {
     await waitUntil(() => notices.length === 1);
     expect(notices).toEqual([{ channel: "doc.lost", error: { code: "FORBIDDEN", message: "You may not read this channel" } }]);
     const received = collectMessages(alice);
-    await t.server.broadcaster.broadcast(fixture.docs, { docId: "lost" }, { n: 1 });
-    await t.server.broadcaster.broadcast(fixture.docs, { docId: "kept" }, { n: 2 });
+    await t.broadcaster.broadcast(fixture.docs, { docId: "lost" }, { n: 1 });
+    await t.broadcaster.broadcast(fixture.docs, { docId: "kept" }, { n: 2 });
     await waitUntil(() => received.length === 1);
     expect(received.map((message) => message.channel)).toEqual(["doc.kept"]);
 

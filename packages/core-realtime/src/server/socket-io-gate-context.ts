@@ -2,6 +2,7 @@ import type { Logger, RealtimeMetrics } from "@repo/core-observability";
 import type { ChannelPolicyCache } from "./channel-policy-cache";
 import type { IIdempotencyStore } from "./idempotency-store";
 import type { InFlightTracker } from "./in-flight-tracker";
+import type { BroadcastSourceGrant } from "../broadcast/broadcast-source";
 import type { IRealtimeBroadcaster } from "../broadcast/realtime-broadcaster";
 import type { IRealtimeHandlerRegistry, RealtimeInboundHandler } from "../handlers/realtime-handler-registry";
 import type { IChannelLog } from "../history/channel-log";
@@ -31,6 +32,8 @@ export interface SocketIOGateContext {
   readonly registry: IRealtimeHandlerRegistry;
   readonly authenticator: IRealtimeAuthenticator;
   readonly broadcaster: IRealtimeBroadcaster;
+  /** The source an inbound handler's `ctx.broadcast` speaks as (`inbound-handler:<template>`), one per registered handler. */
+  inboundSource(template: string): BroadcastSourceGrant;
   readonly channelLog: IChannelLog;
   readonly log: Logger;
   readonly metrics: RealtimeMetrics;

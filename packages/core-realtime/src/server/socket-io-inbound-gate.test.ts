@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { waitUntil } from "../__tests__/broadcaster-contract";
 import { createTestRegistry } from "../__tests__/realtime-test-channels";
 import type { LabCalls } from "../__tests__/realtime-test-channels";
-import { collectMessages, rawEmitWithAck, request, startSocketIOTestServer } from "../__tests__/socket-io-harness";
+import { collectMessages, rawEmit, rawEmitWithAck, request, startSocketIOTestServer } from "../__tests__/socket-io-harness";
 import type { RealtimeTestClient, SocketIOTestServer, SocketIOTestServerOptions } from "../__tests__/socket-io-harness";
 import { InMemoryRateLimitStore } from "../rate-limits/in-memory-rate-limit-store";
 import type { RealtimeInboundHandler } from "../handlers/realtime-handler-registry";
@@ -127,6 +127,34 @@ describe("SocketIORealtimeServer gate 3 (publish)", () => {
       { text: "one", from: "alice" },
       { text: "two", from: "alice" },
     ]);
+  });
+
+  it("a client frame reaches a channel only through its registered handler, which speaks as inbound-handler:<template>", async () => {
+    await start();
+    const [alice, bob] = [await t.connect({ token: "alice" }), await t.connect({ token: "bob" })];
+    const received = collectMessages(bob);
+    for (const channel of ["lab.r1", "contract.feed"]) expect((await request(bob, "realtime:subscribe", { channel })).ok).toBe(true);
+    const envelope = { channel: "contract.feed", payload: { n: 1 }, seq: 1, epoch: "forged", emittedAt: 0, id: "x" };
+    // Raw frames, none through a handler: the server-to-client event, made-up events, an outbound-only channel, a forged source field.
+    expect(await rawEmitWithAck(alice, "realtime:message", envelope)).toMatchObject({ ok: false, error: { code: "INVALID_FRAME" } });
+    expect(await rawEmitWithAck(alice, "realtime:broadcast", { channel: "contract.feed", payload: { n: 1 } })).toMatchObject({
+      ok: false,
+      error: { code: "INVALID_FRAME" },
+    });
+    rawEmit(alice, "realtime:message", envelope);
+    expect(await rawEmitWithAck(alice, "realtime:publish", { channel: "contract.feed", payload: { n: 1 } })).toMatchObject({
+      ok: false,
+      error: { code: "NO_INBOUND_HANDLER" },
+    });
+    expect(await rawEmitWithAck(alice, "realtime:publish", { channel: "lab.r1", payload: { action: "broadcast", text: "x" }, source: "server-api:key-a" })).toMatchObject({
+      ok: false,
+      error: { code: "INVALID_FRAME" },
+    });
+    // The sentinel, through the registered handler: everything before it had its chance to arrive.
+    expect(await publish(alice, "lab.r1", { action: "broadcast", text: "via handler" })).toMatchObject({ ok: true });
+    await waitUntil(() => received.length >= 1);
+    expect(received.map((m) => [m.channel, m.payload])).toEqual([["lab.r1", { text: "via handler", from: "alice" }]]);
+    expect(t.metrics.snapshot().messagesDeliveredBySource).toEqual({ "inbound-handler:lab.{roomId}": 1 });
   });
 
   it("applies a repeated message id once, also while the first run is in flight", async () => {

@@ -97,6 +97,8 @@ function broadcastFrom(
   return (payload, options) =>
     ctx.broadcaster.broadcast(registered.descriptor, params, payload, {
       exceptSocketId: options?.toOthers === true ? socket.id : undefined,
+      // Only a registered handler gets here, so only registered handlers speak as inbound sources.
+      source: ctx.inboundSource(registered.descriptor.name),
     });
 }
 

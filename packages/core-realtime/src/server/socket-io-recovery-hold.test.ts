@@ -38,8 +38,8 @@ describe("connection-state recovery re-runs the gates before anything is written
     for (const channel of ["contract.admin", "contract.feed"]) {
       expect(await request(alice, "realtime:subscribe", { channel })).toMatchObject({ ok: true });
     }
-    await t.server.broadcaster.broadcast(contractChannels.admin, {}, { n: 1 });
-    await t.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 1 });
+    await t.broadcaster.broadcast(contractChannels.admin, {}, { n: 1 });
+    await t.broadcaster.broadcast(contractChannels.feed, {}, { n: 1 });
     await waitUntil(() => received.length === 2);
     dropTransport(alice); // a network drop: recoverable
     await waitUntil(() => t.server.connectedSockets() === 0);
@@ -52,8 +52,8 @@ describe("connection-state recovery re-runs the gates before anything is written
     await start();
     const { alice, wire } = await dropAfterSubscribing();
     t.authenticator.users.delete("alice-s1");
-    await t.server.broadcaster.broadcast(contractChannels.admin, {}, { n: 2 });
-    await t.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 2 });
+    await t.broadcaster.broadcast(contractChannels.admin, {}, { n: 2 });
+    await t.broadcaster.broadcast(contractChannels.feed, {}, { n: 2 });
     const refusal = await reconnect(alice).then(
       (): Error & { data?: unknown } => new Error("expected the recovery to be refused"),
       (error: unknown) => error as Error & { data?: unknown },
@@ -70,8 +70,8 @@ describe("connection-state recovery re-runs the gates before anything is written
     const notices: ForcedUnsubscribe[] = [];
     alice.on("realtime:unsubscribed", (notice) => notices.push(notice));
     t.authenticator.users.set("alice-s1", { userId: "alice", roles: [], sessionId: "s1" });
-    await t.server.broadcaster.broadcast(contractChannels.admin, {}, { n: 2 });
-    await t.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 2 });
+    await t.broadcaster.broadcast(contractChannels.admin, {}, { n: 2 });
+    await t.broadcaster.broadcast(contractChannels.feed, {}, { n: 2 });
     await reconnect(alice);
     expect(alice.recovered).toBe(true);
     await waitUntil(() => notices.length === 1 && received.length === 1);
@@ -80,8 +80,8 @@ describe("connection-state recovery re-runs the gates before anything is written
     expect(adminSecrets(wire)).toEqual([]);
 
     // Still subscribed to the public channel only, and the hold kept nothing.
-    await t.server.broadcaster.broadcast(contractChannels.admin, {}, { n: 3 });
-    await t.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 3 });
+    await t.broadcaster.broadcast(contractChannels.admin, {}, { n: 3 });
+    await t.broadcaster.broadcast(contractChannels.feed, {}, { n: 3 });
     await waitUntil(() => received.length === 2);
     expect(received.map((message) => message.channel)).toEqual(["contract.feed", "contract.feed"]);
     expect(t.metrics.snapshot().subscriptionsByTemplate).toMatchObject({ "contract.admin": 0, "contract.feed": 1 });
@@ -91,11 +91,11 @@ describe("connection-state recovery re-runs the gates before anything is written
     await start();
     const { alice } = await dropAfterSubscribing();
     const received = collectMessages(alice);
-    for (let n = 2; n <= 4; n++) await t.server.broadcaster.broadcast(contractChannels.admin, {}, { n });
+    for (let n = 2; n <= 4; n++) await t.broadcaster.broadcast(contractChannels.admin, {}, { n });
     await reconnect(alice);
     expect(alice.recovered).toBe(true);
     await waitUntil(() => received.length === 3);
-    await t.server.broadcaster.broadcast(contractChannels.admin, {}, { n: 5 });
+    await t.broadcaster.broadcast(contractChannels.admin, {}, { n: 5 });
     await waitUntil(() => received.length === 4);
     expect(received.map((message) => message.payload)).toEqual([{ n: 2 }, { n: 3 }, { n: 4 }, { n: 5 }]);
     expect(t.metrics.snapshot().subscriptionsByTemplate).toMatchObject({ "contract.admin": 1, "contract.feed": 1 });

@@ -52,18 +52,18 @@ describeWithRedis(available)("two instances sharing one Redis", () => {
       await new Promise<void>((resolve) =>
         onA.subscribe(roomChannel, { roomId: "r1" }, (payload) => firstVisit.push(payload.n), { onSubscribed: resolve }),
       );
-      await cluster.b.server.broadcaster.broadcast(roomChannel, { roomId: "r1" }, { n: 1 });
+      await cluster.b.broadcaster.broadcast(roomChannel, { roomId: "r1" }, { n: 1 });
       await waitUntil(() => firstVisit.length === 1);
       onA.close();
 
-      for (let n = 2; n <= 6; n++) await cluster.b.server.broadcaster.broadcast(roomChannel, { roomId: "r1" }, { n });
+      for (let n = 2; n <= 6; n++) await cluster.b.broadcaster.broadcast(roomChannel, { roomId: "r1" }, { n });
       const onB = createRealtimeClient({ url: cluster.b.url, transports: ["websocket"], getToken: () => "alice", positionStore: positions });
       const secondVisit: number[] = [];
       const recovered = new Promise<boolean>((resolve) =>
         onB.subscribe(roomChannel, { roomId: "r1" }, (payload) => secondVisit.push(payload.n), { onRecovered: resolve }),
       );
       expect(await recovered).toBe(true);
-      await cluster.a.server.broadcaster.broadcast(roomChannel, { roomId: "r1" }, { n: 7 });
+      await cluster.a.broadcaster.broadcast(roomChannel, { roomId: "r1" }, { n: 7 });
       await waitUntil(() => secondVisit.length >= 6);
       expect(secondVisit).toEqual([2, 3, 4, 5, 6, 7]);
       onB.close();
@@ -75,7 +75,7 @@ describeWithRedis(available)("two instances sharing one Redis", () => {
       const start = await request(bob, "realtime:subscribe", { channel: "room.wire" });
       if (!start.ok || start.seq === undefined || start.epoch === undefined) throw new Error("subscribe ack without a position");
       const since = start.seq;
-      for (let n = 1; n <= 3; n++) await cluster.b.server.broadcaster.broadcast(roomChannel, { roomId: "wire" }, { n });
+      for (let n = 1; n <= 3; n++) await cluster.b.broadcaster.broadcast(roomChannel, { roomId: "wire" }, { n });
       const again = await signedIn(cluster.b, "bob");
       const received = collectMessages(again);
       const ack = await request(again, "realtime:subscribe", { channel: "room.wire", since: start.seq, epoch: start.epoch });
@@ -98,7 +98,7 @@ describeWithRedis(available)("two instances sharing one Redis", () => {
       const perInstance = 25;
       await Promise.all(
         Array.from({ length: perInstance * 2 }, (_, i) =>
-          (i % 2 === 0 ? cluster.a : cluster.b).server.broadcaster.broadcast(roomChannel, { roomId: "race" }, { n: i }),
+          (i % 2 === 0 ? cluster.a : cluster.b).broadcaster.broadcast(roomChannel, { roomId: "race" }, { n: i }),
         ),
       );
       await waitUntil(() => rawMessages.length >= perInstance * 2 && delivered.length >= perInstance * 2).catch((error: unknown) => {
@@ -169,14 +169,14 @@ describeWithRedis(available)("two instances sharing one Redis", () => {
         await new Promise<void>((resolve) => client.once("connect", () => resolve()));
         const received = collectMessages(client);
         await request(client as unknown as RealtimeTestClient, "realtime:subscribe", { channel: "contract.feed" });
-        await cluster.b.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 1 });
+        await cluster.b.broadcaster.broadcast(contractChannels.feed, {}, { n: 1 });
         await waitUntil(() => received.length === 1);
         const socketId = client.id;
 
         proxy.target(null); // the balancer has no healthy backend for a moment
         client.io.engine.close(); // a network drop: A keeps the session for recovery, in Redis
         await waitUntil(() => cluster.a.server.connectedSockets() === 0);
-        await cluster.b.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 2 });
+        await cluster.b.broadcaster.broadcast(contractChannels.feed, {}, { n: 2 });
         const reconnected = new Promise<void>((resolve) => client.once("connect", () => resolve()));
         proxy.target(Number(new URL(cluster.b.url).port));
         await reconnected;
@@ -185,7 +185,7 @@ describeWithRedis(available)("two instances sharing one Redis", () => {
         expect(client.id).toBe(socketId);
         expect(cluster.b.server.connectedSockets()).toBe(1);
         await waitUntil(() => received.length === 2);
-        await cluster.a.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 3 });
+        await cluster.a.broadcaster.broadcast(contractChannels.feed, {}, { n: 3 });
         await waitUntil(() => received.length === 3);
         expect(received.map((m) => m.payload)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
         client.disconnect();

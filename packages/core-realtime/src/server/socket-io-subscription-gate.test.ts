@@ -63,7 +63,7 @@ describe("SocketIORealtimeServer gate 2 (subscribe)", () => {
     expect(snapshot.subscriptionsByTemplate).toEqual({ "inbox.{userId}": 1 });
     expect(snapshot.authRejectionsByCode).toEqual({ FORBIDDEN: 1 });
     const received = collectMessages(bob);
-    await t.server.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n: 1 });
+    await t.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n: 1 });
     await waitUntil(() => received.length === 1);
   });
 
@@ -74,9 +74,9 @@ describe("SocketIORealtimeServer gate 2 (subscribe)", () => {
     expect(await codeOf(bob, "inbox.alice")).toBe("FORBIDDEN");
     expect(await codeOf(bob, "contract.admin")).toBe("FORBIDDEN");
     expect(await codeOf(bob, "contract.feed")).toBe("ok");
-    await t.server.broadcaster.broadcast(inboxChannel, { userId: "alice" }, { n: 1 });
-    await t.server.broadcaster.broadcast(contractChannels.admin, {}, { n: 2 });
-    await t.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 3 });
+    await t.broadcaster.broadcast(inboxChannel, { userId: "alice" }, { n: 1 });
+    await t.broadcaster.broadcast(contractChannels.admin, {}, { n: 2 });
+    await t.broadcaster.broadcast(contractChannels.feed, {}, { n: 3 });
     await waitUntil(() => received.length >= 1);
     expect(received.map((m) => m.channel)).toEqual(["contract.feed"]);
   });
@@ -102,8 +102,8 @@ describe("SocketIORealtimeServer gate 2 (subscribe)", () => {
     const again = await request(bob, "realtime:unsubscribe", { channel: "contract.feed" });
     expect(again).toMatchObject({ ok: false, error: { code: "NOT_SUBSCRIBED" } });
     await subscribe(bob, { channel: "inbox.bob" });
-    await t.server.broadcaster.broadcast(contractChannels.feed, {}, { n: 1 });
-    await t.server.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n: 2 });
+    await t.broadcaster.broadcast(contractChannels.feed, {}, { n: 1 });
+    await t.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n: 2 });
     await waitUntil(() => received.length >= 1);
     expect(received.map((m) => m.channel)).toEqual(["inbox.bob"]);
     expect(t.metrics.snapshot().subscriptionsByTemplate).toEqual({ "contract.feed": 0, "inbox.{userId}": 1 });
@@ -111,7 +111,7 @@ describe("SocketIORealtimeServer gate 2 (subscribe)", () => {
 
   describe("replay with since", () => {
     const publish = async (count: number): Promise<void> => {
-      for (let n = 1; n <= count; n++) await t.server.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n });
+      for (let n = 1; n <= count; n++) await t.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n });
     };
 
     it("replays what was missed, in order, before the ack", async () => {
@@ -139,7 +139,7 @@ describe("SocketIORealtimeServer gate 2 (subscribe)", () => {
         seq: 8,
         epoch: "e1",
       });
-      await t.server.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n: 9 });
+      await t.broadcaster.broadcast(inboxChannel, { userId: "bob" }, { n: 9 });
       await waitUntil(() => received.length === 1);
       expect(received[0]!.seq).toBe(9); // still subscribed live
     });

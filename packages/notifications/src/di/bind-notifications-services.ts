@@ -19,7 +19,9 @@ export function selectNotificationRepository(ctx: Pick<BindContext, "database">)
  * Writes and their pushes in one transaction of the app's runner (ADR-021):
  * the repository is built on the transaction, so both commit or neither.
  */
-export function selectNotificationsUnitOfWork(ctx: Pick<BindContext, "config" | "database" | "realtime" | "transactions">): NotificationsUnitOfWork {
+export function selectNotificationsUnitOfWork(
+  ctx: Pick<BindContext, "config" | "database" | "realtime" | "realtimeSources" | "transactions">,
+): NotificationsUnitOfWork {
   return unitOfWork(transactionsOf(ctx), (trx: Transaction<BaseSchema>) => ({ notifications: new SqlNotificationRepository({ db: trx }) }));
 }
 

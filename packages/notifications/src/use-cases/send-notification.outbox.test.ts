@@ -5,10 +5,12 @@ import { createLogCapture } from "@repo/core-observability/testing";
 import {
   createRealtimeTransactionRunner,
   InMemoryRealtimeBroadcaster,
+  OUTBOX_RELAY_SOURCE,
   OutboxRelay,
   PostgresOutboxStore,
   realtimeOutboxMigrations,
   unitOfWork,
+  withBroadcastSource,
 } from "@repo/core-realtime/server";
 import { RecordingEventBus } from "@repo/core-testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -50,7 +52,7 @@ describeWithPostgres(await probePostgres())("sendNotification through the outbox
     const send = sendNotificationUseCase({ work, bus });
     const relay = new OutboxRelay({
       store: new PostgresOutboxStore(database.db),
-      broadcaster: realtime,
+      broadcaster: withBroadcastSource(realtime, realtime.sources.allow(OUTBOX_RELAY_SOURCE)),
       resolveChannel: (name) => (name === notificationsChannel.name ? notificationsChannel : undefined),
       logger: createLogCapture().logger,
     });

@@ -3,7 +3,7 @@ import { InMemoryJobQueue } from "@repo/core-events";
 import { createMetricsRegistry, getTracer } from "@repo/core-observability";
 import { createLogCapture } from "@repo/core-observability/testing";
 import type { LogCapture } from "@repo/core-observability/testing";
-import { RealtimeHandlerRegistry } from "@repo/core-realtime/server";
+import { BroadcastSourceAllowlist, RealtimeHandlerRegistry } from "@repo/core-realtime/server";
 import type { IRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { inMemoryUnitOfWork, RecordingEventBus, RecordingRealtimeBroadcaster } from "@repo/core-testing";
 import type { Poll, PollActor } from "../domain/poll";
@@ -89,6 +89,7 @@ export function pollsTestContext(
     bus,
     queue: new InMemoryJobQueue({ logger: logs.logger, bus }),
     realtime: new RecordingRealtimeBroadcaster(),
+    realtimeSources: new BroadcastSourceAllowlist(),
     realtimeRegistry: new RealtimeHandlerRegistry(),
     realtimeServer: null,
     redis: null,

@@ -11,7 +11,7 @@ export const POLLS_FEATURE_NAME = "polls";
  * the bus subscriptions (the directory bridge); `close()` runs them once.
  *
  * @example
- * return pollsFeatureModule(container, [bindRealtimeBridge(ctx.bus, ctx.realtime, pollsDirectoryBridge)]);
+ * return pollsFeatureModule(container, [bindRealtimeBridge(ctx.bus, realtimeFor(ctx, { kind: "event-bridge", name: "polls" }), pollsDirectoryBridge)]);
  */
 export function pollsFeatureModule(container: Container, stops: ReadonlyArray<() => void> = []): FeatureModule<PollsRouter> {
   let closed = false;

@@ -27,7 +27,7 @@ describe("polls-directory over real sockets, fed by the production wiring", () =
     database = await openPollsTestDatabase();
     // No channels passed: the bind file registers them itself, as in the app.
     harness = await startChannelHarness({ users: [alice, bob] });
-    polls = bindProductionPolls(pollsTestContext({ database, realtime: harness.broadcaster, realtimeRegistry: harness.registry }).ctx);
+    polls = bindProductionPolls(pollsTestContext({ database, realtime: harness.server.broadcaster, realtimeSources: harness.server.broadcaster.sources, realtimeRegistry: harness.registry }).ctx);
   }, DATABASE_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -63,7 +63,7 @@ describe("polls-directory over real sockets, fed by the production wiring", () =
   });
 
   it("stops announcing once the feature is closed", async () => {
-    const other = bindProductionPolls(pollsTestContext({ database, realtime: harness.broadcaster }).ctx);
+    const other = bindProductionPolls(pollsTestContext({ database, realtime: harness.server.broadcaster, realtimeSources: harness.server.broadcaster.sources }).ctx);
     const reader = await harness.connectAs(bob);
     await reader.subscribe(pollsDirectoryChannel, {});
     await other.close?.();

@@ -9,7 +9,7 @@ import { pollsDirectoryChannel } from "./polls-directory.channel";
  * signed-in user may see, carrying the poll id and the new status only.
  *
  * @example
- * bindRealtimeBridge(ctx.bus, ctx.realtime, pollsDirectoryBridge);
+ * bindRealtimeBridge(ctx.bus, realtimeFor(ctx, { kind: "event-bridge", name: "polls" }), pollsDirectoryBridge);
  */
 export const pollsDirectoryBridge: readonly RealtimeBridgeEntry[] = [
   bridgeEntry({ event: pollOpened, channel: pollsDirectoryChannel, map: ({ pollId }) => ({ params: {}, payload: { pollId, status: "open" as const } }) }),

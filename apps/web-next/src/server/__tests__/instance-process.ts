@@ -6,6 +6,7 @@
  * with `GET /test/handler-runs` (how often THIS instance ran its handler). Prints `test_instance_ready` with
  * its URL on stdout; stops gracefully on SIGTERM like server.ts.
  */
+import { withBroadcastSource } from "@repo/core-realtime/server";
 import { z } from "zod";
 import { loadProcessEnv } from "../../env";
 import { installSignalHandlers } from "../shutdown";
@@ -32,7 +33,7 @@ running.dispatcher.addRoutes([
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const body = ZBroadcastRequest.parse(JSON.parse(Buffer.concat(chunks).toString("utf8")));
-      const receipt = await running.realtimeServer.broadcaster.broadcast(
+      const receipt = await withBroadcastSource(running.realtimeServer.broadcaster, running.realtimeServer.broadcaster.sources.allow({ kind: "use-case", name: "test.instance-process" })).broadcast(
         testRoomChannel,
         { roomId: body.roomId },
         { n: body.n, from: running.realtimeServer.instanceId },

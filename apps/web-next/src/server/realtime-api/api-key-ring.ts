@@ -29,6 +29,11 @@ export class ApiKeyRing {
     });
   }
 
+  /** The configured keys' ids (`key-<8 hex>`), in configuration order: the server API's allowed broadcast sources. */
+  keyIds(): readonly string[] {
+    return this.#keys.map((key) => key.keyId);
+  }
+
   /** The caller behind an `Authorization: Bearer <key>` header, or null for anything else. */
   identify(authorization: string | undefined): ApiCaller | null {
     const match = /^Bearer (\S+)$/i.exec(authorization?.trim() ?? "");

@@ -37,6 +37,7 @@ const ZChannelQuery = z.strictObject({ channel: ZChannelName });
 /** HTTP status for each wire error code the API answers with. */
 const STATUS_BY_CODE: Readonly<Record<string, number>> = Object.freeze({
   UNAUTHENTICATED: 401,
+  UNAUTHORIZED_SOURCE: 403,
   UNKNOWN_CHANNEL: 404,
   INVALID_FRAME: 400,
   INVALID_PARAMS: 400,

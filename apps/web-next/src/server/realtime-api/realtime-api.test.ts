@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectSocket } from "../__tests__/realtime-test-client";
 import type { RecordingSocket } from "../__tests__/realtime-test-client";
@@ -93,6 +94,22 @@ describe("server HTTP API against the real server", () => {
     await publish({ channel: "test-room.api", payload: { n: -1, from: "marker" } });
     await waitFor(() => alice.messages.length > before, 10_000, "the marker message");
     expect(alice.messages.slice(before).map((message) => message.payload)).toEqual([{ n: -1, from: "marker" }]);
+  });
+
+  it("publishes as the source server-api:<key id>, one per key: the delivery counter says which key sent what", async () => {
+    const keyId = (key: string) => `key-${createHash("sha256").update(key, "utf8").digest("hex").slice(0, 8)}`;
+    const deliveredBy = async (source: string): Promise<number> => {
+      const metric = server.bound.metricsRegistry.getSingleMetric("realtime_messages_delivered_total");
+      const { values } = (await metric?.get()) ?? { values: [] };
+      return values.filter((v) => v.labels.source === source && v.labels.template === testRoomChannel.name).reduce((sum, v) => sum + v.value, 0);
+    };
+    const [mainBefore, rotatedBefore] = [await deliveredBy(`server-api:${keyId(KEY)}`), await deliveredBy(`server-api:${keyId(ROTATED_KEY)}`)];
+    const before = alice.messages.length;
+    await publish({ channel: "test-room.api", payloads: [30, 31].map((n) => ({ n, from: "main-key" })) });
+    await publish({ channel: "test-room.api", payload: { n: 32, from: "rotated-key" } }, ROTATED_KEY);
+    await waitFor(() => alice.messages.length === before + 3, 10_000, "three messages");
+    expect(await deliveredBy(`server-api:${keyId(KEY)}`)).toBe(mainBefore + 2);
+    expect(await deliveredBy(`server-api:${keyId(ROTATED_KEY)}`)).toBe(rotatedBefore + 1);
   });
 
   it("runs a replayed idempotency key once and answers the first outcome again", async () => {

@@ -60,7 +60,7 @@ describe("security: per-resource channel policies against the real app server", 
 
   const broadcastDoc = async (docId: string): Promise<string> => {
     const sentinel = `sentinel-${crypto.randomUUID()}`;
-    await sec.server.realtimeServer.broadcaster.broadcast(docsChannel, { docId }, { sentinel });
+    await sec.broadcaster.broadcast(docsChannel, { docId }, { sentinel });
     return sentinel;
   };
 

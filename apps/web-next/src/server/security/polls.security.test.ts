@@ -55,7 +55,7 @@ describe("security: draft polls stay private on the real app server", () => {
   /** A tally on the draft's channel whose option id is a unique sentinel (the server pushes one like it on every vote). */
   async function broadcastTally(pollId: string): Promise<string> {
     const sentinel = `sentinel-${randomUUID()}`;
-    await sec.server.realtimeServer.broadcaster.broadcast(pollChannel, { pollId }, { options: [{ id: sentinel, votes: 0 }], totalVotes: 0 });
+    await sec.broadcaster.broadcast(pollChannel, { pollId }, { options: [{ id: sentinel, votes: 0 }], totalVotes: 0 });
     return sentinel;
   }
 

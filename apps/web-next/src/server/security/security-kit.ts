@@ -1,3 +1,5 @@
+import { withBroadcastSource } from "@repo/core-realtime/server";
+import type { IRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { randomUUID } from "node:crypto";
 import { AuthSymbols } from "@repo/auth";
 import type { ChangeUserRoles, ISessionStore } from "@repo/auth";
@@ -41,6 +43,8 @@ export interface SecurityServer {
   readonly server: TestServer;
   /** Every inbound handler invocation on the sec.* channels, in order. */
   readonly calls: HandlerCall[];
+  /** The server's broadcaster bound to the allowed source `use-case:test.security-sentinel`. */
+  readonly broadcaster: IRealtimeBroadcaster;
   signIn(user: "alice" | "bob"): Promise<SignedIn>;
   connect(options?: TestSocketOptions): Promise<RecordingSocket>;
   changeRoles(userId: string, roles: readonly string[]): Promise<void>;
@@ -81,11 +85,15 @@ export async function startSecurityServer(overrides: Record<string, string> = {}
   const auth = server.bound.features.auth.container;
   // The app never loses its last admin (LAST_ADMIN): a spare one lets tests take alice's role away.
   await auth.get(AuthSymbols.createUser)({ id: "sec-spare-admin", username: "sec-spare-admin", password: randomUUID(), roles: ["admin"] });
-  const broadcaster = server.realtimeServer.broadcaster;
+  const raw = server.realtimeServer.broadcaster;
+  // The sentinels are server code: they speak as an allowed test source, as a use case would.
+  const broadcaster = withBroadcastSource(raw, raw.sources.allow({ kind: "use-case", name: "test.security-sentinel" }));
   // Open sockets only: a soak test opens thousands, and holding closed ones would be the test's own leak.
   const sockets = new Set<RecordingSocket>();
 
   return {
+    /** Server-side broadcasts for tests, as an allowed source (the raw broadcaster refuses unsourced calls). */
+    broadcaster,
     server,
     calls,
     signIn: (user) => signIn(server.url, user, PASSWORDS[user]),

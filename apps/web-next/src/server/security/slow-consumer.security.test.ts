@@ -38,7 +38,7 @@ describe("security: a client that stops reading (slow consumer) against the real
     // Bounded by time, not count: how much the kernel's socket buffers absorb depends on the machine.
     const deadline = Date.now() + 60_000;
     while (sec.server.realtimeServer.connectedSockets() === baseline && Date.now() < deadline) {
-      await sec.server.realtimeServer.broadcaster.broadcast(securityChannels.public, {}, { sentinel: `${sent++}${big}` });
+      await sec.broadcaster.broadcast(securityChannels.public, {}, { sentinel: `${sent++}${big}` });
       // Small bursts, then yield: the healthy client (same process) drains between them.
       if (sent % 8 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     }

@@ -39,6 +39,6 @@ export async function outboxRows(db: Kysely<unknown>): Promise<Record<string, un
   const result = await sql<Record<string, unknown>>`
     SELECT id::text AS id, channel_key, channel, params, payload, message_id, attempts, next_attempt_at::float8 AS next_attempt_at,
            settled_at::float8 AS settled_at, outcome, last_error
-    FROM realtime_outbox ORDER BY id`.execute(db);
+    FROM realtime_outbox ORDER BY realtime_outbox.id`.execute(db); // the column, not the text alias: "10" sorts before "9"
   return result.rows;
 }

@@ -1,0 +1,20 @@
+import type { RealtimeBroadcasterBase } from "../broadcast/realtime-broadcaster-base";
+import type { IRealtimeBroadcaster } from "../broadcast/realtime-broadcaster";
+import { withBroadcastSource } from "../broadcast/with-broadcast-source";
+
+/**
+ * A test's broadcaster: `broadcaster` bound to the allowed source
+ * `use-case:test.<name>`, as bind code would hand it to a use case.
+ *
+ * @example
+ * await sourced(server.broadcaster).broadcast(feed, {}, { n: 1 });
+ */
+export function sourced(broadcaster: RealtimeBroadcasterBase, name = "harness"): IRealtimeBroadcaster {
+  return withBroadcastSource(broadcaster, broadcaster.sources.allow({ kind: "use-case", name: `test.${name}` }));
+}
+
+/** The same, with `broadcastBatch` (the server API's batch path) bound to the source too. */
+export function sourcedBatch(broadcaster: RealtimeBroadcasterBase, name = "harness"): Pick<RealtimeBroadcasterBase, "broadcastBatch"> {
+  const source = broadcaster.sources.allow({ kind: "use-case", name: `test.${name}` });
+  return { broadcastBatch: (channel, params, payloads, options = {}) => broadcaster.broadcastBatch(channel, params, payloads, { ...options, source }) };
+}
