@@ -7,7 +7,7 @@ import { defineRealtimeChannel } from "@repo/core-realtime";
  * to (late messages of an earlier step are not counted in the next) and
  * padding to the payload size under test.
  */
-const ZBenchPayload = z.object({
+export const ZBenchPayload = z.object({
   dueAt: z.number(),
   step: z.number().int().min(0),
   pad: z.string().max(65_536),
