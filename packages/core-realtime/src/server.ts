@@ -7,8 +7,8 @@
 export { bindRealtimeBridge, bridgeEntry } from "./broadcast/realtime-bridge";
 export type { RealtimeBridgeEntry, RealtimeBridgeMapping } from "./broadcast/realtime-bridge";
 export type { BroadcastOptions, BroadcastReceipt, IRealtimeBroadcaster } from "./broadcast/realtime-broadcaster";
-export { BROADCAST_SOURCE_KINDS, BroadcastSourceAllowlist } from "./broadcast/broadcast-source";
-export type { BroadcastSource, BroadcastSourceGrant, BroadcastSourceKind } from "./broadcast/broadcast-source";
+export { BroadcastSourceAllowlist } from "./broadcast/broadcast-source";
+export type { BroadcastSource } from "./broadcast/broadcast-source";
 export { withBroadcastSource } from "./broadcast/with-broadcast-source";
 export { validateBroadcast } from "./broadcast/validate-broadcast";
 export { InMemoryRealtimeBroadcaster } from "./broadcast/in-memory-realtime-broadcaster";

@@ -32,7 +32,7 @@ export type TOutboxSample = z.infer<typeof ZOutboxSample>;
  * its numbers.
  */
 /** Deliveries (one per socket reached) by broadcast source (`kind:name`, the source gate's label), totals since start. */
-export const ZSourceDeliveries = z.object({ source: z.string(), count: z.number().nonnegative() });
+const ZSourceDeliveries = z.object({ source: z.string(), count: z.number().nonnegative() });
 export type TSourceDeliveries = z.infer<typeof ZSourceDeliveries>;
 
 export const ZMetricsSample = z.object({

@@ -7,7 +7,7 @@ import { RealtimeError } from "../protocol/errors";
  */
 export const BROADCAST_SOURCE_KINDS = ["use-case", "event-bridge", "outbox-relay", "server-api", "inbound-handler", "app"] as const;
 
-export type BroadcastSourceKind = (typeof BROADCAST_SOURCE_KINDS)[number];
+type BroadcastSourceKind = (typeof BROADCAST_SOURCE_KINDS)[number];
 
 /** A source as configured at bind time; `name` is a feature + use case, a key id, a channel template. */
 export interface BroadcastSource {
