@@ -77,7 +77,7 @@ describe("notifications bind functions", () => {
     expect(await production.container.get(NotificationsSymbols.listNotifications)({ userId: "bob" })).toEqual({ notifications: [], unreadCount: 0 });
 
     const realtime = new InMemoryRealtimeBroadcaster();
-    const devSeed = await bindDevSeedNotifications(bindContext({ realtime, database }));
+    const devSeed = await bindDevSeedNotifications(bindContext({ realtime, realtimeSources: realtime.sources, database }));
     const list = devSeed.container.get(NotificationsSymbols.listNotifications);
     const forBob = DEV_SEED_NOTIFICATIONS.filter((n) => n.userId === "bob");
     const forAlice = DEV_SEED_NOTIFICATIONS.filter((n) => n.userId === "alice");
