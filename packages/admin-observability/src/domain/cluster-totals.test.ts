@@ -1,23 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { clusterTotals } from "./cluster-totals";
+import { metricsSample } from "../__tests__/metrics-sample";
 import type { TMetricsSample } from "./metrics-sample";
 
 function sample(instance: string, overrides: Partial<TMetricsSample>): TMetricsSample {
-  return {
-    instance,
-    at: 0,
-    connectedSockets: 0,
-    subscriptions: 0,
-    subscriptionsByTemplate: {},
-    messagesBroadcastTotal: 0,
-    messagesDeliveredTotal: 0,
-    messagesPerSecond: 0,
-    deliveredPerSecond: 0,
-    rejectionsTotal: 0,
-    rejections: [],
-    outbox: { pending: 0, oldestPendingAgeSeconds: 0, deliveriesTotal: 0, retriesTotal: 0 },
-    ...overrides,
-  };
+  return metricsSample({ instance, ...overrides });
 }
 
 describe("clusterTotals", () => {

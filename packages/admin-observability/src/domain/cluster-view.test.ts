@@ -1,25 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_CLUSTER_VIEW, liveInstanceSamples, staleAfterMsFor, withInstanceSample, withoutStaleInstances } from "./cluster-view";
 import type { ClusterView } from "./cluster-view";
+import { metricsSample } from "../__tests__/metrics-sample";
 import type { TMetricsSample } from "./metrics-sample";
 
 const STALE_AFTER_MS = staleAfterMsFor(1_000);
 
 function sample(instance: string, at: number, connectedSockets = 1): TMetricsSample {
-  return {
-    instance,
-    at,
-    connectedSockets,
-    subscriptions: 0,
-    subscriptionsByTemplate: {},
-    messagesBroadcastTotal: 0,
-    messagesDeliveredTotal: 0,
-    messagesPerSecond: 0,
-    deliveredPerSecond: 0,
-    rejectionsTotal: 0,
-    rejections: [],
-    outbox: { pending: 0, oldestPendingAgeSeconds: 0, deliveriesTotal: 0, retriesTotal: 0 },
-  };
+  return metricsSample({ instance, at, connectedSockets });
 }
 
 /** An injected clock: the view is told the time, it never reads one. */

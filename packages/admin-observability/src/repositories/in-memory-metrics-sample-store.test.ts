@@ -1,21 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { metricsSample } from "../__tests__/metrics-sample";
 import type { TMetricsSample } from "../domain/metrics-sample";
 import { InMemoryMetricsSampleStore } from "./in-memory-metrics-sample-store";
 
-const sample = (at: number): TMetricsSample => ({
-  instance: "instance-a",
-  at,
-  connectedSockets: 1,
-  subscriptions: 0,
-  subscriptionsByTemplate: {},
-  messagesBroadcastTotal: 0,
-  messagesDeliveredTotal: 0,
-  messagesPerSecond: 0,
-  deliveredPerSecond: 0,
-  rejectionsTotal: 0,
-  rejections: [],
-  outbox: { pending: 0, oldestPendingAgeSeconds: 0, deliveriesTotal: 0, retriesTotal: 0 },
-});
+const sample = (at: number): TMetricsSample => metricsSample({ at, connectedSockets: 1 });
 
 describe("InMemoryMetricsSampleStore", () => {
   it("keeps the last samples, oldest first", async () => {

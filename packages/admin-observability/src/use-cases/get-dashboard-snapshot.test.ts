@@ -1,25 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { toActivityEntry } from "../domain/activity-entry";
+import { metricsSample } from "../__tests__/metrics-sample";
 import type { TMetricsSample } from "../domain/metrics-sample";
 import { InMemoryActivityLog } from "../repositories/in-memory-activity-log";
 import { InMemoryMetricsSampleStore } from "../repositories/in-memory-metrics-sample-store";
 import { getDashboardSnapshotUseCase } from "./get-dashboard-snapshot";
 import { recordActivityUseCase } from "./record-activity";
 
-const sample = (at: number): TMetricsSample => ({
-  instance: "instance-a",
-  at,
-  connectedSockets: at,
-  subscriptions: 0,
-  subscriptionsByTemplate: {},
-  messagesBroadcastTotal: 0,
-  messagesDeliveredTotal: 0,
-  messagesPerSecond: 0,
-  deliveredPerSecond: 0,
-  rejectionsTotal: 0,
-  rejections: [],
-  outbox: { pending: 0, oldestPendingAgeSeconds: 0, deliveriesTotal: 0, retriesTotal: 0 },
-});
+const sample = (at: number): TMetricsSample => metricsSample({ at, connectedSockets: at });
 
 describe("getDashboardSnapshot and recordActivity", () => {
   it("returns recent samples oldest first and recorded activity newest first, within the limits", async () => {
