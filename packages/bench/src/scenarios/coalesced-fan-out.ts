@@ -1,9 +1,7 @@
-import { alternateSearch } from "../harness/alternate-search";
 import { searchedFigures } from "../harness/figures";
 import type { ScenarioResult } from "../harness/report-types";
-import { runDeliveryStep } from "../harness/run-step";
+import { searchFanOutSteps } from "./fan-out";
 import type { ScenarioContext } from "./scenario-context";
-import { searchDeadline, searchOptions, withFleets } from "./scenario-context";
 
 /**
  * Scenario 6: scenario 1 with `bench.fanout` declared with `coalesce` on our
@@ -20,30 +18,7 @@ export async function runCoalescedFanOut(ctx: ScenarioContext): Promise<Scenario
   const results: ScenarioResult[] = [];
   for (const size of config.coalescing.sizes) {
     ctx.log(`coalescing: ${size} subscribers, window ${coalesce.delayMs} ms, up to ${coalesce.maxBatch} messages per frame`);
-    const steps = await withFleets(
-      ctx,
-      (kind) => (kind === "ours" ? { instances: 1, coalesce } : { instances: 1 }),
-      async (fleets) => {
-        for (const fleet of [fleets.ours, fleets.baseline]) {
-          await fleet.connectClients({ count: size, subscribe: "fanout", instance: 0, timeoutMs: config.connectTimeoutMs });
-        }
-        return alternateSearch(
-          searchOptions(ctx, config.coalescing),
-          searchDeadline(ctx, config.coalescing),
-          (kind, rate) =>
-            runDeliveryStep(fleets[kind], {
-              target: { to: "fanout" },
-              deliveriesPerMessage: size,
-              deliveriesPerSecond: rate,
-              durationMs: config.stepDurationMs,
-              payloadBytes: config.payloadBytes,
-              publisher: 0,
-            }),
-          ctx.log,
-          config.confirmFailures,
-        );
-      },
-    );
+    const steps = await searchFanOutSteps(ctx, size, config.coalescing, (kind) => (kind === "ours" ? { instances: 1, coalesce } : { instances: 1 }));
     results.push({
       scenario: "6 coalesced fan-out",
       variant: `${size.toLocaleString("en-US")} subscribers, one channel, ours coalesced (${coalesce.delayMs} ms, ${coalesce.maxBatch}/frame)`,
