@@ -47,6 +47,23 @@ describe("runShutdown", () => {
       unstick();
     }
   });
+
+  it("abandons the steps after a stuck one, even when it finishes after the deadline", async () => {
+    const ran: string[] = [];
+    let unstick!: () => void;
+    const stuck = new Promise<void>((resolve) => (unstick = resolve));
+    const result = await runShutdown(
+      [
+        { name: "stuck", run: () => stuck },
+        { name: "after", run: async () => void ran.push("after") },
+      ],
+      { timeoutMs: 50, logger: createLogCapture().logger },
+    );
+    expect(result).toEqual({ clean: false });
+    unstick();
+    await sleep(0);
+    expect(ran).toEqual([]);
+  });
 });
 
 describe("installSignalHandlers", () => {

@@ -26,8 +26,12 @@ export async function runShutdown(
   const log = options.logger.child({ layer: "shutdown" });
   let current = "none";
   let failed = false;
+  // Set at the deadline: a stuck step that finishes late must not let the steps after it run
+  // beside onTimeout's cut (closing a pool or Redis under a process that is already exiting).
+  let abandoned = false;
   const run = async (): Promise<void> => {
     for (const step of steps) {
+      if (abandoned) return;
       current = step.name;
       const started = Date.now();
       try {
@@ -46,6 +50,7 @@ export async function runShutdown(
   const outcome = await Promise.race([run().then(() => "done" as const), deadline]);
   clearTimeout(timer);
   if (outcome === "timeout") {
+    abandoned = true;
     log.error({ step: current, timeoutMs: options.timeoutMs }, "shutdown_timed_out");
     options.onTimeout?.();
     return { clean: false };
