@@ -35,19 +35,32 @@ describe.skipIf(!chromiumAvailable && !IS_CI)("server stop and restart on the sa
     await stack?.close();
   });
 
-  it("shows the connection drop while the server is down and reconnects by itself, without a reload", async () => {
+  it("shows the connection drop and the rising retry count while the server is down, and reconnects by itself, without a reload", async () => {
     const status = visitor.page.getByTestId("connection-status");
+    const overlay = visitor.page.getByTestId("realtime-overlay");
+    const reconnectAttempts = async (): Promise<number> => Number(await visitor.page.getByTestId("overlay-reconnect-attempts").getAttribute("data-count"));
     await expect.poll(() => status.getAttribute("data-state"), { timeout: UI_TIMEOUT_MS }).toBe("connected");
     await expect.poll(() => visitor.page.getByTestId("round-trip").textContent(), { timeout: UI_TIMEOUT_MS }).toMatch(/^\d+ ms$/);
+    expect(await reconnectAttempts()).toBe(0);
     await markDocument(visitor.page);
 
     expect(await server.stop(), server.logTail).toBe(0);
     await expect.poll(() => status.getAttribute("data-state"), { timeout: UI_TIMEOUT_MS }).toBeOneOf(OFFLINE_STATES);
+    // The status overlay counts the failed attempts while nobody answers: one, then more.
+    await expect.poll(() => overlay.getAttribute("data-state"), { timeout: UI_TIMEOUT_MS }).toBeOneOf(OFFLINE_STATES);
+    await expect.poll(() => reconnectAttempts(), { timeout: UI_TIMEOUT_MS }).toBeGreaterThanOrEqual(1);
+    const firstCount = await reconnectAttempts();
+    await expect.poll(() => reconnectAttempts(), { timeout: UI_TIMEOUT_MS, message: "the retry counter to keep rising while the server is down" }).toBeGreaterThan(firstCount);
+    expect(await visitor.page.getByTestId("overlay-reconnect-attempts").textContent()).toMatch(/^\d+ retries$/);
     await saveScreenshot(visitor.page, "restart-server-down");
 
     await server.restart();
     await expect.poll(() => status.getAttribute("data-state"), { timeout: UI_TIMEOUT_MS * 2 }).toBe("connected");
     await expect.poll(() => visitor.page.getByTestId("round-trip").textContent(), { timeout: UI_TIMEOUT_MS }).toMatch(/^\d+ ms$/);
+    // Back: the overlay says connected again and its counter starts over.
+    await expect.poll(() => overlay.getAttribute("data-state"), { timeout: UI_TIMEOUT_MS }).toBe("connected");
+    expect(await reconnectAttempts()).toBe(0);
+    await expect.poll(() => visitor.page.getByTestId("overlay-round-trip").textContent(), { timeout: UI_TIMEOUT_MS }).toMatch(/^\d+ ms$/);
     expect(await isSameDocument(visitor.page)).toBe(true);
     await saveScreenshot(visitor.page, "restart-reconnected");
     expect(visitor.pageErrors).toEqual([]);
