@@ -1,4 +1,6 @@
 import { createLogCapture } from "@repo/core-observability/testing";
+import { realtimeFor } from "@repo/core-di";
+import { BroadcastSourcesSealedError } from "@repo/core-realtime/server";
 import { createCallerFactory } from "@repo/core-trpc";
 import { describe, expect, it } from "vitest";
 import { bindAll } from "./bind-all";
@@ -47,6 +49,29 @@ describe("bindAll", () => {
       const { AuthSymbols } = await import("@repo/auth");
       const result = await bound.features.auth.container.get(AuthSymbols.signIn)({ username: "alice", password: "alice-password" });
       expect(result.ok).toBe(aliceSignsIn);
+    } finally {
+      await bound.close();
+    }
+  });
+
+  it("seals the broadcast source allowlist once binding ends: no later code can add a source", async () => {
+    const bound = await bindAll(undefined, { env: envFor(), logger: createLogCapture().logger });
+    try {
+      const sources = bound.realtime.realtimeSources;
+      expect(sources.sealed).toBe(true);
+      // What bind code allowed is all there is (the relay, the bridges, the sampler, the ticker, ...).
+      expect(sources.list()).toEqual(
+        expect.arrayContaining([
+          { kind: "outbox-relay", name: "relay" },
+          { kind: "event-bridge", name: "polls" },
+          { kind: "app", name: "ping-ticker" },
+        ]),
+      );
+      const before = sources.list();
+      const late = { realtime: bound.realtime.realtime, realtimeSources: sources };
+      expect(() => realtimeFor(late, { kind: "use-case", name: "late.intruder" })).toThrow(BroadcastSourcesSealedError);
+      expect(() => sources.allow({ kind: "server-api", name: "late-key" })).toThrow(BroadcastSourcesSealedError);
+      expect(sources.list()).toEqual(before);
     } finally {
       await bound.close();
     }

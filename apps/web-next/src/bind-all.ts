@@ -156,6 +156,8 @@ async function createBoundApp(deps: BindAllDeps | undefined, options: BindAllOpt
     instanceId,
     pingIntervalMs: env.REALTIME_PING_INTERVAL_MS,
   });
+  // Binding ends here: every source is on the allowlist now, and no later code can add one (ADR-016).
+  binding.realtimeSources.seal();
   const appRouter = router({ ...featureRouters(features), realtime: appRealtime.router });
   const authenticator: IRealtimeAuthenticator = features.auth.container.get(AuthSymbols.realtimeAuthenticator);
 

@@ -63,7 +63,7 @@ export interface BindContext {
    * `realtimeFor(ctx, source)`, which is bound to theirs.
    */
   readonly realtime: IRealtimeBroadcaster;
-  /** The broadcaster's source allowlist (the source gate, ADR-016); filled at bind time through `realtimeFor`. */
+  /** The broadcaster's source allowlist (the source gate, ADR-016); filled at bind time through `realtimeFor`, sealed when binding ends. */
   readonly realtimeSources: BroadcastSourceAllowlist;
   readonly realtimeRegistry: IRealtimeHandlerRegistry;
   /** The running transport; `null` with the in-memory broadcaster (tests, page handlers). */

@@ -1,5 +1,5 @@
 import { defineRealtimeChannel } from "@repo/core-realtime";
-import { InMemoryRealtimeBroadcaster } from "@repo/core-realtime/server";
+import { BroadcastSourcesSealedError, InMemoryRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { createMetricsRegistry, createRealtimeMetrics } from "@repo/core-observability";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -19,5 +19,17 @@ describe("realtimeFor", () => {
     expect(subscriber.payloadsOn("feed")).toEqual([{ n: 1 }]);
     expect(metrics.snapshot().messagesDeliveredBySource).toEqual({ "use-case:polls.castVote": 1 });
     expect(ctx.realtimeSources.list()).toEqual([{ kind: "use-case", name: "polls.castVote" }]);
+  });
+
+  it("refuses a source asked for after binding sealed the allowlist, while broadcasters bound before keep working", async () => {
+    const realtime = new InMemoryRealtimeBroadcaster({ metrics: createRealtimeMetrics(createMetricsRegistry()) });
+    const ctx = { realtime, realtimeSources: realtime.sources };
+    const subscriber = realtime.connect(null);
+    subscriber.subscribe(feed);
+    const bridge = realtimeFor(ctx, { kind: "event-bridge", name: "polls" });
+    ctx.realtimeSources.seal();
+    expect(() => realtimeFor(ctx, { kind: "use-case", name: "late.grant" })).toThrow(BroadcastSourcesSealedError);
+    await bridge.broadcast(feed, {}, { n: 1 });
+    expect(subscriber.payloadsOn("feed")).toEqual([{ n: 1 }]);
   });
 });

@@ -7,7 +7,7 @@
 export { bindRealtimeBridge, bridgeEntry } from "./broadcast/realtime-bridge";
 export type { RealtimeBridgeEntry, RealtimeBridgeMapping } from "./broadcast/realtime-bridge";
 export type { BroadcastOptions, BroadcastReceipt, IRealtimeBroadcaster } from "./broadcast/realtime-broadcaster";
-export { BroadcastSourceAllowlist } from "./broadcast/broadcast-source";
+export { BroadcastSourceAllowlist, BroadcastSourcesSealedError } from "./broadcast/broadcast-source";
 export type { BroadcastSource } from "./broadcast/broadcast-source";
 export { withBroadcastSource } from "./broadcast/with-broadcast-source";
 export { validateBroadcast } from "./broadcast/validate-broadcast";

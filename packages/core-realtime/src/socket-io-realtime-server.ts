@@ -133,7 +133,8 @@ export class SocketIORealtimeServer implements IRealtimeServer {
       registry: options.registry,
       authenticator: options.authenticator,
       broadcaster: this.broadcaster,
-      inboundSource: (template) => this.broadcaster.sources.allow({ kind: "inbound-handler", name: template }),
+      // Taken now, before the app seals the allowlist: handlers registered later still get their source.
+      inboundSource: this.broadcaster.sources.issuerFor("inbound-handler"),
       channelLog,
       log,
       metrics,

@@ -7,7 +7,7 @@ import type { RedisClient } from "@repo/core-di";
 import { createLogger, createMetricsRegistry, createRealtimeMetrics } from "@repo/core-observability";
 import type { Logger } from "@repo/core-observability";
 import { PgOutboxWakeSource, RealtimeHandlerRegistry } from "@repo/core-realtime/server";
-import type { SocketIORealtimeServer } from "@repo/core-realtime/server";
+import type { BroadcastSource, SocketIORealtimeServer } from "@repo/core-realtime/server";
 import { bindAll } from "../bind-all";
 import type { BoundApp } from "../bind-all";
 import type { AppEnv } from "../env";
@@ -52,6 +52,11 @@ export interface StartServerOptions {
   readonly database?: DatabaseTarget;
   /** Applied before binding; defaults to every feature's (`feature-migrations.ts`). Tests add their own. */
   readonly migrations?: readonly FeatureMigrations[];
+  /**
+   * Broadcast sources allowed before binding seals the allowlist, for code outside the features that
+   * broadcasts as itself (tests); after the start, `realtimeServer.broadcaster.sources.allow(source)` returns their grant.
+   */
+  readonly extraBroadcastSources?: readonly BroadcastSource[];
 }
 
 export interface RunningServer {
@@ -212,6 +217,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const opened = await openAppDatabase(databaseTarget, options.migrations ?? featureMigrations, logger);
     database = opened.database;
     logger.info({ ...describeDatabaseTarget(databaseTarget), migrations: opened.reports.filter((report) => report.applied.length > 0) }, "database_ready");
+    const apiKeys = new ApiKeyRing(env.REALTIME_API_KEYS);
+    // The source gate's allowlist: each configured key publishes as server-api:<key id>, no other caller.
+    // Before bindAll, which seals the allowlist once the features are bound.
+    realtimeServer.serverApi.allowCallers(apiKeys.keyIds());
+    for (const source of options.extraBroadcastSources ?? []) realtimeServer.broadcaster.sources.allow(source);
     bound = await bindAll(
       { realtime: realtimeServer.broadcaster, realtimeSources: realtimeServer.broadcaster.sources, realtimeRegistry: registry, realtimeServer, redis },
       {
@@ -227,9 +237,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     deferred.resolve(bound.authenticator);
     unpublishPageCaller = publishPageCaller(createPageCaller(bound, logger));
     dispatcher.addRoutes(bound.httpRoutes);
-    const apiKeys = new ApiKeyRing(env.REALTIME_API_KEYS);
-    // The source gate's allowlist: each configured key publishes as server-api:<key id>, no other caller.
-    realtimeServer.serverApi.allowCallers(apiKeys.keyIds());
     dispatcher.addRoutes(createRealtimeApiRoutes({ api: realtimeServer.serverApi, keys: apiKeys, logger }));
     dispatcher.setTrpcHandler(createTrpcHandler({ router: bound.appRouter, authenticator: bound.authenticator, logger, maxBatchSize: env.TRPC_MAX_BATCH_SIZE }));
     const nextOptions = options.next ?? { dev: env.NODE_ENV !== "production" };

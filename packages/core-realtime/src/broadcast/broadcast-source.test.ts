@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineRealtimeChannel } from "../channels/define-realtime-channel";
 import { RealtimeError } from "../protocol/errors";
-import { BROADCAST_SOURCE_KINDS, BroadcastSourceAllowlist } from "./broadcast-source";
+import { BROADCAST_SOURCE_KINDS, BroadcastSourceAllowlist, BroadcastSourcesSealedError } from "./broadcast-source";
 import type { BroadcastSource } from "./broadcast-source";
 import { InMemoryRealtimeBroadcaster } from "./in-memory-realtime-broadcaster";
 import { withBroadcastSource } from "./with-broadcast-source";
@@ -78,5 +78,47 @@ describe("the source gate", () => {
     expect(sources.list()).toEqual([{ kind: "use-case", name: "polls.castVote" }]);
     expect(() => sources.allow({ kind: "client" as never, name: "x" })).toThrow(/Unknown broadcast source kind/);
     for (const name of ["", "a b", 'x"}', "x".repeat(81)]) expect(() => sources.allow({ kind: "app", name })).toThrow(/must match/);
+  });
+
+  describe("sealed after binding", () => {
+    it("refuses a new source with BroadcastSourcesSealedError and leaves the list as bind code made it", () => {
+      const sources = new BroadcastSourceAllowlist();
+      const relay = sources.allow({ kind: "outbox-relay", name: "relay" });
+      sources.seal();
+      expect(sources.sealed).toBe(true);
+      const error: unknown = (() => {
+        try {
+          return sources.allow({ kind: "use-case", name: "late.grant" });
+        } catch (caught) {
+          return caught;
+        }
+      })();
+      expect(error).toBeInstanceOf(BroadcastSourcesSealedError);
+      expect(error).toMatchObject({ code: "BROADCAST_SOURCES_SEALED", source: { kind: "use-case", name: "late.grant" } });
+      // A source already on the list keeps its one grant: the list itself cannot change.
+      expect(sources.allow({ kind: "outbox-relay", name: "relay" })).toBe(relay);
+      expect(sources.list()).toEqual([{ kind: "outbox-relay", name: "relay" }]);
+    });
+
+    it("keeps delivering from grants issued before the seal and refuses a late one's broadcast too", async () => {
+      const { broadcaster, subscriber } = setup();
+      const bridge = withBroadcastSource(broadcaster, broadcaster.sources.allow({ kind: "event-bridge", name: "articles" }));
+      broadcaster.sources.seal();
+      await bridge.broadcast(feed, {}, { n: 1 });
+      expect(() => broadcaster.sources.allow({ kind: "app", name: "intruder" })).toThrow(BroadcastSourcesSealedError);
+      expect(subscriber.payloadsOn("source.feed")).toEqual([{ n: 1 }]);
+    });
+
+    it("lets an issuer taken before the seal mint its own kind afterwards, and hands out no issuer once sealed", () => {
+      const sources = new BroadcastSourceAllowlist();
+      const inbound = sources.issuerFor("inbound-handler");
+      sources.seal();
+      const grant = inbound("polls.{pollId}");
+      expect(grant.label).toBe("inbound-handler:polls.{pollId}");
+      expect(sources.check(grant)).toBe(grant);
+      expect(inbound("polls.{pollId}")).toBe(grant);
+      expect(() => inbound("bad name")).toThrow(/must match/);
+      expect(() => sources.issuerFor("use-case")).toThrow(BroadcastSourcesSealedError);
+    });
   });
 });

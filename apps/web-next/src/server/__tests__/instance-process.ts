@@ -7,6 +7,7 @@
  * its URL on stdout; stops gracefully on SIGTERM like server.ts.
  */
 import { withBroadcastSource } from "@repo/core-realtime/server";
+import type { BroadcastSource } from "@repo/core-realtime/server";
 import { z } from "zod";
 import { loadProcessEnv } from "../../env";
 import { installSignalHandlers } from "../shutdown";
@@ -17,7 +18,10 @@ import { testRoomChannel } from "./test-room.channel";
 const ZBroadcastRequest = z.object({ roomId: z.string(), n: z.number() });
 
 const { env, warnings } = loadProcessEnv();
-const running = await startServer({ env, warnings, next: false });
+const TEST_SOURCE: BroadcastSource = { kind: "use-case", name: "test.instance-process" };
+// Allowed at start: binding seals the allowlist, after which no new source can be added.
+const running = await startServer({ env, warnings, next: false, extraBroadcastSources: [TEST_SOURCE] });
+const testBroadcaster = withBroadcastSource(running.realtimeServer.broadcaster, running.realtimeServer.broadcaster.sources.allow(TEST_SOURCE));
 running.bound.realtime.realtimeRegistry.registerChannel(testRoomChannel);
 let handlerRuns = 0;
 running.bound.realtime.realtimeRegistry.register(testCounterChannel, async ({ delayMs }) => {
@@ -33,7 +37,7 @@ running.dispatcher.addRoutes([
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const body = ZBroadcastRequest.parse(JSON.parse(Buffer.concat(chunks).toString("utf8")));
-      const receipt = await withBroadcastSource(running.realtimeServer.broadcaster, running.realtimeServer.broadcaster.sources.allow({ kind: "use-case", name: "test.instance-process" })).broadcast(
+      const receipt = await testBroadcaster.broadcast(
         testRoomChannel,
         { roomId: body.roomId },
         { n: body.n, from: running.realtimeServer.instanceId },

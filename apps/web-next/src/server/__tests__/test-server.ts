@@ -3,7 +3,7 @@ import type { LogCapture } from "@repo/core-observability/testing";
 import { parseEnv } from "../../env";
 import type { AppEnv } from "../../env";
 import { startServer } from "../start-server";
-import type { RunningServer } from "../start-server";
+import type { RunningServer, StartServerOptions } from "../start-server";
 
 export const TEST_SESSION_SECRET = "integration-test-secret-0123456789abcdef";
 
@@ -23,6 +23,7 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(
   overrides: Record<string, string> = {},
   next: { readonly dev: boolean } | false = false,
+  extra: Pick<StartServerOptions, "extraBroadcastSources"> = {},
 ): Promise<TestServer> {
   const { env } = parseEnv({
     NODE_ENV: "test",
@@ -34,7 +35,7 @@ export async function startTestServer(
   });
   const logs = createLogCapture({ level: "debug" });
   const ownStore = overrides.DATABASE_URL !== undefined || overrides.DATA_DIR !== undefined;
-  const running = await startServer({ env, port: 0, host: "127.0.0.1", next, logger: logs.logger, ...(ownStore ? {} : { database: { store: "memory" } as const }) });
+  const running = await startServer({ ...extra, env, port: 0, host: "127.0.0.1", next, logger: logs.logger, ...(ownStore ? {} : { database: { store: "memory" } as const }) });
   return Object.assign(running, { env, logs });
 }
 

@@ -1,5 +1,5 @@
 import { withBroadcastSource } from "@repo/core-realtime/server";
-import type { IRealtimeBroadcaster } from "@repo/core-realtime/server";
+import type { BroadcastSource, IRealtimeBroadcaster } from "@repo/core-realtime/server";
 import { randomUUID } from "node:crypto";
 import { AuthSymbols } from "@repo/auth";
 import type { ChangeUserRoles, ISessionStore } from "@repo/auth";
@@ -59,6 +59,9 @@ export interface SecurityServer {
 
 const PASSWORDS = { alice: "alice-password", bob: "bob-password" } as const;
 
+/** Allowed at start: binding seals the allowlist, so a source asked for afterwards would be refused. */
+const SENTINEL_SOURCE: BroadcastSource = { kind: "use-case", name: "test.security-sentinel" };
+
 /**
  * Starts the app server with the security channels registered.
  *
@@ -67,7 +70,7 @@ const PASSWORDS = { alice: "alice-password", bob: "bob-password" } as const;
  * const bob = await sec.connect({ token: (await sec.signIn("bob")).token });
  */
 export async function startSecurityServer(overrides: Record<string, string> = {}): Promise<SecurityServer> {
-  const server = await startTestServer(overrides);
+  const server = await startTestServer(overrides, false, { extraBroadcastSources: [SENTINEL_SOURCE] });
   const registry = server.bound.realtime.realtimeRegistry;
   const calls: HandlerCall[] = [];
   const record = (channel: string) => (payload: unknown, ctx: { readonly userId: string | null; readonly channel: string }) => {
@@ -87,7 +90,7 @@ export async function startSecurityServer(overrides: Record<string, string> = {}
   await auth.get(AuthSymbols.createUser)({ id: "sec-spare-admin", username: "sec-spare-admin", password: randomUUID(), roles: ["admin"] });
   const raw = server.realtimeServer.broadcaster;
   // The sentinels are server code: they speak as an allowed test source, as a use case would.
-  const broadcaster = withBroadcastSource(raw, raw.sources.allow({ kind: "use-case", name: "test.security-sentinel" }));
+  const broadcaster = withBroadcastSource(raw, raw.sources.allow(SENTINEL_SOURCE));
   // Open sockets only: a soak test opens thousands, and holding closed ones would be the test's own leak.
   const sockets = new Set<RecordingSocket>();
 
