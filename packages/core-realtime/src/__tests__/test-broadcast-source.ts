@@ -12,10 +12,3 @@ import { withBroadcastSource } from "../broadcast/with-broadcast-source";
 export function sourced(broadcaster: RealtimeBroadcasterBase, name = "harness"): IRealtimeBroadcaster {
   return withBroadcastSource(broadcaster, broadcaster.sources.allow({ kind: "use-case", name: `test.${name}` }));
 }
-
-/** The same, with `broadcastBatch` (the server API's batch path) bound to the source too. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- unused since the source gate landed; kept for the harness (knip)
-function sourcedBatch(broadcaster: RealtimeBroadcasterBase, name = "harness"): Pick<RealtimeBroadcasterBase, "broadcastBatch"> {
-  const source = broadcaster.sources.allow({ kind: "use-case", name: `test.${name}` });
-  return { broadcastBatch: (channel, params, payloads, options = {}) => broadcaster.broadcastBatch(channel, params, payloads, { ...options, source }) };
-}

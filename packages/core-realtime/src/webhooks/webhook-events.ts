@@ -1,8 +1,5 @@
 /** What a webhook receiver is told (Pusher's model): occupancy of channels and presence membership, once per cluster. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- only its type is used (no package imports the value; knip)
-const REALTIME_WEBHOOK_EVENT_NAMES = ["channel_occupied", "channel_vacated", "member_added", "member_removed"] as const;
-
-type RealtimeWebhookEventName = (typeof REALTIME_WEBHOOK_EVENT_NAMES)[number];
+type RealtimeWebhookEventName = "channel_occupied" | "channel_vacated" | "member_added" | "member_removed";
 
 export interface RealtimeWebhookEvent {
   readonly name: RealtimeWebhookEventName;

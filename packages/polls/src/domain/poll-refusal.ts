@@ -9,17 +9,14 @@
  * - `NOT_POLL_MANAGER`: only the creator or an admin opens and closes
  * - `DRAFT_QUOTA_EXCEEDED`: the creator already has `MAX_DRAFTS_PER_USER` drafts; open one first
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- only its type is used (no package imports the value; knip)
-const POLL_REFUSAL_CODES = [
-  "UNKNOWN_POLL",
-  "UNKNOWN_OPTION",
-  "POLL_NOT_OPEN",
-  "POLL_CLOSED",
-  "ALREADY_VOTED",
-  "NOT_POLL_MANAGER",
-  "DRAFT_QUOTA_EXCEEDED",
-] as const;
-export type PollRefusalCode = (typeof POLL_REFUSAL_CODES)[number];
+export type PollRefusalCode =
+  | "UNKNOWN_POLL"
+  | "UNKNOWN_OPTION"
+  | "POLL_NOT_OPEN"
+  | "POLL_CLOSED"
+  | "ALREADY_VOTED"
+  | "NOT_POLL_MANAGER"
+  | "DRAFT_QUOTA_EXCEEDED";
 
 /**
  * An expected "no" (a second vote, a closed poll), returned as a value
