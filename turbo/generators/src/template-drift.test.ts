@@ -44,8 +44,9 @@ describe.each(listFeatures(root))("feature %s has the feature template's shape",
     expect(readJson(readFileSync(join(dir, file), "utf8"))).toEqual(readJson(readTemplate(FEATURE_TEMPLATE, `${file}.hbs`, feature)));
   });
 
-  it("has the template's eslint.config.ts", () => {
-    expect(readFileSync(join(dir, "eslint.config.ts"), "utf8")).toBe(readTemplate(FEATURE_TEMPLATE, "eslint.config.ts.hbs", feature));
+  // vitest.config.ts too: its timeouts and `isolate: false` hold for every feature's tests alike.
+  it.each(["eslint.config.ts", "vitest.config.ts"])("has the template's %s", (file) => {
+    expect(readFileSync(join(dir, file), "utf8")).toBe(readTemplate(FEATURE_TEMPLATE, `${file}.hbs`, feature));
   });
 
   it("has the template's manifest layout, scripts and main entry", () => {
